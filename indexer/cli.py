@@ -1,0 +1,252 @@
+"""The command line: a thin view over the library (SPEC §5).
+
+Exit status: 0 success, 1 invalid input (problems on stderr, no partial output), 2 wrong usage.
+Commands beyond validate/score/template live in ``indexer/commands/`` (one module per verb).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import math
+import pkgutil
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .load import Bundle, load_paths
+from .model import Profile, Scheme
+from .problems import Problem, has_errors, sort_problems
+from .validate import check_bundle, resolve_scheme
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class InvalidInput(click.ClickException):
+    """Problems with the user's files: printed on stderr, exit 1."""
+
+    exit_code = EXIT_INVALID
+
+    def __init__(self, problems: Sequence[Problem], summary: str = "") -> None:
+        super().__init__(summary)
+        self.problems = list(problems)
+        self.summary = summary
+
+    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+        err = sys.stderr
+        for p in self.problems:
+            click.echo(str(p), file=err)
+        if self.summary:
+            click.echo(f"indexer: {self.summary}", file=err)
+
+
+def summary_line(problems: Sequence[Problem]) -> str:
+    e = sum(p.severity == "error" for p in problems)
+    w = len(problems) - e
+    files = len({p.path for p in problems})
+    return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)} in {files} file{'s' * (files != 1)}"
+
+
+@dataclass
+class Selection:
+    """The scheme and profiles a command works on, checked."""
+
+    bundle: Bundle
+    scheme: Scheme
+    profiles: list[Profile]
+    warnings: list[Problem]
+
+
+def select(scheme_ref: str, paths: Sequence[str]) -> Selection:
+    """Load ``paths``, find the scheme, and check every file the command uses.
+
+    The files used are the scheme's, its profiles' and any file that cannot be read or
+    classified (it might have been one of them). Any error among them → :class:`InvalidInput`.
+    Other schemes' profiles are skipped silently.
+    """
+    for p in paths:
+        if not Path(p).exists():
+            raise click.BadParameter(f"no such file or folder: {p}", param_hint="PATHS")
+    bundle = load_paths(paths)
+    sid = resolve_scheme(scheme_ref, bundle)
+    if sid is None:
+        raise click.BadParameter(
+            f"no scheme {scheme_ref!r}: give a scheme file or the id of one in indicators/",
+            param_hint="SCHEME")
+    cross = check_bundle(bundle)
+    used = {bundle.scheme_files.get(sid, "")} | bundle.broken
+    used |= {path for path, s in bundle.profile_schemes.items() if s == sid}
+    problems = [p for p in sort_problems(bundle.problems + cross) if p.path in used]
+    if has_errors(problems):
+        raise InvalidInput(problems, summary_line(problems))
+    scheme = bundle.schemes[sid]
+    profiles = [p for p in bundle.profiles if p.scheme == sid]
+    return Selection(bundle, scheme, profiles, [p for p in problems if p.severity == "warning"])
+
+
+def warn(message: str) -> None:
+    click.echo(f"indexer: warning: {message}", err=True)
+
+
+def note_warnings(sel: Selection) -> None:
+    if sel.warnings:
+        warn(f"{summary_line(sel.warnings)} (run `indexer validate` to list them)")
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Print ``text`` or write it atomically to ``output``."""
+    if output:
+        from .fileio import atomic_write
+
+        atomic_write(output, text)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
+def records_json(df) -> str:  # noqa: ANN001 - a DataFrame
+    """JSON records with null for missing numbers; floats at full precision."""
+    cols = list(df.columns)
+    rows = []
+    for tup in df.itertuples(index=False, name=None):
+        rows.append({c: (None if isinstance(v, float) and math.isnan(v) else _plain(v)) for c, v in zip(cols, tup, strict=True)})
+    return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+
+
+def _plain(v):  # noqa: ANN001, ANN202
+    if hasattr(v, "item"):
+        return v.item()
+    return v
+
+
+def fmt_num(v: float | None, digits: int = 1) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "–"
+    return f"{v:.{digits}f}"
+
+
+def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int] | None = None) -> str:
+    """A plain aligned text table."""
+    right = right or set()
+    widths = [len(h) for h in headers]
+    for r in rows:
+        for i, cell in enumerate(r):
+            widths[i] = max(widths[i], len(cell))
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(cells)).rstrip()
+
+    out = [line(headers), line(["-" * w for w in widths])]
+    out += [line(r) for r in rows]
+    return "\n".join(out) + "\n"
+
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="indexer")
+def main() -> None:
+    """Comparative policy indices in the manner of MIPEX: validate, score, compare, report."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def validate(paths: tuple[str, ...], fmt: str) -> None:
+    """Check schemes, profiles and groups; print every problem; exit 1 on any error."""
+    from .validate import iter_yaml_files, validate_bundle
+
+    for p in paths:
+        if not Path(p).exists():
+            raise click.BadParameter(f"no such file or folder: {p}", param_hint="PATHS")
+    bundle = load_paths(paths)
+    problems = validate_bundle(bundle)
+    if fmt == "json":
+        click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=1))
+    else:
+        for p in problems:
+            click.echo(str(p))
+    n_files = sum(1 for _ in iter_yaml_files(paths))
+    click.echo(f"indexer: {summary_line(problems)} ({n_files} files checked)", err=True)
+    sys.exit(EXIT_INVALID if has_errors(problems) else EXIT_OK)
+
+
+def _score_table_text(df, scheme: Scheme) -> str:  # noqa: ANN001
+    rows = []
+    for r in df.itertuples(index=False):
+        rows.append([r.country, str(r.year), "  " * r.depth + r.code, r.level, fmt_num(r.score),
+                     fmt_num(None if math.isnan(r.coverage) else r.coverage * 100, 0) + ("%" if not math.isnan(r.coverage) else ""),
+                     r.band])
+    out = text_table(["country", "year", "code", "level", "score", "coverage", "band"], rows, right={4, 5})
+    notes = sorted({f"{c} {y}" for c, y, p in zip(df.country, df.year, df.provenance, strict=True) if p == "illustrative"})
+    if notes:
+        out += f"\nIllustrative data (not a published or official coding): {', '.join(notes)}\n"
+    return out
+
+
+@main.command()
+@click.argument("scheme")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
+def score(scheme: str, paths: tuple[str, ...], fmt: str, output: str | None) -> None:
+    """Score every profile of SCHEME found under PATHS, at every node."""
+    from .score import COLUMNS
+    from .score import score as score_profiles
+
+    sel = select(scheme, paths)
+    note_warnings(sel)
+    df = score_profiles(sel.scheme, sel.profiles)
+    if not sel.profiles:
+        warn(f"no profile of scheme {sel.scheme.id!r} under {', '.join(paths)}")
+    if fmt == "csv":
+        text = df[COLUMNS].to_csv(index=False, lineterminator="\n")
+    elif fmt == "json":
+        text = records_json(df)
+    else:
+        text = _score_table_text(df, sel.scheme)
+    write_output(text, output)
+
+
+@main.command()
+@click.argument("scheme")
+@click.option("--country", required=True, help="ISO 3166-1 alpha-2 code, e.g. KZ.")
+@click.option("--year", required=True, type=int, help="Reference year of the law described.")
+@click.option("--coder", default="", help="Your name, recorded in the file.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout (never over an existing file).")
+def template(scheme: str, country: str, year: int, coder: str, output: str | None) -> None:
+    """A blank questionnaire for SCHEME, COUNTRY and YEAR (question and options as comments)."""
+    from .load import is_country_code
+    from .template import template as make_template
+
+    if not is_country_code(country):
+        raise click.BadParameter(f"{country!r} is not an ISO 3166-1 alpha-2 code in upper case (e.g. KZ)", param_hint="--country")
+    if not 1000 <= year <= 9999:
+        raise click.BadParameter("must be a four-digit year", param_hint="--year")
+    bundle = Bundle()
+    sid = resolve_scheme(scheme, bundle)
+    if sid is None:
+        raise click.BadParameter(f"no scheme {scheme!r}: give a scheme file or the id of one in indicators/", param_hint="SCHEME")
+    problems = [p for p in bundle.problems if p.severity == "error"]
+    if problems or sid not in bundle.schemes:
+        raise InvalidInput(bundle.problems, summary_line(bundle.problems))
+    if output and Path(output).exists():
+        raise click.BadParameter(f"{output} exists; the template never overwrites a file", param_hint="--output")
+    write_output(make_template(bundle.schemes[sid], country, year, coder=coder), output)
+
+
+def _register_commands() -> None:
+    from . import commands
+
+    for mod in pkgutil.iter_modules(commands.__path__):
+        module = importlib.import_module(f"{commands.__name__}.{mod.name}")
+        cmd = getattr(module, "command", None)
+        if isinstance(cmd, click.Command):
+            main.add_command(cmd)
+
+
+_register_commands()

@@ -1,0 +1,855 @@
+"""Load: the only code that touches raw YAML.
+
+Reading is fast on valid input: files are parsed by libyaml (``CSafeLoader``) into plain Python
+values with no line tracking, checked, and built into frozen dataclasses. Only when a file has a
+problem is it composed a second time to find the line and column of each problem (``Locator``).
+
+YAML typing follows the contract (SPEC §1): no scalar is ever a boolean (``yes``, ``no``, ``on``,
+``off``, ``NO`` and even ``true`` stay strings, since no field of the formats is boolean), duplicate
+keys are reported (not silently dropped), and a number whose text YAML would not keep (``010``,
+``1.10``, ``1_000``) is remembered as such so that an option value written that way is refused.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import (
+    AGGREGATIONS,
+    MISSING_RULES,
+    NOT_APPLICABLE,
+    PROVENANCES,
+    ROOT,
+    STATUSES,
+    Band,
+    Citation,
+    Group,
+    Node,
+    Numeric,
+    Option,
+    Profile,
+    Scheme,
+    level_name,
+)
+from .problems import ERROR, WARNING, Problem, excerpt
+
+# ----------------------------------------------------------------------------------------------
+# the YAML loader
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LexInt(int):
+    """An int whose YAML text is not its decimal form (``010``, ``0x1F``, ``1_000``, ``1:30``)."""
+
+    text: str
+
+
+class LexFloat(float):
+    """A float whose YAML text is not its shortest form (``1.10``, ``1e3``, ``.5``)."""
+
+    text: str
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """libyaml's safe loader, minus booleans, plus duplicate-key records."""
+
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[int, int, str]] = []
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict:
+        if isinstance(node, yaml.MappingNode):
+            self.flatten_mapping(node)
+        mapping: dict = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain value", key_node.start_mark
+                ) from None
+            if key in mapping:
+                m = key_node.start_mark
+                self.duplicates.append((m.line + 1, m.column + 1, str(key)))
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def construct_yaml_int(self, node: Any) -> int:
+        value = super().construct_yaml_int(node)
+        if str(value) != node.value:
+            value = LexInt(value)
+            value.text = node.value
+        return value
+
+    def construct_yaml_float(self, node: Any) -> float:
+        value = super().construct_yaml_float(node)
+        if not math.isfinite(value) or repr(value) != node.value:
+            value = LexFloat(value)
+            value.text = node.value
+        return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
+# No booleans: drop the bool resolver (yes/no/on/off/true/false stay strings); timestamps likewise.
+_Loader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+    for ch, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _Composer(_BaseLoader):  # type: ignore[misc, valid-type]
+    pass
+
+
+_Composer.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+#: files larger than this are refused rather than read into memory
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+@dataclass
+class RawFile:
+    """A file read into plain values, with the problems met while reading it."""
+
+    path: str
+    data: Any = None
+    text: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    ok: bool = True
+
+
+def _mark_problem(path: str, err: BaseException, code: str = "yaml-syntax") -> Problem:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    what = getattr(err, "problem", None) or str(err).splitlines()[0] if str(err) else type(err).__name__
+    return Problem(path, line, col, ERROR, code, f"{what}; fix the YAML here")
+
+
+def read_yaml(path: str | Path) -> RawFile:
+    """Read one YAML file into plain values; never raises for bad input."""
+    spath = str(path)
+    raw = RawFile(spath)
+    try:
+        size = os.path.getsize(spath)
+        if size > MAX_FILE_BYTES:
+            raw.problems.append(Problem(spath, 1, 1, ERROR, "unreadable-file",
+                                        f"file is {size // 2**20} MB; the limit is {MAX_FILE_BYTES // 2**20} MB"))
+            raw.ok = False
+            return raw
+        with open(spath, "rb") as fh:
+            blob = fh.read()
+    except OSError as err:
+        raw.problems.append(Problem(spath, 0, 0, ERROR, "unreadable-file", f"cannot read the file: {err.strerror or err}"))
+        raw.ok = False
+        return raw
+    try:
+        text = blob.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = blob.count(b"\n", 0, err.start) + 1
+        col = err.start - (blob.rfind(b"\n", 0, err.start) + 1) + 1
+        raw.problems.append(Problem(spath, line, col, ERROR, "yaml-syntax",
+                                    "the file is not UTF-8 text; save it as UTF-8"))
+        raw.ok = False
+        return raw
+    raw.text = text
+    loader = _Loader(text)
+    try:
+        raw.data = loader.get_single_data()
+    except yaml.YAMLError as err:
+        raw.problems.append(_mark_problem(spath, err))
+        raw.ok = False
+    except RecursionError:
+        raw.problems.append(Problem(spath, 1, 1, ERROR, "yaml-syntax", "the YAML nests too deep to read"))
+        raw.ok = False
+    except (MemoryError, ValueError, OverflowError, TypeError) as err:
+        raw.problems.append(Problem(spath, 1, 1, ERROR, "yaml-syntax", f"cannot read the YAML ({type(err).__name__})"))
+        raw.ok = False
+    finally:
+        loader.dispose()
+    for line, col, key in loader.duplicates:
+        raw.problems.append(Problem(spath, line, col, ERROR, "duplicate-key",
+                                    f"key {excerpt(key)} appears twice in one mapping; keep one"))
+    return raw
+
+
+# ----------------------------------------------------------------------------------------------
+# locating problems (only when there are some)
+
+Key = str | int
+
+
+class Locator:
+    """Finds the line and column of a key path in a YAML text, by composing it once, lazily."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._root: Any = None
+        self._composed = False
+
+    def _compose(self) -> Any:
+        if not self._composed:
+            self._composed = True
+            loader = _Composer(self._text)
+            try:
+                self._root = loader.get_single_node()
+            except (yaml.YAMLError, RecursionError, MemoryError, ValueError):
+                self._root = None
+            finally:
+                loader.dispose()
+        return self._root
+
+    def find(self, keypath: tuple[Key, ...], at: str = "value") -> tuple[int, int]:
+        """(line, column) of the value (or, with ``at='key'``, the key) at ``keypath``.
+
+        Falls back to the deepest part of the path that exists; (1, 1) if nothing does.
+        """
+        node = self._compose()
+        if node is None:
+            return (1, 1)
+        best = node.start_mark
+        for i, k in enumerate(keypath):
+            last = i == len(keypath) - 1
+            if isinstance(node, yaml.MappingNode):
+                found = None
+                for kn, vn in node.value:
+                    if isinstance(kn, yaml.ScalarNode) and kn.value == str(k):
+                        found = (kn, vn)  # the last occurrence is the one the data kept
+                if found is None:
+                    break
+                kn, vn = found
+                if last and at == "key":
+                    best = kn.start_mark
+                    break
+                best = vn.start_mark if not (isinstance(vn, yaml.ScalarNode) and vn.value == "" and vn.tag.endswith("null")) else kn.start_mark
+                node = vn
+            elif isinstance(node, yaml.SequenceNode) and isinstance(k, int) and 0 <= k < len(node.value):
+                node = node.value[k]
+                best = node.start_mark
+            else:
+                break
+        return (best.line + 1, best.column + 1)
+
+
+@dataclass
+class _Collector:
+    """Problems of one file, with their key paths, located when the file is done."""
+
+    path: str
+    text: str
+    pending: list[tuple[tuple[Key, ...], str, str, str, str]] = field(default_factory=list)
+
+    def add(self, keypath: tuple[Key, ...], code: str, message: str, severity: str = ERROR, at: str = "value") -> None:
+        self.pending.append((keypath, at, severity, code, message))
+
+    def error(self, keypath: tuple[Key, ...], code: str, message: str, at: str = "value") -> None:
+        self.add(keypath, code, message, ERROR, at)
+
+    def warn(self, keypath: tuple[Key, ...], code: str, message: str, at: str = "value") -> None:
+        self.add(keypath, code, message, WARNING, at)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p[2] == ERROR for p in self.pending)
+
+    def problems(self) -> list[Problem]:
+        if not self.pending:
+            return []
+        loc = Locator(self.text)
+        out = []
+        for keypath, at, severity, code, message in self.pending:
+            line, col = loc.find(keypath, at)
+            out.append(Problem(self.path, line, col, severity, code, message))
+        return out
+
+
+# ----------------------------------------------------------------------------------------------
+# value checks shared by the parsers
+
+ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+CODE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+VALUE_RE = re.compile(r"[A-Za-z0-9_/-]+\Z|-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?\Z")
+COUNTRY_RE = re.compile(r"[A-Z]{2}\Z")
+
+
+def is_number(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def value_text(v: Any) -> str | None:
+    """The text of an option value or answer, or None when YAML did not keep it.
+
+    Strings are themselves; ints and floats whose YAML text is their own decimal form become
+    that text (``67`` → ``"67"``, ``2.5`` → ``"2.5"``); anything else (``010``, ``1.10``, a list)
+    has no faithful text.
+    """
+    if isinstance(v, str):
+        return v
+    if isinstance(v, LexInt | LexFloat) or isinstance(v, bool):
+        return None
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float) and math.isfinite(v):
+        return repr(v)
+    return None
+
+
+def number_of(v: Any) -> float | None:
+    """A number, or a string that reads as a finite number, as float; else None."""
+    if is_number(v):
+        return float(v)
+    if isinstance(v, str):
+        s = v.strip()
+        if not s or len(s) > 64:
+            return None
+        try:
+            x = float(s)
+        except ValueError:
+            return None
+        return x if math.isfinite(x) else None
+    return None
+
+
+def is_country_code(cc: str) -> bool:
+    """ISO 3166-1 alpha-2, upper case (user-assigned codes allowed; see ``indexer.countries``)."""
+    from .countries import is_valid_code
+
+    return isinstance(cc, str) and bool(COUNTRY_RE.match(cc)) and is_valid_code(cc)
+
+
+def _text(v: Any) -> str:
+    if v is None:
+        return ""
+    return v if isinstance(v, str) else str(v)
+
+
+# ----------------------------------------------------------------------------------------------
+# schemes
+
+SCHEME_KEYS = {"id", "title", "version", "description", "source", "scale", "levels", "aggregation",
+               "missing", "min_coverage", "bands", "children", "notes", "url", "license"}
+NODE_KEYS = {"code", "title", "weight", "aggregation", "min_coverage", "children", "options", "numeric",
+             "question", "help", "notes", "source", "description"}
+OPTION_KEYS = {"value", "label", "score", "help", "notes"}
+NUMERIC_KEYS = {"min", "max", "best", "unit", "normalise", "range"}
+
+
+def _check_keys(c: _Collector, mapping: dict, allowed: set[str], where: tuple[Key, ...], what: str) -> None:
+    for k in mapping:
+        if k not in allowed:
+            c.warn(where + (k,), "unknown-field", f"{what} has no field {excerpt(k)}; it is ignored", at="key")
+
+
+def parse_scheme(data: dict, c: _Collector) -> Scheme | None:
+    """Build a :class:`Scheme` from plain values, recording every problem in ``c``."""
+    _check_keys(c, data, SCHEME_KEYS, (), "a scheme")
+    sid = data.get("id")
+    if sid is None or sid == "":
+        c.error(("id",) if "id" in data else (), "missing-field", "the scheme has no `id`; add `id: my-index`")
+        sid = ""
+    elif not isinstance(sid, str) or not ID_RE.match(sid):
+        c.error(("id",), "bad-value", f"id {excerpt(sid)} must be lower case letters, digits, '.', '_' or '-'")
+        sid = _text(sid)
+    version = data.get("version")
+    if version is None or version == "":
+        c.error(("version",) if "version" in data else (), "missing-field",
+                'the scheme has no `version`; add `version: "1.0"`')
+        version = ""
+    elif not isinstance(version, str):
+        c.error(("version",), "bad-value",
+                f"version {excerpt(getattr(version, 'text', version))} must be a string: quote it")
+        version = str(getattr(version, "text", version))
+    title = data.get("title")
+    if title is not None and not isinstance(title, str):
+        c.error(("title",), "bad-value", "title must be text")
+    scale = (0.0, 100.0)
+    if "scale" in data:
+        s = data["scale"]
+        if (isinstance(s, list) and len(s) == 2 and all(is_number(x) for x in s) and s[0] < s[1]):
+            scale = (float(s[0]), float(s[1]))
+        else:
+            c.error(("scale",), "bad-value", f"scale {excerpt(s)} must be [low, high] with low < high")
+    levels: tuple[str, ...] = ("area", "dimension", "indicator")
+    if "levels" in data:
+        lv = data["levels"]
+        if isinstance(lv, list) and lv and all(isinstance(x, str) and x and x != ROOT for x in lv) and len(set(lv)) == len(lv):
+            levels = tuple(lv)
+        else:
+            c.error(("levels",), "bad-value", "levels must be a list of distinct names (not 'overall')")
+    aggregation = data.get("aggregation", "mean")
+    if aggregation not in AGGREGATIONS:
+        c.error(("aggregation",), "bad-value", f"aggregation {excerpt(aggregation)} is not one of {', '.join(AGGREGATIONS)}")
+        aggregation = "mean"
+    missing = data.get("missing", "skip")
+    if missing not in MISSING_RULES:
+        c.error(("missing",), "bad-value", f"missing {excerpt(missing)} is not one of skip, zero")
+        missing = "skip"
+    min_cov = data.get("min_coverage", 0)
+    if not (is_number(min_cov) and 0 <= min_cov <= 1):
+        c.error(("min_coverage",), "bad-value", f"min_coverage {excerpt(min_cov)} must be a number from 0 to 1")
+        min_cov = 0
+    bands: list[Band] = []
+    if "bands" in data:
+        b = data["bands"]
+        if not isinstance(b, list):
+            c.error(("bands",), "bad-value", "bands must be a list of {min, label}")
+        else:
+            for i, item in enumerate(b):
+                if not (isinstance(item, dict) and is_number(item.get("min")) and isinstance(item.get("label"), str)):
+                    c.error(("bands", i), "bad-value", "a band must be {min: number, label: text}")
+                    continue
+                if bands and item["min"] >= bands[-1].min:
+                    c.error(("bands", i, "min"), "bad-value",
+                            f"bands must be listed highest min first; {item['min']} follows {bands[-1].min}")
+                if not scale[0] <= item["min"] <= scale[1]:
+                    c.error(("bands", i, "min"), "score-out-of-scale",
+                            f"band min {item['min']} lies outside the scale {scale[0]:g}..{scale[1]:g}")
+                bands.append(Band(float(item["min"]), item["label"]))
+    ctx = _SchemeCtx(c, scale, levels, aggregation)
+    children = data.get("children")
+    if children is None or children == []:
+        c.error(("children",) if "children" in data else (), "empty-node",
+                "the scheme has no `children`; add at least one area")
+        kids: tuple[Node, ...] = ()
+    elif not isinstance(children, list):
+        c.error(("children",), "bad-value", "children must be a list of nodes")
+        kids = ()
+    else:
+        kids = ctx.children(children, ("children",), 1)
+    if aggregation == "geometric" and scale[0] < 0:
+        c.error(("aggregation",), "bad-value", "geometric aggregation needs a scale that starts at 0 or above")
+    root = Node(code=ROOT, title=title if isinstance(title, str) else _text(sid), depth=0, level=ROOT,
+                children=kids)
+    if c.has_errors:
+        return None
+    nodes: list[Node] = []
+    parents: dict[str, str | None] = {ROOT: None}
+    stack: list[Node] = [root]
+    while stack:
+        n = stack.pop()
+        nodes.append(n)
+        for ch in n.children:
+            parents[ch.code] = n.code
+        stack.extend(reversed(n.children))
+    return Scheme(
+        id=sid, title=root.title, version=version, root=root, description=_text(data.get("description")),
+        source=_text(data.get("source")), scale=scale, levels=levels, aggregation=aggregation,
+        missing=missing, min_coverage=float(min_cov), bands=tuple(bands), nodes=tuple(nodes),
+        index={n.code: i for i, n in enumerate(nodes)}, parents=parents,
+    )
+
+
+class _SchemeCtx:
+    def __init__(self, c: _Collector, scale: tuple[float, float], levels: tuple[str, ...], aggregation: str) -> None:
+        self.c = c
+        self.scale = scale
+        self.levels = levels
+        self.seen: set[str] = {ROOT}
+        self.aggregations = {aggregation}
+
+    def children(self, items: list, where: tuple[Key, ...], depth: int) -> tuple[Node, ...]:
+        out = []
+        for i, item in enumerate(items):
+            n = self.node(item, where + (i,), depth)
+            if n is not None:
+                out.append(n)
+        return tuple(out)
+
+    def node(self, d: Any, where: tuple[Key, ...], depth: int) -> Node | None:
+        c = self.c
+        if not isinstance(d, dict):
+            c.error(where, "bad-value", f"a node must be a mapping with a `code`, not {excerpt(d)}")
+            return None
+        _check_keys(c, d, NODE_KEYS, where, "a node")
+        code = d.get("code")
+        if code is None or code == "":
+            c.error(where, "missing-field", "this node has no `code`")
+            code = ""
+        elif not isinstance(code, str) or not CODE_RE.match(code):
+            c.error(where + ("code",), "bad-value", f"code {excerpt(code)} must be letters, digits, '.', '_' or '-'")
+            code = _text(code)
+        elif code in self.seen:
+            c.error(where + ("code",), "duplicate-code",
+                    f"code {code!r} is used twice" + (" ('overall' names the root)" if code == ROOT else ""))
+        self.seen.add(code)
+        title = d.get("title", code)
+        if not isinstance(title, str):
+            c.error(where + ("title",), "bad-value", "title must be text")
+            title = _text(title)
+        weight = d.get("weight", 1)
+        if not (is_number(weight) and weight > 0):
+            c.error(where + ("weight",), "bad-weight", f"{code}: weight {excerpt(weight)} must be a number > 0")
+            weight = 1
+        agg = d.get("aggregation")
+        if agg is not None and agg not in AGGREGATIONS:
+            c.error(where + ("aggregation",), "bad-value",
+                    f"{code}: aggregation {excerpt(agg)} is not one of {', '.join(AGGREGATIONS)}")
+            agg = None
+        if agg == "geometric" and self.scale[0] < 0:
+            c.error(where + ("aggregation",), "bad-value", "geometric aggregation needs a scale that starts at 0 or above")
+        mc = d.get("min_coverage")
+        if mc is not None and not (is_number(mc) and 0 <= mc <= 1):
+            c.error(where + ("min_coverage",), "bad-value", f"{code}: min_coverage must be a number from 0 to 1")
+            mc = None
+        kinds = [k for k in ("children", "options", "numeric") if d.get(k) is not None]
+        if len(kinds) > 1:
+            c.error(where + (kinds[1],), "bad-value", f"{code}: a node has either children, options or numeric, not {' and '.join(kinds)}", at="key")
+        level = level_name(self.levels, depth)
+        common = dict(code=code, title=title, depth=depth, level=level, weight=float(weight),
+                      aggregation=agg, min_coverage=None if mc is None else float(mc),
+                      question=_text(d.get("question")), help=_text(d.get("help")))
+        if not kinds:
+            key = next((k for k in ("children", "options", "numeric") if k in d), None)
+            c.error(where + ((key,) if key else ()), "empty-node",
+                    f"{code} has no children, options or numeric; give it at least one child or its options")
+            return None
+        kind = kinds[0]
+        if kind == "children":
+            ch = d["children"]
+            if not isinstance(ch, list):
+                c.error(where + ("children",), "bad-value", f"{code}: children must be a list of nodes")
+                return None
+            if not ch:
+                c.error(where + ("children",), "empty-node", f"{code} has no children; add one or make it a leaf")
+                return None
+            return Node(children=self.children(ch, where + ("children",), depth + 1), **common)  # type: ignore[arg-type]
+        if kind == "options":
+            return Node(options=self.options(d["options"], where + ("options",), code), **common)  # type: ignore[arg-type]
+        return Node(numeric=self.numeric(d["numeric"], where + ("numeric",), code), **common)  # type: ignore[arg-type]
+
+    def options(self, items: Any, where: tuple[Key, ...], code: str) -> tuple[Option, ...]:
+        c = self.c
+        if not isinstance(items, list):
+            c.error(where, "bad-value", f"{code}: options must be a list of {{value, label, score}}")
+            return ()
+        if len(items) < 2:
+            c.error(where, "bad-value", f"{code}: a leaf needs 2 or more options (has {len(items)})")
+        out: list[Option] = []
+        seen: set[str] = set()
+        for i, o in enumerate(items):
+            w = where + (i,)
+            if not isinstance(o, dict):
+                c.error(w, "bad-value", f"{code}: an option must be {{value, label, score}}, not {excerpt(o)}")
+                continue
+            _check_keys(c, o, OPTION_KEYS, w, "an option")
+            if o.get("value") is None:
+                c.error(w, "missing-field", f"{code}: an option has no `value`")
+                continue
+            text = value_text(o["value"])
+            if text is None or not VALUE_RE.match(text) or len(text) > 40:
+                shown = getattr(o["value"], "text", o["value"])
+                c.error(w + ("value",), "bad-value",
+                        f"{code}: option value {excerpt(shown)} must be a short word or a number without "
+                        "leading zeros; quote it to keep its text")
+                continue
+            if text in seen:
+                c.error(w + ("value",), "duplicate-option", f"{code}: option value {text!r} is listed twice")
+            seen.add(text)
+            score = o.get("score")
+            if score is None:
+                c.error(w, "missing-field", f"{code}: option {text!r} has no `score`")
+                continue
+            if not is_number(score):
+                c.error(w + ("score",), "bad-value", f"{code}: option {text!r} score {excerpt(score)} is not a number")
+                continue
+            if not self.scale[0] <= score <= self.scale[1]:
+                c.error(w + ("score",), "score-out-of-scale",
+                        f"{code}: option {text!r} scores {score:g}, outside the scale {self.scale[0]:g}..{self.scale[1]:g}")
+            label = o.get("label", text)
+            out.append(Option(text, _text(label), float(score)))
+        return tuple(out)
+
+    def numeric(self, d: Any, where: tuple[Key, ...], code: str) -> Numeric | None:
+        c = self.c
+        if not isinstance(d, dict):
+            c.error(where, "bad-value", f"{code}: numeric must be {{min, max, best, unit}}")
+            return None
+        _check_keys(c, d, NUMERIC_KEYS, where, "numeric")
+        norm = d.get("normalise")
+        if norm is not None and norm not in ("minmax", "zscore"):
+            c.error(where + ("normalise",), "bad-value", f"{code}: normalise must be minmax or zscore")
+            norm = None
+        lo, hi = d.get("min"), d.get("max")
+        if norm is None:
+            for k in ("min", "max"):
+                if k not in d:
+                    c.error(where, "missing-field", f"{code}: numeric needs `{k}`")
+        for k, v in (("min", lo), ("max", hi)):
+            if v is not None and not is_number(v):
+                c.error(where + (k,), "bad-value", f"{code}: numeric {k} {excerpt(v)} is not a number")
+        if is_number(lo) and is_number(hi) and not lo < hi:
+            c.error(where + ("max",), "bad-value", f"{code}: numeric min ({lo:g}) must be below max ({hi:g})")
+        best = d.get("best", "high")
+        if best not in ("low", "high"):
+            c.error(where + ("best",), "bad-value", f"{code}: best must be low or high, not {excerpt(best)}")
+            best = "high"
+        rng = None
+        if "range" in d:
+            r = d["range"]
+            if isinstance(r, list) and len(r) == 2 and all(is_number(x) for x in r) and r[0] < r[1]:
+                rng = (float(r[0]), float(r[1]))
+            else:
+                c.error(where + ("range",), "bad-value", f"{code}: range must be [low, high] with low < high")
+        return Numeric(min=float(lo) if is_number(lo) else None, max=float(hi) if is_number(hi) else None,
+                       best=best, unit=_text(d.get("unit")), normalise=norm, range=rng)
+
+
+# ----------------------------------------------------------------------------------------------
+# profiles
+
+PROFILE_KEYS = {"scheme", "country", "year", "status", "provenance", "coder", "reviewer", "notes",
+                "answers", "scores", "source", "title", "url", "date"}
+ANSWER_KEYS = {"answer", "source", "note", "url"}
+
+
+def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
+    _check_keys(c, data, PROFILE_KEYS, (), "a profile")
+    for k in ("scheme", "country", "year"):
+        if data.get(k) is None or data.get(k) == "":
+            c.error((k,) if k in data else (), "missing-field", f"the profile has no `{k}`")
+    scheme = data.get("scheme")
+    if scheme is not None and not isinstance(scheme, str):
+        c.error(("scheme",), "bad-value", f"scheme {excerpt(scheme)} must be a scheme id")
+    country = data.get("country")
+    if country is not None and not is_country_code(country):
+        c.error(("country",), "bad-value",
+                f"country {excerpt(country)} is not an ISO 3166-1 alpha-2 code in upper case (e.g. KZ)")
+    year = data.get("year")
+    if year is not None and not (isinstance(year, int) and not isinstance(year, bool | LexInt) and 1000 <= year <= 9999):
+        c.error(("year",), "bad-value", f"year {excerpt(getattr(year, 'text', year))} must be a four-digit year")
+    status = data.get("status", "draft")
+    if status not in STATUSES:
+        c.error(("status",), "bad-value", f"status {excerpt(status)} is not one of {', '.join(STATUSES)}")
+        status = "draft"
+    prov = data.get("provenance", "expert")
+    if prov not in PROVENANCES:
+        c.error(("provenance",), "bad-value", f"provenance {excerpt(prov)} is not one of {', '.join(PROVENANCES)}")
+        prov = "expert"
+    for k in ("coder", "reviewer", "notes", "source", "title", "url"):
+        if k in data and data[k] is not None and not isinstance(data[k], str | int | float):
+            c.error((k,), "bad-value", f"{k} must be text")
+    answers: dict[str, str | None] = {}
+    citations: dict[str, Citation] = {}
+    raw_answers = data.get("answers")
+    if raw_answers is not None and not isinstance(raw_answers, dict):
+        c.error(("answers",), "bad-value", "answers must be a mapping of indicator code to answer")
+        raw_answers = None
+    for code, v in (raw_answers or {}).items():
+        if not isinstance(code, str):
+            code_text = value_text(code)
+            if code_text is None:
+                c.error(("answers", code), "bad-value", f"answer key {excerpt(code)} is not a code", at="key")
+                continue
+            code = code_text
+        if isinstance(v, dict):
+            bad = [k for k in v if k not in ANSWER_KEYS]
+            for k in bad:
+                c.warn(("answers", code, k), "unknown-field", f"{code}: an answer has no field {excerpt(k)}", at="key")
+            cit = Citation(_text(v.get("source")), _text(v.get("note")), _text(v.get("url")))
+            if cit.source or cit.note or cit.url:
+                citations[code] = cit
+            v = v.get("answer")
+            where: tuple[Key, ...] = ("answers", code, "answer")
+        else:
+            where = ("answers", code)
+        if v is None or v == "":
+            answers[code] = None
+            continue
+        text = value_text(v)
+        if text is None:
+            shown = getattr(v, "text", v)
+            c.error(where, "bad-value", f"{code}: answer {excerpt(shown)} is not a value; quote it to keep its text")
+            continue
+        answers[code] = text
+    scores: dict[str, float] = {}
+    raw_scores = data.get("scores")
+    if raw_scores is not None and not isinstance(raw_scores, dict):
+        c.error(("scores",), "bad-value", "scores must be a mapping of node code to score")
+        raw_scores = None
+    for code, v in (raw_scores or {}).items():
+        if not isinstance(code, str):
+            code = _text(getattr(code, "text", code))
+        x = v if is_number(v) else None
+        if x is None:
+            c.error(("scores", code), "bad-value", f"score of {code} {excerpt(getattr(v, 'text', v))} is not a number")
+            continue
+        scores[code] = float(x)
+    if c.has_errors and not (isinstance(scheme, str) and isinstance(country, str) and isinstance(year, int)):
+        return None
+    return Profile(
+        scheme=_text(scheme), country=_text(country), year=int(year) if isinstance(year, int) else 0, path=path,
+        status=status, provenance=prov, answers=answers, citations=citations, scores=scores,
+        has_answers_section="answers" in data, coder=_text(data.get("coder")),
+        reviewer=_text(data.get("reviewer")), notes=_text(data.get("notes")),
+        source=_text(data.get("source")), title=_text(data.get("title")),
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# groups
+
+
+def parse_groups(data: dict, c: _Collector, path: str) -> list[Group]:
+    groups = data.get("groups")
+    out: list[Group] = []
+    extra = [k for k in data if k != "groups"]
+    for k in extra:
+        c.warn((k,), "unknown-field", f"a group file has no field {excerpt(k)}; it is ignored", at="key")
+    if not isinstance(groups, dict) or not groups:
+        c.error(("groups",), "bad-value", "groups must map a group name to {title, members}")
+        return out
+    for name, g in groups.items():
+        if not isinstance(name, str) or not CODE_RE.match(name):
+            c.error(("groups", name), "bad-value", f"group name {excerpt(name)} must be letters, digits, '.', '_' or '-'", at="key")
+            continue
+        if isinstance(g, list):
+            g = {"members": g}
+        if not isinstance(g, dict):
+            c.error(("groups", name), "bad-value", f"group {name} must be {{title, members}}")
+            continue
+        members = g.get("members")
+        if not isinstance(members, list) or not members:
+            c.error(("groups", name) + (("members",) if "members" in g else ()), "missing-field",
+                    f"group {name} has no members")
+            continue
+        ok: list[str] = []
+        for i, m in enumerate(members):
+            if not is_country_code(m):
+                c.error(("groups", name, "members", i), "bad-value",
+                        f"group {name}: member {excerpt(m)} is not an ISO 3166-1 alpha-2 code")
+            elif m in ok:
+                c.error(("groups", name, "members", i), "duplicate-code", f"group {name}: {m} is listed twice")
+            else:
+                ok.append(m)
+        out.append(Group(name=name, members=tuple(ok), title=_text(g.get("title", name)), path=path))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# files and folders
+
+
+@dataclass
+class Bundle:
+    """Everything read from a set of paths."""
+
+    schemes: dict[str, Scheme] = field(default_factory=dict)
+    profiles: list[Profile] = field(default_factory=list)
+    groups: dict[str, Group] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    #: files that could not be classified or read: path -> True
+    broken: set[str] = field(default_factory=set)
+    #: scheme id -> path of its file (also for schemes with errors)
+    scheme_files: dict[str, str] = field(default_factory=dict)
+    #: path of a file -> the scheme id it names (profiles, including those with errors)
+    profile_schemes: dict[str, str] = field(default_factory=dict)
+
+    def profiles_of(self, scheme_id: str) -> list[Profile]:
+        return [p for p in self.profiles if p.scheme == scheme_id]
+
+
+def iter_yaml_files(paths: Iterable[str | Path]) -> Iterator[str]:
+    """Files named directly, and ``*.yaml``/``*.yml`` under folders (sorted, recursively)."""
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            found = sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
+            for q in found:
+                yield str(q)
+        else:
+            yield str(p)
+
+
+def kind_of(data: Any) -> str | None:
+    if not isinstance(data, dict):
+        return None
+    if "groups" in data:
+        return "groups"
+    if "scheme" in data or "answers" in data or "country" in data:
+        return "profile"
+    if "children" in data or "id" in data or "levels" in data:
+        return "scheme"
+    return None
+
+
+def load_file(path: str | Path, bundle: Bundle | None = None) -> Bundle:
+    """Read one file into ``bundle`` (a new one by default)."""
+    b = bundle if bundle is not None else Bundle()
+    raw = read_yaml(path)
+    b.problems.extend(raw.problems)
+    spath = raw.path
+    if not raw.ok:
+        b.broken.add(spath)
+        return b
+    data = raw.data
+    kind = kind_of(data)
+    c = _Collector(spath, raw.text)
+    if kind is None:
+        if data is None:
+            c.error((), "missing-field", "the file is empty; a scheme needs `id`, a profile `scheme`, a group file `groups`")
+        else:
+            c.error((), "unknown-file-kind",
+                    f"the top level must be a mapping with `id` and `children` (scheme), `scheme` (profile) "
+                    f"or `groups`; found {type(data).__name__}")
+        b.broken.add(spath)
+    elif kind == "scheme":
+        s = parse_scheme(data, c)
+        sid = data.get("id")
+        if isinstance(sid, str):
+            b.scheme_files.setdefault(sid, spath)
+        if s is not None:
+            if s.id in b.schemes:
+                c.error(("id",), "duplicate-scheme",
+                        f"scheme {s.id!r} is also defined in {b.schemes[s.id].path}")
+            else:
+                b.schemes[s.id] = Scheme(**{**_fields(s), "path": spath})
+    elif kind == "profile":
+        pr = parse_profile(data, c, spath)
+        if isinstance(data.get("scheme"), str):
+            b.profile_schemes[spath] = data["scheme"]
+        if pr is not None:
+            b.profiles.append(pr)
+    else:
+        for g in parse_groups(data, c, spath):
+            if g.name in b.groups:
+                c.error(("groups", g.name), "duplicate-group",
+                        f"group {g.name} is also defined in {b.groups[g.name].path}", at="key")
+            else:
+                b.groups[g.name] = g
+    b.problems.extend(c.problems())
+    return b
+
+
+def _fields(obj: Any) -> dict[str, Any]:
+    return {f: getattr(obj, f) for f in obj.__dataclass_fields__}
+
+
+def load_paths(paths: Iterable[str | Path]) -> Bundle:
+    """Read every scheme, profile and group file under ``paths`` (per-file checks only).
+
+    Cross-file checks (answers against their scheme, duplicate profiles) are ``validate``'s.
+    """
+    b = Bundle()
+    for f in iter_yaml_files(paths):
+        load_file(f, b)
+    return b
+
+
+def profile_locator(profile: Profile) -> Locator:
+    """A locator for a profile's file (used by validation when a profile has problems)."""
+    try:
+        text = Path(profile.path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    return Locator(text)

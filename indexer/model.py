@@ -1,0 +1,183 @@
+"""The parsed form of schemes, profiles and groups: frozen dataclasses, built only by ``load``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+AGGREGATIONS = ("mean", "geometric", "median", "min", "max")
+MISSING_RULES = ("skip", "zero")
+STATUSES = ("draft", "review", "final")
+PROVENANCES = ("official", "published", "expert", "illustrative")
+NOT_APPLICABLE = "n/a"
+ROOT = "overall"
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    value: str
+    label: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Numeric:
+    """Goalposts of a numeric leaf. ``normalise`` (extension) rescales across countries."""
+
+    min: float | None
+    max: float | None
+    best: str = "high"
+    unit: str = ""
+    normalise: str | None = None  # None (goalposts) | "minmax" | "zscore"
+    range: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    min: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    code: str
+    title: str
+    depth: int
+    level: str
+    weight: float = 1.0
+    aggregation: str | None = None  # None: the scheme's default
+    min_coverage: float | None = None  # None: the scheme's default
+    children: tuple[Node, ...] = ()
+    options: tuple[Option, ...] = ()
+    numeric: Numeric | None = None
+    question: str = ""
+    help: str = ""
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    def option(self, value: str) -> Option | None:
+        for o in self.options:
+            if o.value == value:
+                return o
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Scheme:
+    id: str
+    title: str
+    version: str
+    root: Node
+    path: str = ""
+    description: str = ""
+    source: str = ""
+    scale: tuple[float, float] = (0.0, 100.0)
+    levels: tuple[str, ...] = ("area", "dimension", "indicator")
+    aggregation: str = "mean"
+    missing: str = "skip"
+    min_coverage: float = 0.0
+    bands: tuple[Band, ...] = ()
+    #: every node, root first, then the tree in order (pre-order)
+    nodes: tuple[Node, ...] = ()
+    #: code -> position in ``nodes``
+    index: Mapping[str, int] = field(default_factory=dict)
+    #: code -> parent code (the root's is None)
+    parents: Mapping[str, str | None] = field(default_factory=dict)
+
+    @property
+    def leaves(self) -> tuple[Node, ...]:
+        return tuple(n for n in self.nodes if n.is_leaf)
+
+    def node(self, code: str) -> Node:
+        return self.nodes[self.index[code]]
+
+    def band(self, score: float | None) -> str:
+        """The label of the first band whose ``min`` <= the unrounded score ('' if none)."""
+        if score is None or score != score:
+            return ""
+        for b in self.bands:
+            if b.min <= score:
+                return b.label
+        return ""
+
+    def ancestors(self, code: str) -> list[str]:
+        """Codes above ``code``, nearest first, ending with the root."""
+        out = []
+        p = self.parents.get(code)
+        while p is not None:
+            out.append(p)
+            p = self.parents.get(p)
+        return out
+
+    def descendants(self, code: str) -> list[Node]:
+        """Every node below ``code`` (not itself), in order."""
+        out: list[Node] = []
+        stack = list(reversed(self.node(code).children))
+        while stack:
+            n = stack.pop()
+            out.append(n)
+            stack.extend(reversed(n.children))
+        return out
+
+    def level_name(self, depth: int) -> str:
+        return level_name(self.levels, depth)
+
+
+def level_name(levels: tuple[str, ...], depth: int) -> str:
+    if depth == 0:
+        return ROOT
+    if depth <= len(levels):
+        return levels[depth - 1]
+    return f"level{depth}"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """What a long-form answer says besides its value."""
+
+    source: str = ""
+    note: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One country's answers to one scheme for one reference year.
+
+    ``answers`` maps a leaf code to the answer's text: ``"n/a"`` for not applicable, ``None``
+    for a blank (not answered yet). A code that is not in ``answers`` is absent too.
+    """
+
+    scheme: str
+    country: str
+    year: int
+    path: str = ""
+    status: str = "draft"
+    provenance: str = "expert"
+    answers: Mapping[str, str | None] = field(default_factory=dict)
+    citations: Mapping[str, Citation] = field(default_factory=dict)
+    scores: Mapping[str, float] = field(default_factory=dict)
+    has_answers_section: bool = True
+    coder: str = ""
+    reviewer: str = ""
+    notes: str = ""
+    source: str = ""
+    title: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return (self.scheme, self.country, self.year)
+
+    @property
+    def is_illustrative(self) -> bool:
+        return self.provenance == "illustrative"
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    name: str
+    members: tuple[str, ...]
+    title: str = ""
+    path: str = ""

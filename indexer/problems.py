@@ -1,0 +1,103 @@
+"""Problems are data: one record per problem, one catalogue of codes.
+
+Modelled on frictionless-py's validation reports: nothing here raises at the user; every stage
+appends :class:`Problem` records and the views (CLI, app) print or show them.
+"""
+
+from __future__ import annotations
+
+import reprlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+#: The one catalogue of problem codes: code -> what it means and what to do.
+CATALOGUE: dict[str, str] = {
+    # reading files
+    "unreadable-file": "The file cannot be read (missing, a folder, no permission, not UTF-8 text).",
+    "yaml-syntax": "The file is not valid YAML (or nests too deep, or is too large to read).",
+    "duplicate-key": "A mapping repeats a key; YAML would silently keep only the last one.",
+    "unknown-file-kind": "The top level is neither a scheme (id/children), a profile (scheme) nor groups.",
+    # shape of any file
+    "missing-field": "A required key is missing or empty.",
+    "bad-value": "A value has the wrong type or form.",
+    "unknown-field": "A key that the format does not define (a warning: it is ignored).",
+    # schemes
+    "duplicate-code": "Two nodes of one scheme share a code.",
+    "empty-node": "A composite node has no children, or a node has neither children, options nor numeric.",
+    "bad-weight": "A weight is not a number greater than 0.",
+    "duplicate-option": "Two options of one leaf share a value.",
+    "score-out-of-scale": "A score lies outside the scheme's scale.",
+    "duplicate-scheme": "Two scheme files declare the same id.",
+    # profiles
+    "unknown-scheme": "A profile names a scheme that is found neither among the paths nor in indicators/.",
+    "unknown-code": "A profile answers or scores a code that its scheme does not have.",
+    "not-a-leaf": "A profile answers a composite node; answer its indicators instead.",
+    "unknown-option": "An answer is not one of the leaf's option values.",
+    "not-a-number": "A numeric leaf's answer does not read as a number.",
+    "given-score-conflict": "A leaf is answered under a node whose score is given in `scores:`.",
+    "duplicate-profile": "Two profiles have the same scheme, country and year.",
+    "missing-answer": "A leaf is not answered yet (warning for draft/review, error for final).",
+    # groups
+    "duplicate-group": "Two group files define the same group name.",
+    # tables (import)
+    "bad-table": "A table (CSV/Excel) to import cannot be read or lacks a required column.",
+    "profile-exists": "A profile file exists with different content; use --force to overwrite it.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem with user input. ``line`` and ``column`` count from 1 (0 = unknown)."""
+
+    path: str
+    line: int
+    column: int
+    severity: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity} {self.code}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+_short = reprlib.Repr()
+_short.maxstring = 40
+_short.maxother = 40
+_short.maxlist = 4
+_short.maxdict = 4
+_short.maxlevel = 2
+
+
+def excerpt(value: object) -> str:
+    """A short, safe quotation of an offending value (never the whole of a large one)."""
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 40 else repr(value[:37] + "...")
+    try:
+        return _short.repr(value)
+    except Exception:  # pragma: no cover - reprlib on an exotic object
+        return f"<{type(value).__name__}>"
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.severity == ERROR for p in problems)
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.path, p.line, p.column, p.code))

@@ -1,0 +1,170 @@
+"""Validate: per-file checks (from ``load``) plus the checks that need more than one file.
+
+Profiles are checked against their scheme (unknown codes and options, numbers, given-score
+conflicts, missing answers) and against each other (duplicate profiles). Every problem of every
+file is collected; nothing is raised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .load import Bundle, _Collector, iter_yaml_files, load_file, load_paths, number_of
+from .model import NOT_APPLICABLE, Profile, Scheme
+from .problems import Problem, excerpt, sort_problems
+
+
+def schemes_dir() -> Path:
+    """``indicators/`` of the current folder, else the one beside the installed package."""
+    here = Path("indicators")
+    if here.is_dir():
+        return here
+    return Path(__file__).resolve().parent.parent / "indicators"
+
+
+def resolve_scheme(ref: str, bundle: Bundle) -> str | None:
+    """Make the scheme ``ref`` (a path or an id) available in ``bundle``; return its id.
+
+    A path is loaded; an id is looked up among the bundle's schemes, then in ``indicators/``.
+    Returns None when it cannot be found (or its file cannot be read as a scheme).
+    """
+    p = Path(ref)
+    if ref.endswith((".yaml", ".yml")) or p.is_file():
+        before = set(bundle.scheme_files)
+        load_file(p, bundle)
+        new = [sid for sid, f in bundle.scheme_files.items() if f == str(p)]
+        if new:
+            return new[0]
+        return next(iter(set(bundle.scheme_files) - before), None)
+    if ref in bundle.schemes or ref in bundle.scheme_files:
+        return ref
+    folder = schemes_dir()
+    candidates = [folder / f"{ref}.yaml", folder / f"{ref}.yml"]
+    if folder.is_dir():
+        candidates += [q for q in sorted(folder.glob("*.y*ml")) if q not in candidates]
+    for q in candidates:
+        if q.is_file():
+            if str(q) in bundle.scheme_files.values():
+                continue
+            sub = load_file(q)
+            if ref in sub.scheme_files:
+                bundle.problems.extend(sub.problems)
+                bundle.scheme_files[ref] = str(q)
+                if ref in sub.schemes:
+                    bundle.schemes[ref] = sub.schemes[ref]
+                return ref
+    return None
+
+
+def check_profile(profile: Profile, scheme: Scheme) -> list[Problem]:
+    """Problems of one profile against its scheme."""
+    c = _Collector(profile.path, "")
+    index = scheme.index
+    nodes = scheme.nodes
+    lo, hi = scheme.scale
+    given_under: set[str] = set()  # codes lying under a given-score node
+    for code, value in profile.scores.items():
+        if code not in index:
+            c.error(("scores", code), "unknown-code", f"{scheme.id} has no node {excerpt(code)}", at="key")
+            continue
+        if not lo <= value <= hi:
+            c.error(("scores", code), "score-out-of-scale",
+                    f"score of {code} is {value:g}, outside the scale {lo:g}..{hi:g}")
+        given_under.update(n.code for n in scheme.descendants(code))
+    for code, text in profile.answers.items():
+        i = index.get(code)
+        if i is None:
+            c.error(("answers", code), "unknown-code", f"{scheme.id} has no indicator {excerpt(code)}", at="key")
+            continue
+        node = nodes[i]
+        if not node.is_leaf:
+            c.error(("answers", code), "not-a-leaf",
+                    f"{code} is a {node.level} with children; answer its indicators instead", at="key")
+            continue
+        if text is None:
+            continue
+        if code in given_under:
+            c.error(("answers", code), "given-score-conflict",
+                    f"{code} is answered but lies under a node whose score is given in `scores:`; "
+                    "remove the answer or the given score", at="key")
+            continue
+        if text == NOT_APPLICABLE:
+            continue
+        if node.numeric is not None:
+            if number_of(text) is None:
+                c.error(_answer_path(profile, code), "not-a-number",
+                        f"{code} needs a number, got {excerpt(text)}")
+        elif node.option(text) is None:
+            opts = ", ".join(o.value for o in node.options)
+            c.error(_answer_path(profile, code), "unknown-option", f"{code} has no option {excerpt(text)} ({opts})")
+    if profile.has_answers_section:
+        severity = "error" if profile.status == "final" else "warning"
+        for node in nodes:
+            if node.is_leaf and node.code not in given_under and node.code not in profile.scores \
+                    and profile.answers.get(node.code) is None:
+                c.add(("answers",), "missing-answer", f"{node.code} is not answered", severity, at="key")
+    if not c.pending:
+        return []
+    c.text = _read_text(profile.path)
+    return c.problems()
+
+
+def _answer_path(profile: Profile, code: str) -> tuple[str, ...]:
+    # long-form answers put the value under `answer`; the locator falls back to the key if absent
+    return ("answers", code, "answer") if code in profile.citations else ("answers", code)
+
+
+def _read_text(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def check_bundle(bundle: Bundle, lookup_schemes: bool = True) -> list[Problem]:
+    """Cross-file problems of a loaded bundle; adds schemes found in ``indicators/`` to it."""
+    out: list[Problem] = []
+    seen: dict[tuple[str, str, int], Profile] = {}
+    missing_reported: set[str] = set()
+    for path, sid in bundle.profile_schemes.items():
+        if sid in bundle.scheme_files or (lookup_schemes and resolve_scheme(sid, bundle)):
+            continue
+        if path not in missing_reported:
+            missing_reported.add(path)
+            c = _Collector(path, _read_text(path))
+            c.error(("scheme",), "unknown-scheme",
+                    f"scheme {excerpt(sid)} is found neither among the paths nor in {schemes_dir()}/")
+            out.extend(c.problems())
+    for p in bundle.profiles:
+        scheme = bundle.schemes.get(p.scheme)
+        if scheme is not None:
+            out.extend(check_profile(p, scheme))
+        first = seen.get(p.key)
+        if first is not None:
+            c = _Collector(p.path, _read_text(p.path))
+            c.error(("year",), "duplicate-profile",
+                    f"{p.scheme} {p.country} {p.year} is also in {first.path}; keep one profile per year")
+            out.extend(c.problems())
+        else:
+            seen[p.key] = p
+    return out
+
+
+def validate_bundle(bundle: Bundle) -> list[Problem]:
+    """All problems of a bundle: per-file ones from loading plus cross-file ones, sorted."""
+    cross = check_bundle(bundle)
+    return sort_problems(bundle.problems + cross)
+
+
+def validate_paths(paths: Iterable[str | Path]) -> list[Problem]:
+    """Every problem of every scheme, profile and group file under ``paths``."""
+    return validate_bundle(load_paths(paths))
+
+
+def files_with_errors(problems: Iterable[Problem]) -> set[str]:
+    return {p.path for p in problems if p.severity == "error"}
+
+
+__all__ = ["validate_paths", "validate_bundle", "check_bundle", "check_profile", "resolve_scheme",
+           "schemes_dir", "iter_yaml_files", "files_with_errors"]
