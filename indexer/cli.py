@@ -112,13 +112,17 @@ def records_json(df) -> str:  # noqa: ANN001 - a DataFrame
     cols = list(df.columns)
     rows = []
     for tup in df.itertuples(index=False, name=None):
-        rows.append({c: (None if isinstance(v, float) and math.isnan(v) else _plain(v)) for c, v in zip(cols, tup, strict=True)})
+        rows.append({c: _plain(v) for c, v in zip(cols, tup, strict=True)})
     return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
 
 
 def _plain(v):  # noqa: ANN001, ANN202
+    """A JSON-ready scalar: None for NaN and pandas' NA, Python numbers for numpy ones."""
+    if v is None or (isinstance(v, float) and math.isnan(v)) or type(v).__name__ == "NAType":
+        return None
     if hasattr(v, "item"):
-        return v.item()
+        v = v.item()
+        return None if isinstance(v, float) and math.isnan(v) else v
     return v
 
 

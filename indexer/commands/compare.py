@@ -1,0 +1,175 @@
+"""`indexer compare`: side-by-side scores and gaps to a baseline (SPEC §5)."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import click
+
+from ..cli import InvalidInput, fmt_num, records_json, select, text_table, warn, write_output
+from ..countries import country_name
+from ..problems import Problem
+
+
+def _years(value: str | None) -> list[int] | None:
+    if not value:
+        return None
+    try:
+        if ":" in value:
+            a, b = value.split(":", 1)
+            lo, hi = int(a), int(b)
+            if lo > hi:
+                raise ValueError
+            return list(range(lo, hi + 1))
+        return [int(v) for v in value.split(",")]
+    except ValueError:
+        raise click.BadParameter("use FROM:TO (e.g. 2010:2024) or a list (2019,2024)", param_hint="--years") from None
+
+
+def comparison_text(cmp_, gaps_top: int = 0) -> str:  # noqa: ANN001 - a Comparison
+    """The comparison as a readable text table, with the years and baseline_n named."""
+    from ..compare import gaps
+
+    s = cmp_.scheme
+    t = cmp_.table
+    countries = list(cmp_.countries)
+    g = cmp_.group
+    head = [f"{s.title} ({s.id} {s.version}): scores for {cmp_.year}"]
+    if g is not None:
+        head.append(f"Baseline: {cmp_.stat} of {g.name} ({g.title}) over the members with a score; "
+                    f"n = members behind each baseline value ({len(cmp_.members_used)} of {len(g.members)} "
+                    f"members have a profile up to {cmp_.year}).")
+    if cmp_.exclude:
+        head.append(f"Excluded from every score: {', '.join(cmp_.exclude)}.")
+    headers = ["code", "level"]
+    for c in countries:
+        headers.append(f"{c} {cmp_.years_used[c]}")
+    if g is not None:
+        headers += [f"{g.name} {cmp_.stat}", "n"] + [f"gap {c}" for c in countries] + [f"rank {c}" for c in countries]
+    rows = []
+    for code, block in t.groupby("code", sort=False):
+        first = block.iloc[0]
+        by = {r.country: r for r in block.itertuples(index=False)}
+        row = ["  " * int(first.depth) + str(code), str(first.level)]
+        for c in countries:
+            r = by[c]
+            cov = "" if math.isnan(r.coverage) or r.coverage >= 1 else f" ({r.coverage * 100:.0f}%)"
+            row.append(fmt_num(r.score) + cov)
+        if g is not None:
+            row += [fmt_num(first.baseline), str(first.baseline_n)]
+            row += [fmt_num(by[c].gap) for c in countries]
+            row += [("–" if math.isnan(by[c].rank) else f"{int(by[c].rank)}/{by[c].rank_n}") for c in countries]
+        rows.append(row)
+    right = set(range(2, len(headers)))
+    out = "\n".join(head) + "\n\n" + text_table(headers, rows, right)
+    notes = ["Scores rounded to 1 decimal for display; (NN%) = coverage where below 100%; – = no score."]
+    for c in countries:
+        if cmp_.years_used[c] < cmp_.year:
+            notes.append(f"{c} ({country_name(c)}): no profile for {cmp_.year}; its {cmp_.years_used[c]} profile is used.")
+    older = {m: y for m, y in cmp_.members_used.items() if y < cmp_.year and m not in countries}
+    if older:
+        listed = ", ".join(f"{m} {y}" for m, y in sorted(older.items()))
+        notes.append(f"Members whose latest profile is older than {cmp_.year} (carried forward): {listed}.")
+    if g is not None:
+        missing = [m for m in g.members if m not in cmp_.members_used]
+        if missing:
+            notes.append(f"Members with no profile up to {cmp_.year} (left out): {', '.join(missing)}.")
+    ill = cmp_.illustrative
+    if ill:
+        notes.append(f"ILLUSTRATIVE data, not a published or official coding: {', '.join(ill)}.")
+    out += "\n" + "\n".join(notes) + "\n"
+    if gaps_top and g is not None:
+        for c in countries:
+            gp = gaps(cmp_, c).head(gaps_top)
+            if gp.empty:
+                continue
+            out += f"\nLargest gaps of {c} to the {g.name} {cmp_.stat} (impact = weight share × gap, in overall points):\n"
+            out += text_table(["code", "level", "score", "baseline", "gap", "impact"],
+                              [[r.code, r.level, fmt_num(r.score), fmt_num(r.baseline), fmt_num(r.gap), fmt_num(r.impact, 2)]
+                               for r in gp.itertuples(index=False)], right={2, 3, 4, 5})
+    return out
+
+
+@click.command("compare")
+@click.argument("scheme")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--country", "countries", multiple=True, required=True, help="ISO alpha-2 code; repeat for more.")
+@click.option("--baseline", "group", help="A group defined in a groups file among PATHS, e.g. EU27.")
+@click.option("--stat", type=click.Choice(["mean", "median", "min", "max"]), default="mean", show_default=True)
+@click.option("--year", type=int, help="Reference year (default: the latest of the compared countries).")
+@click.option("--years", "years", help="A time series instead: FROM:TO or a comma list.")
+@click.option("--level", help="Stop at this level (a name such as area, or a depth).")
+@click.option("--exclude", multiple=True, help="Recompute every score without this node's subtree; repeatable.")
+@click.option("--gaps", "gaps_top", type=int, default=0, help="Also list each country's N largest gaps (table); "
+              "with csv/json, output the gap ranking instead.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False))
+def command(scheme, paths, countries, group, stat, year, years, level, exclude, gaps_top, fmt, output) -> None:  # noqa: ANN001
+    """Side-by-side scores of --country against a --baseline group, with gaps and ranks."""
+    from ..compare import CSV_COLUMNS, CompareError, compare, gaps, time_series
+
+    year_list = _years(years)
+    sel = select(scheme, paths)
+    grp = None
+    if group:
+        grp = sel.bundle.groups.get(group)
+        if grp is None:
+            known = ", ".join(sorted(sel.bundle.groups)) or "none"
+            raise InvalidInput([Problem("<command line>", 0, 0, "error", "unknown-group",
+                                        f"no group {group!r} in the groups files among PATHS (known: {known})")])
+    bad = [c for c in countries if c not in {p.country for p in sel.profiles}]
+    for c in bad:
+        if c != c.upper() or len(c) != 2:
+            raise click.BadParameter(f"{c!r} is not an ISO alpha-2 code in upper case", param_hint="--country")
+    for e in exclude:
+        if e not in sel.scheme.index or e == "overall":
+            raise click.BadParameter(f"{sel.scheme.id} has no node {e!r} to exclude", param_hint="--exclude")
+    try:
+        if year_list is not None:
+            df = time_series(sel.scheme, sel.profiles, countries, year_list, group=grp, stat=stat,
+                             level=level, exclude=exclude)
+            if df.empty:
+                warn("no profile of the compared countries in those years")
+            cols = ["as_of", *CSV_COLUMNS]
+            if fmt == "csv":
+                text = df[cols].to_csv(index=False, lineterminator="\n")
+            elif fmt == "json":
+                text = records_json(df)
+            else:
+                text = text_table(["as of", "country", "year", "code", "score", "baseline", "gap", "n"],
+                                  [[str(r.as_of), r.country, str(r.year), "  " * int(r.depth) + r.code, fmt_num(r.score),
+                                    fmt_num(r.baseline), fmt_num(r.gap), "" if r.baseline_n is None or r.baseline_n is _NA else str(r.baseline_n)]
+                                   for r in df.itertuples(index=False)], right={4, 5, 6, 7})
+            write_output(text, output)
+            return
+        cmp_ = compare(sel.scheme, sel.profiles, countries, group=grp, stat=stat, year=year, level=level,
+                       exclude=exclude)
+    except CompareError as err:
+        raise InvalidInput([Problem("<command line>", 0, 0, "error", "cannot-compare", str(err))]) from None
+    if fmt == "table":
+        text = comparison_text(cmp_, gaps_top=gaps_top)
+    elif gaps_top:
+        import pandas as pd
+
+        frames = [gaps(cmp_, c).head(gaps_top).assign(country=c) for c in cmp_.countries]
+        df = pd.concat(frames, ignore_index=True)
+        df = df[["country"] + [c for c in df.columns if c != "country"]]
+        text = df.to_csv(index=False, lineterminator="\n") if fmt == "csv" else records_json(df)
+    elif fmt == "csv":
+        text = cmp_.csv_frame().to_csv(index=False, lineterminator="\n")
+    else:
+        meta = {
+            "scheme": cmp_.scheme.id, "version": cmp_.scheme.version, "year": cmp_.year,
+            "baseline": None if grp is None else {"group": grp.name, "stat": stat, "members_used": cmp_.members_used},
+            "years_used": cmp_.years_used, "illustrative": cmp_.illustrative,
+        }
+        rows = json.loads(records_json(cmp_.table))
+        text = json.dumps({**meta, "rows": rows}, ensure_ascii=False, indent=1) + "\n"
+    write_output(text, output)
+
+
+try:  # pandas' missing marker, for the text of Int64 cells
+    from pandas import NA as _NA
+except ImportError:  # pragma: no cover
+    _NA = None

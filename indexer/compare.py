@@ -1,0 +1,323 @@
+"""Compare: countries side by side against a baseline (a statistic of a group's scores).
+
+Everything here works on one scoring of all the profiles involved (``score.score_arrays``): the
+compared countries and the group's members are rows of one matrix, so a baseline at every node
+is one nan-aware reduction, and a time series is the same reduction for each year.
+
+Year rule (SPEC §5): for a year ``Y`` each country (compared or member) contributes its profile
+for ``Y`` or else its latest earlier one; the year actually used is kept in every row.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .model import Group, Profile, Scheme
+from .score import ScoreArrays, score_arrays, sort_profiles
+
+STATS = ("mean", "median", "min", "max")
+
+CSV_COLUMNS = ["code", "level", "depth", "country", "year", "score", "baseline", "gap", "baseline_n"]
+
+
+class CompareError(ValueError):
+    """A comparison that cannot be made (unknown group, a country without a profile)."""
+
+
+# ----------------------------------------------------------------------------------------------
+# kernels
+
+
+def baseline_stat(values: np.ndarray, stat: str) -> tuple[np.ndarray, np.ndarray]:
+    """A statistic of each column over the rows that have a value.
+
+    ``values`` is (members × nodes) with NaN for "no score". Returns (statistic, n) per column,
+    where n counts the members with a score; a column with n = 0 has a NaN statistic. Members
+    without a score are left out, never counted as zero. ``median`` of an even count is the mean
+    of the two middle values.
+    """
+    n = (~np.isnan(values)).sum(axis=0)
+    if values.shape[0] == 0:
+        return np.full(values.shape[1], np.nan), n
+    fn = {"mean": np.nanmean, "median": np.nanmedian, "min": np.nanmin, "max": np.nanmax}[stat]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        out = fn(values, axis=0)
+    return np.where(n > 0, out, np.nan), n
+
+
+def competition_rank(score: np.ndarray, pool: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rank of ``score`` (per column) within ``pool`` (rows × columns), 1 = highest.
+
+    Ties share the best rank ("1, 2, 2, 4"). ``pool`` must already contain the ranked country
+    (the caller adds it when it is not a member). Returns (rank, n) where n counts the scored
+    rows; rank is NaN where the score is missing.
+    """
+    scored = ~np.isnan(pool)
+    n = scored.sum(axis=0)
+    higher = (np.where(scored, pool, -np.inf) > score[None, :]).sum(axis=0)
+    rank = np.where(np.isnan(score), np.nan, higher + 1.0)
+    return rank, n
+
+
+def weight_shares(scheme: Scheme, exclude: Sequence[str] = ()) -> dict[str, float]:
+    """Each node's share of the overall score: the product, down its path, of
+    ``w / Σ w(siblings)``. Exact for weighted means when every sibling has a score; a first-order
+    guide otherwise (geometric, median, missing siblings)."""
+    excluded: set[str] = set()
+    for code in exclude:
+        if code in scheme.index:
+            excluded.add(code)
+            excluded.update(d.code for d in scheme.descendants(code))
+    shares = {scheme.root.code: 1.0}
+    for node in scheme.nodes:
+        kids = [c for c in node.children if c.code not in excluded]
+        total = sum(c.weight for c in kids)
+        for c in kids:
+            shares[c.code] = shares[node.code] * c.weight / total
+    return shares
+
+
+# ----------------------------------------------------------------------------------------------
+# selecting profiles by year
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One scoring of every profile of a scheme, indexed by country and year."""
+
+    scheme: Scheme
+    arrays: ScoreArrays
+    rows: dict[str, list[tuple[int, int]]]  # country -> [(year, row)], years ascending
+    exclude: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, scheme: Scheme, profiles: Sequence[Profile], exclude: Sequence[str] = ()) -> Scored:
+        profs = sort_profiles([p for p in profiles if p.scheme == scheme.id])
+        arrays = score_arrays(scheme, profs, exclude=exclude)
+        rows: dict[str, list[tuple[int, int]]] = {}
+        for i, p in enumerate(profs):
+            rows.setdefault(p.country, []).append((p.year, i))
+        return cls(scheme, arrays, rows, tuple(exclude))
+
+    def row_for(self, country: str, year: int | None) -> tuple[int, int] | None:
+        """(year used, row) of the country's profile for ``year`` or its latest earlier one."""
+        best = None
+        for y, i in self.rows.get(country, []):
+            if year is None or y <= year:
+                best = (y, i)
+        return best
+
+    def latest_year(self, countries: Sequence[str]) -> int | None:
+        years = [self.rows[c][-1][0] for c in countries if c in self.rows]
+        return max(years) if years else None
+
+    def years(self) -> list[int]:
+        return sorted({y for rows in self.rows.values() for y, _ in rows})
+
+    def profile(self, row: int) -> Profile:
+        return self.arrays.profiles[row]
+
+
+# ----------------------------------------------------------------------------------------------
+# the comparison
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Compared countries side by side at every node, with the baseline and ranks.
+
+    ``table`` has one row per node per compared country (nodes in tree order):
+    code, title, level, depth, country, year (of the profile used), score, coverage, band,
+    baseline, gap (= score − baseline), baseline_n, rank, rank_n, provenance.
+    """
+
+    scheme: Scheme
+    year: int
+    countries: tuple[str, ...]
+    group: Group | None
+    stat: str
+    table: pd.DataFrame
+    years_used: dict[str, int]  # compared country -> year of the profile used
+    members_used: dict[str, int] = field(default_factory=dict)  # member -> year used
+    exclude: tuple[str, ...] = ()
+
+    @property
+    def carried(self) -> dict[str, int]:
+        """Countries (compared or members) whose profile is older than ``year``."""
+        out = {c: y for c, y in {**self.members_used, **self.years_used}.items() if y < self.year}
+        return dict(sorted(out.items()))
+
+    @property
+    def illustrative(self) -> list[str]:
+        t = self.table
+        return sorted(set(t.loc[t.provenance == "illustrative", "country"]))
+
+    def csv_frame(self) -> pd.DataFrame:
+        return self.table[CSV_COLUMNS]
+
+
+def compare(
+    scheme: Scheme,
+    profiles: Sequence[Profile] | Scored,
+    countries: Sequence[str],
+    *,
+    group: Group | None = None,
+    stat: str = "mean",
+    year: int | None = None,
+    level: str | int | None = None,
+    exclude: Sequence[str] = (),
+) -> Comparison:
+    """Side-by-side scores of ``countries`` and gaps to ``stat`` of ``group``'s scores.
+
+    ``year``: each country's profile for that year or its latest earlier one (default: the
+    latest year of the compared countries). ``level``: stop at that depth (a level name or a
+    depth number). ``exclude``: codes whose subtrees are dropped before scoring (e.g. HEALTH).
+    Raises :class:`CompareError` for a compared country without a profile up to ``year``.
+    """
+    if stat not in STATS:
+        raise CompareError(f"unknown statistic {stat!r}; use one of {', '.join(STATS)}")
+    scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, profiles, exclude)
+    countries = tuple(dict.fromkeys(countries))
+    if not countries:
+        raise CompareError("name at least one country to compare")
+    if year is None:
+        year = scored.latest_year(countries)
+        if year is None:
+            raise CompareError(f"no profile of {scheme.id} for {', '.join(countries)}")
+    used: dict[str, tuple[int, int]] = {}
+    for c in countries:
+        r = scored.row_for(c, year)
+        if r is None:
+            raise CompareError(f"{c} has no profile of {scheme.id} for {year} or earlier")
+        used[c] = r
+    members: dict[str, tuple[int, int]] = {}
+    if group is not None:
+        for m in group.members:
+            r = scored.row_for(m, year)
+            if r is not None:
+                members[m] = r
+    S = scored.arrays.score
+    C = scored.arrays.coverage
+    keep = _keep_nodes(scheme, level, scored.exclude)
+    nodes = [scheme.nodes[k] for k in keep]
+    member_rows = [i for _, i in members.values()]
+    M = S[np.ix_(member_rows, keep)] if member_rows else np.empty((0, len(keep)))
+    if group is not None:
+        base, base_n = baseline_stat(M, stat)
+    else:
+        base, base_n = np.full(len(keep), np.nan), np.zeros(len(keep), dtype=int)
+    frames = []
+    for c in countries:
+        y, i = used[c]
+        s = S[i, keep]
+        if group is not None:
+            pool = M if c in members else np.vstack([M, s[None, :]])
+            rank, rank_n = competition_rank(s, pool)
+        else:
+            rank, rank_n = np.full(len(keep), np.nan), np.zeros(len(keep), dtype=int)
+        frames.append(pd.DataFrame({
+            "code": [x.code for x in nodes],
+            "title": [x.title for x in nodes],
+            "level": [x.level for x in nodes],
+            "depth": [x.depth for x in nodes],
+            "country": c,
+            "year": y,
+            "score": s,
+            "coverage": C[i, keep],
+            "baseline": base,
+            "gap": s - base,
+            "baseline_n": base_n if group is not None else pd.array([pd.NA] * len(keep), dtype="Int64"),
+            "rank": rank,
+            "rank_n": rank_n if group is not None else pd.array([pd.NA] * len(keep), dtype="Int64"),
+            "provenance": scored.profile(i).provenance,
+            "order": np.arange(len(keep)),
+        }))
+    table = pd.concat(frames, ignore_index=True)
+    table["band"] = [scheme.band(v) for v in table["score"]]
+    table = table.sort_values(["order"], kind="stable").drop(columns="order").reset_index(drop=True)
+    if group is not None:
+        table["baseline_n"] = table["baseline_n"].astype("Int64")
+        table["rank_n"] = table["rank_n"].astype("Int64")
+    return Comparison(
+        scheme=scheme, year=year, countries=countries, group=group, stat=stat, table=table,
+        years_used={c: used[c][0] for c in countries}, members_used={m: r[0] for m, r in members.items()},
+        exclude=scored.exclude,
+    )
+
+
+def _keep_nodes(scheme: Scheme, level: str | int | None, exclude: Sequence[str]) -> list[int]:
+    max_depth = None
+    if level is not None:
+        if isinstance(level, int) or (isinstance(level, str) and level.isdigit()):
+            max_depth = int(level)
+        elif level == "overall":
+            max_depth = 0
+        elif level in scheme.levels:
+            max_depth = scheme.levels.index(level) + 1
+        else:
+            raise CompareError(f"{scheme.id} has no level {level!r} ({', '.join(('overall',) + scheme.levels)})")
+    dropped: set[str] = set()
+    for code in exclude:
+        if code in scheme.index:
+            dropped.add(code)
+            dropped.update(d.code for d in scheme.descendants(code))
+    return [k for k, n in enumerate(scheme.nodes)
+            if n.code not in dropped and (max_depth is None or n.depth <= max_depth)]
+
+
+# ----------------------------------------------------------------------------------------------
+# time series, gaps
+
+
+def time_series(
+    scheme: Scheme,
+    profiles: Sequence[Profile] | Scored,
+    countries: Sequence[str],
+    years: Sequence[int],
+    *,
+    group: Group | None = None,
+    stat: str = "mean",
+    level: str | int | None = None,
+    exclude: Sequence[str] = (),
+) -> pd.DataFrame:
+    """The comparison for each year in ``years`` (scored once): one row per year, node and
+    country, with ``as_of`` (the year asked) and ``year`` (the profile's year actually used).
+    Years before a country's first profile are left out for that country."""
+    scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, profiles, exclude)
+    frames = []
+    for y in years:
+        present = [c for c in countries if scored.row_for(c, y) is not None]
+        if not present:
+            continue
+        cmp_ = compare(scheme, scored, present, group=group, stat=stat, year=y, level=level)
+        frames.append(cmp_.table.assign(as_of=y))
+    if not frames:
+        return pd.DataFrame(columns=["as_of", *CSV_COLUMNS])
+    out = pd.concat(frames, ignore_index=True)
+    return out[["as_of"] + [c for c in out.columns if c != "as_of"]]
+
+
+def gaps(comparison: Comparison, country: str, *, levels: Sequence[str] | None = None) -> pd.DataFrame:
+    """Where ``country`` lags the baseline, ordered by how much closing each gap would raise
+    its overall score: ``impact = weight_share × (baseline − score)``.
+
+    ``weight_share`` is the node's share of the overall score (see :func:`weight_shares`).
+    Only nodes with both a score and a baseline, and a negative gap, are listed; ``levels``
+    keeps some levels only (e.g. ``["area", "indicator"]``).
+    """
+    t = comparison.table
+    t = t[(t.country == country) & (t.depth > 0)].copy()
+    shares = weight_shares(comparison.scheme, comparison.exclude)
+    t["weight_share"] = [shares.get(c, np.nan) for c in t.code]
+    t = t[t.gap.notna() & (t.gap < 0)]
+    if levels:
+        t = t[t.level.isin(list(levels))]
+    t["impact"] = t.weight_share * (t.baseline - t.score)
+    cols = ["code", "title", "level", "depth", "score", "baseline", "gap", "baseline_n", "weight_share", "impact"]
+    return t.sort_values(["impact", "code"], ascending=[False, True])[cols].reset_index(drop=True)
