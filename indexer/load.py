@@ -25,7 +25,6 @@ import yaml
 from .model import (
     AGGREGATIONS,
     MISSING_RULES,
-    NOT_APPLICABLE,
     PROVENANCES,
     ROOT,
     STATUSES,
@@ -761,14 +760,18 @@ class Bundle:
 
 def iter_yaml_files(paths: Iterable[str | Path]) -> Iterator[str]:
     """Files named directly, and ``*.yaml``/``*.yml`` under folders (sorted, recursively)."""
+    seen: set[Path] = set()
     for p in paths:
         p = Path(p)
         if p.is_dir():
             found = sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
-            for q in found:
-                yield str(q)
         else:
-            yield str(p)
+            found = [p]
+        for q in found:
+            key = q.resolve()
+            if key not in seen:  # a file named twice (or inside a folder also named) is read once
+                seen.add(key)
+                yield str(q)
 
 
 def kind_of(data: Any) -> str | None:

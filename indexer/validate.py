@@ -31,6 +31,9 @@ def resolve_scheme(ref: str, bundle: Bundle) -> str | None:
     """
     p = Path(ref)
     if ref.endswith((".yaml", ".yml")) or p.is_file():
+        for sid, f in bundle.scheme_files.items():  # already read among the paths
+            if Path(f).resolve() == p.resolve():
+                return sid
         before = set(bundle.scheme_files)
         load_file(p, bundle)
         new = [sid for sid, f in bundle.scheme_files.items() if f == str(p)]
