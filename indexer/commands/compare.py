@@ -27,6 +27,10 @@ def _years(value: str | None) -> list[int] | None:
         raise click.BadParameter("use FROM:TO (e.g. 2010:2024) or a list (2019,2024)", param_hint="--years") from None
 
 
+def _count(v) -> str:  # noqa: ANN001 - an Int64 cell
+    return "" if v is None or type(v).__name__ == "NAType" else str(v)
+
+
 def comparison_text(cmp_, gaps_top: int = 0) -> str:  # noqa: ANN001 - a Comparison
     """The comparison as a readable text table, with the years and baseline_n named."""
     from ..compare import gaps
@@ -139,7 +143,7 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
             else:
                 text = text_table(["as of", "country", "year", "code", "score", "baseline", "gap", "n"],
                                   [[str(r.as_of), r.country, str(r.year), "  " * int(r.depth) + r.code, fmt_num(r.score),
-                                    fmt_num(r.baseline), fmt_num(r.gap), "" if r.baseline_n is None or r.baseline_n is _NA else str(r.baseline_n)]
+                                    fmt_num(r.baseline), fmt_num(r.gap), _count(r.baseline_n)]
                                    for r in df.itertuples(index=False)], right={4, 5, 6, 7})
             write_output(text, output)
             return
@@ -168,8 +172,3 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
         text = json.dumps({**meta, "rows": rows}, ensure_ascii=False, indent=1) + "\n"
     write_output(text, output)
 
-
-try:  # pandas' missing marker, for the text of Int64 cells
-    from pandas import NA as _NA
-except ImportError:  # pragma: no cover
-    _NA = None
