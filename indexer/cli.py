@@ -61,11 +61,11 @@ class Selection:
     warnings: list[Problem]
 
 
-def select(scheme_ref: str, paths: Sequence[str]) -> Selection:
+def select(scheme_ref: str, paths: Sequence[str], *, groups: bool = False) -> Selection:
     """Load ``paths``, find the scheme, and check every file the command uses.
 
-    The files used are the scheme's, its profiles' and any file that cannot be read or
-    classified (it might have been one of them). Any error among them → :class:`InvalidInput`.
+    The files used are the scheme's, its profiles', the group files (with ``groups=True``) and
+    any file that cannot be read or classified (it might have been one of them). Any error among them → :class:`InvalidInput`.
     Other schemes' profiles are skipped silently.
     """
     for p in paths:
@@ -80,6 +80,8 @@ def select(scheme_ref: str, paths: Sequence[str]) -> Selection:
     cross = check_bundle(bundle)
     used = {bundle.scheme_files.get(sid, "")} | bundle.broken
     used |= {path for path, s in bundle.profile_schemes.items() if s == sid}
+    if groups:  # commands that take a baseline use the group files too
+        used |= {g.path for g in bundle.groups.values()} | {p.path for p in bundle.problems if p.code == "duplicate-group"}
     problems = [p for p in sort_problems(bundle.problems + cross) if p.path in used]
     if has_errors(problems):
         raise InvalidInput(problems, summary_line(problems))

@@ -87,7 +87,7 @@ def check_profile(profile: Profile, scheme: Scheme) -> list[Problem]:
             continue
         if text is None:
             continue
-        if code in given_under:
+        if code in given_under or code in profile.scores:
             c.error(("answers", code), "given-score-conflict",
                     f"{code} is answered but lies under a node whose score is given in `scores:`; "
                     "remove the answer or the given score", at="key")

@@ -114,7 +114,7 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
     from ..compare import CSV_COLUMNS, CompareError, compare, gaps, time_series
 
     year_list = _years(years)
-    sel = select(scheme, paths)
+    sel = select(scheme, paths, groups=True)
     grp = None
     if group:
         grp = sel.bundle.groups.get(group)
