@@ -1,0 +1,365 @@
+"""Index content: the mipex-core scheme, the published reference profiles, groups and codings.
+
+The published figures are checked against the CSV files of ``shared/data/mipex-published/``,
+which lives beside the repository (``<repo>/../shared``); tests that need it are skipped, with
+the reason, where it is absent.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import importlib.util
+import io
+import math
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from indexer.load import load_paths
+from indexer.score import score
+from indexer.validate import validate_paths
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+DATA = SHARED / "data" / "mipex-published"
+PUBLISHED = REPO / "country_profiles" / "published"
+CORE = REPO / "indicators" / "mipex-core.yaml"
+
+needs_data = pytest.mark.skipif(
+    not DATA.is_dir(),
+    reason=f"published MIPEX data not found at {DATA} (shared/ must sit beside the repository)",
+)
+
+AREAS = ["LMM", "FR", "EDU", "PP", "PR", "ATN", "AD", "HEALTH"]
+BANDS = [
+    (80, "Favourable"),
+    (60, "Slightly favourable"),
+    (41, "Halfway favourable"),
+    (21, "Slightly unfavourable"),
+    (1, "Unfavourable"),
+    (0, "Critically unfavourable"),
+]
+
+
+# ----------------------------------------------------------------------------------------------
+# helpers
+
+
+@cache
+def builder():
+    """The build script as a module (its pycountry-based name -> ISO2 mapping is reused)."""
+    path = REPO / "scripts" / "build_reference_profiles.py"
+    spec = importlib.util.spec_from_file_location("build_reference_profiles", path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@cache
+def bundle():
+    b = load_paths([REPO / "indicators", REPO / "country_profiles"])
+    return b
+
+
+def scheme(sid: str):
+    return bundle().schemes[sid]
+
+
+def profiles_of(sid: str):
+    return [p for p in bundle().profiles if p.scheme == sid]
+
+
+@cache
+def published_index():
+    """(scheme, country, year) -> profile, for the published reference profiles."""
+    return {p.key: p for p in bundle().profiles if p.provenance == "published"}
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def yaml_text_of(profile, code: str) -> str:
+    """The value of ``code`` under ``scores:`` as written in the file (its digits)."""
+    text = Path(profile.path).read_text(encoding="utf-8")
+    m = re.search(rf"^  {re.escape(code)}: (\S+)\s*$", text.split("\nscores:\n", 1)[1], re.M)
+    assert m, f"{profile.path}: no `{code}:` under scores"
+    return m.group(1)
+
+
+def published(scheme_id: str, country: str, year: int, code: str, text: str) -> None:
+    """Assert that the published value ``text`` is in the profile, unchanged."""
+    p = published_index().get((scheme_id, country, year))
+    assert p is not None, f"no published {scheme_id} profile for {country} {year}"
+    assert code in p.scores, f"{p.path}: {code} missing (published {text})"
+    assert p.scores[code] == float(text), f"{p.path}: {code} is {p.scores[code]}, published {text}"
+    assert yaml_text_of(p, code) == text.strip(), f"{p.path}: {code} digits differ from {text!r}"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "indexer", *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=300)
+
+
+# ----------------------------------------------------------------------------------------------
+# the scheme
+
+
+def test_core_scheme_shape():
+    s = scheme("mipex-core")
+    assert s.version == "2020.1"
+    assert s.levels == ("area", "dimension", "indicator")
+    assert s.aggregation == "mean" and s.missing == "skip"
+    assert [(b.min, b.label) for b in s.bands] == BANDS
+    assert [n.code for n in s.root.children] == AREAS
+    assert "unofficial reconstruction" in s.source.lower()
+    total = 0
+    for area in s.root.children:
+        assert len(area.children) == 4, f"{area.code} has {len(area.children)} dimensions"
+        leaves = [leaf for d in area.children for leaf in d.children]
+        assert all(d.children for d in area.children)
+        assert all(leaf.is_leaf for leaf in leaves), f"{area.code}: indicators sit at depth 3"
+        assert len(leaves) >= 6, f"{area.code} has {len(leaves)} indicators"
+        total += len(leaves)
+        for leaf in leaves:
+            assert leaf.code.startswith(area.code + "."), leaf.code
+            assert leaf.question and leaf.help, f"{leaf.code} lacks a question or help"
+            scores = [o.score for o in leaf.options]
+            assert len(scores) >= 2 and all(0 <= x <= 100 for x in scores)
+            assert max(scores) == 100, f"{leaf.code}: best practice must score 100"
+    assert 55 <= total <= 65, total
+
+
+def test_core_help_names_a_european_standard():
+    known = re.compile(r"20\d\d/\d+/E[CU]|77/486/EEC|ETS No\.|ECHR|European Convention on Nationality"
+                       r"|Convention|Recommendation|Charter|TFEU|Common Basic Principles|ECN|No binding|No European")
+    for leaf in scheme("mipex-core").leaves:
+        assert known.search(leaf.help), f"{leaf.code}: help names no standard: {leaf.help!r}"
+
+
+def test_edition_schemes_are_containers():
+    assert [n.code for n in scheme("mipex-2015").root.children] == AREAS
+    assert [n.code for n in scheme("mipex-iii").root.children] == AREAS[:-1]  # no health in MIPEX III
+    for sid in ("mipex-2015", "mipex-iii"):
+        s = scheme(sid)
+        assert all(n.numeric and n.numeric.min == 0 and n.numeric.max == 100 for n in s.leaves)
+        assert [(b.min, b.label) for b in s.bands] == BANDS
+
+
+# ----------------------------------------------------------------------------------------------
+# (c) everything validates; (d) the codings score
+
+
+def test_validate_reports_no_error():
+    problems = validate_paths([REPO / "indicators", REPO / "country_profiles"])
+    errors = [str(p) for p in problems if p.severity == "error"]
+    assert errors == []
+    # in this content (demo/ aside) the only warnings are the blanks of the draft codings
+    for p in problems:
+        if "demo" not in Path(p.path).parts:
+            assert p.code == "missing-answer", str(p)
+
+
+def test_cli_validate_exit_0():
+    r = run_cli("validate", "indicators", "country_profiles")
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert " 0 errors" in r.stderr
+
+
+@pytest.mark.parametrize("cc", ["KZ", "AM"])
+def test_codings_score_with_coverage(cc):
+    r = run_cli("score", "mipex-core", "country_profiles", "--format", "csv")
+    assert r.returncode == 0, r.stderr[-2000:]
+    df = pd.read_csv(io.StringIO(r.stdout), keep_default_na=False, dtype={"country": str})
+    mine = df[(df.country == cc) & (df.year == 2024)]
+    assert len(mine) == len(scheme("mipex-core").nodes)
+    overall = mine[mine.code == "overall"].iloc[0]
+    assert float(overall.coverage) > 0
+    # honest gaps: a draft this sparse gets no overall score (min_coverage 0.75)
+    assert overall.score == ""
+
+
+@pytest.mark.parametrize("cc", ["KZ", "AM"])
+def test_codings_are_sourced(cc):
+    (p,) = [p for p in profiles_of("mipex-core") if p.country == cc and p.year == 2024]
+    assert p.provenance == "illustrative" and p.status == "draft"
+    answered = {k: v for k, v in p.answers.items() if v is not None}
+    assert answered, "no answers"
+    for code in answered:
+        cit = p.citations.get(code)
+        assert cit and cit.source and cit.note, f"{code}: an answer needs a source and a note"
+        assert re.search(r"\bart\. ?\d", cit.source), f"{code}: the source must name an article"
+    # every indicator is listed, answered or blank, so the gaps are visible in the file
+    assert set(p.answers) == {leaf.code for leaf in scheme("mipex-core").leaves}
+
+
+# ----------------------------------------------------------------------------------------------
+# (a) every published value is in a profile, unchanged
+
+
+@needs_data
+def test_areas_2020_2024_in_profiles():
+    b = builder()
+    data = rows("areas_2020_2024.csv")
+    assert len(data) == 41 * 9
+    for r in data:
+        published("mipex-core", r["iso2"], int(r["year"]), b.SERIES_2020[r["series"]], r["score"])
+
+
+@needs_data
+def test_access_to_nationality_in_profiles():
+    b = builder()
+    data = rows("access_to_nationality_2007_2019.csv")
+    assert len(data) == 541
+    for r in data:
+        cc = b.iso2(r["country_name"])
+        if r["iso3"]:
+            assert b.iso2(r["iso3"]) == cc
+        published("mipex-core", cc, int(r["year"]), "ATN", r["MIPEX_ATN_2020"])
+
+
+@needs_data
+@pytest.mark.parametrize("name", ["political_participation_2019.csv", "health_2019_top38.csv"])
+def test_website_2019_in_profiles(name):
+    b = builder()
+    for r in rows(name):
+        published("mipex-core", b.iso2(r["country"]), int(r["year"]), b.AREA_NAMES[r["area"]],
+                  r["score_rounded"])
+
+
+@needs_data
+def test_mipex_2015_in_profiles():
+    b = builder()
+    for r in rows("areas_2014_partial.csv"):
+        published("mipex-2015", b.iso2(r["country"]), int(r["year"]), b.AREA_NAMES[r["area"]],
+                  r["score_rounded"])
+    data = rows("overall_2014.csv")
+    assert len(data) == 38
+    for r in data:
+        published("mipex-2015", b.iso2(r["country"]), int(r["year"]), "overall", r["overall_rounded"])
+
+
+@needs_data
+def test_mipex_iii_in_profiles():
+    b = builder()
+    data = rows("overall_2010.csv")
+    assert len(data) == 30
+    for r in data:  # the other columns are covariates of the replication data, not MIPEX figures
+        published("mipex-iii", b.iso2(r["short"]), 2010, "overall", r["mipex10"])
+
+
+@needs_data
+def test_every_published_profile_comes_from_the_data():
+    """No reference profile holds a value that is not in a CSV (nothing invented)."""
+    b = builder()
+    expected = {(r.scheme, r.country, r.year): r.scores for r in b.collect(DATA).values()}
+    got = published_index()
+    assert set(got) == set(expected)
+    for key, p in got.items():
+        assert {c: float(v) for c, v in expected[key].items()} == dict(p.scores), p.path
+        assert p.status == "final" and p.source and "mipex-published/" in p.source
+        assert not p.answers
+
+
+@needs_data
+def test_reference_profiles_are_up_to_date():
+    assert builder().build(DATA, PUBLISHED, check=True) == []
+
+
+def test_kosovo_maps_to_xk():
+    assert builder().iso2("Kosovo") == "XK"
+    assert builder().iso2("Korea") == "KR" and builder().iso2("UK") == "GB"
+
+
+# ----------------------------------------------------------------------------------------------
+# (b) the engine's overall from the eight published areas equals the published overall
+
+
+@needs_data
+def test_overall_is_mean_of_the_eight_published_areas():
+    core = scheme("mipex-core")
+    published_overall: dict[tuple[str, int], float] = {}
+    for r in rows("areas_2020_2024.csv"):
+        if r["series"] == "Overall":
+            published_overall[(r["iso2"], int(r["year"]))] = float(r["score"])
+    assert len(published_overall) == 41
+    variants = []
+    for (cc, year) in published_overall:
+        p = published_index()[("mipex-core", cc, year)]
+        areas = {c: v for c, v in p.scores.items() if c != "overall"}
+        assert sorted(areas) == sorted(AREAS)
+        variants.append(dataclasses.replace(p, scores=areas))
+    df = score(core, variants)
+    overall = df[df.code == "overall"].set_index(["country", "year"])
+    assert len(overall) == 41
+    for (cc, year), want in published_overall.items():
+        got = overall.loc[(cc, year), "score"]
+        assert not math.isnan(got), f"{cc} {year}: no overall from 8 areas"
+        assert abs(got - want) <= 0.01, f"{cc} {year}: engine {got}, published {want}"
+        assert overall.loc[(cc, year), "coverage"] == 1.0
+
+
+@needs_data
+def test_few_published_areas_give_no_overall():
+    """One, two or three published areas never pass for an overall score (SPEC §3)."""
+    core = scheme("mipex-core")
+    p = published_index()[("mipex-core", "CA", 2020)]
+    for keep in (["ATN"], ["ATN", "PP"], ["ATN", "PP", "HEALTH"]):
+        v = dataclasses.replace(p, scores={c: p.scores[c] for c in keep})
+        df = score(core, [v])
+        assert math.isnan(df[df.code == "overall"].score.iloc[0]), keep
+    # the 2019 profiles, which merge ATN, PP and HEALTH, show those areas but no overall
+    de = published_index()[("mipex-core", "DE", 2019)]
+    df = score(core, [de]).set_index("code")
+    assert math.isnan(df.loc["overall", "score"])
+    assert df.loc["ATN", "score"] == 41.75 and df.loc["PP", "score"] == 60
+
+
+# ----------------------------------------------------------------------------------------------
+# groups
+
+
+def test_groups():
+    g = bundle().groups
+    for name in ("EU27", "EU28", "EU15", "MIPEX2020", "EAEU", "CentralAsia", "EaP", "SouthCaucasus"):
+        assert name in g and g[name].title, name
+    eu27, eu28, eu15 = (set(g[n].members) for n in ("EU27", "EU28", "EU15"))
+    assert len(eu27) == 27 and eu28 - eu27 == {"GB"} and eu15 <= eu28 and len(eu15) == 15
+    assert set(g["EAEU"].members) == {"AM", "BY", "KZ", "KG", "RU"}
+    assert set(g["CentralAsia"].members) == {"KZ", "KG", "TJ", "TM", "UZ"}
+    assert set(g["EaP"].members) == {"AM", "AZ", "BY", "GE", "MD", "UA"}
+    assert set(g["SouthCaucasus"].members) == {"AM", "AZ", "GE"}
+    for grp in g.values():
+        assert len(set(grp.members)) == len(grp.members), f"{grp.name} lists a country twice"
+
+
+@needs_data
+def test_mipex2020_group_matches_the_56_countries():
+    b = builder()
+    countries = {b.iso2(r["country"]) for r in rows("political_participation_2019.csv")}
+    assert len(countries) == 56
+    assert set(bundle().groups["MIPEX2020"].members) == countries
+    assert set(bundle().groups["EU28"].members) <= countries
+    c2014 = {b.iso2(r["country"]) for r in rows("overall_2014.csv")}
+    assert set(bundle().groups["MIPEX2015"].members) == c2014
+
+
+def test_published_profiles_layout():
+    """One file per scheme, country and year: published/<scheme>/<CC>/<scheme>-<year>.yaml."""
+    counts = defaultdict(int)
+    for p in bundle().profiles:
+        if p.provenance != "published":
+            continue
+        rel = Path(p.path).resolve().relative_to(PUBLISHED)
+        assert rel.parts == (p.scheme, p.country, f"{p.scheme}-{p.year}.yaml"), rel
+        counts[p.scheme] += 1
+    assert counts["mipex-2015"] == 38 and counts["mipex-iii"] == 30 and counts["mipex-core"] > 500
