@@ -45,6 +45,10 @@ CATALOGUE: dict[str, str] = {
     # tables (import)
     "bad-table": "A table (CSV/Excel) to import cannot be read or lacks a required column.",
     "profile-exists": "A profile file exists with different content; use --force to overwrite it.",
+    "unknown-country": "A table's country cell is neither an ISO 3166-1 code nor a country name pycountry knows.",
+    "duplicate-column": "A table's header names the same column twice.",
+    "duplicate-answer": "A long table gives two rows for one country, year and code; keep one.",
+    "version-mismatch": "A table row was made with another version of the scheme (a warning).",
 }
 
 

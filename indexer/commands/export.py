@@ -1,0 +1,79 @@
+"""`indexer export`: scores, answers with sources, given scores or a comparison as CSV/Excel/Parquet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..cli import InvalidInput, note_warnings, select, warn
+from ..problems import Problem
+
+
+@click.command("export")
+@click.argument("scheme")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--what", type=click.Choice(["scores", "answers", "given", "compare"]), default="scores",
+              show_default=True, help="scores: every node of every profile; answers: every leaf with its "
+              "answer and source; given: published scores from `scores:`; compare: a comparison.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "parquet"]),
+              help="Default: from the --output suffix, else csv.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="The file to write (atomically); "
+              "csv may go to stdout.")
+@click.option("--country", "countries", multiple=True, help="compare: a country to compare (default: all).")
+@click.option("--baseline", "group", help="compare: a group among PATHS, e.g. EU27.")
+@click.option("--stat", type=click.Choice(["mean", "median", "min", "max"]), default="mean", show_default=True)
+@click.option("--year", type=int, help="compare: the reference year (default: the latest).")
+def command(scheme, paths, what, fmt, output, countries, group, stat, year) -> None:  # noqa: ANN001
+    """Export SCHEME's profiles under PATHS as a tidy table (with the scheme's id and version)."""
+    from ..fileio import atomic_write
+    from ..tables import (
+        about_rows,
+        answers_frame,
+        compare_frame,
+        given_frame,
+        scores_frame,
+        table_bytes,
+    )
+
+    if fmt is None:
+        suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+        fmt = {"xlsx": "xlsx", "parquet": "parquet", "pq": "parquet"}.get(suffix, "csv")
+    if fmt != "csv" and not output:
+        raise click.UsageError(f"--format {fmt} needs --output FILE")
+    if what != "compare" and (countries or group or year is not None):
+        raise click.UsageError("--country, --baseline and --year apply to --what compare only")
+    sel = select(scheme, paths)
+    note_warnings(sel)
+    s = sel.scheme
+    if not sel.profiles:
+        warn(f"no profile of scheme {s.id!r} under {', '.join(paths)}")
+    if what == "scores":
+        df = scores_frame(s, sel.profiles)
+    elif what == "answers":
+        df = answers_frame(s, sel.profiles)
+    elif what == "given":
+        df = given_frame(s, sel.profiles)
+    else:
+        from ..compare import CompareError
+
+        grp = None
+        if group:
+            grp = sel.bundle.groups.get(group)
+            if grp is None:
+                known = ", ".join(sorted(sel.bundle.groups)) or "none"
+                raise InvalidInput([Problem("<command line>", 0, 0, "error", "unknown-group",
+                                            f"no group {group!r} in the groups files among PATHS (known: {known})")])
+        chosen = list(countries) or sorted({p.country for p in sel.profiles})
+        if not chosen:
+            raise InvalidInput([Problem("<command line>", 0, 0, "error", "cannot-compare",
+                                        f"no profile of {s.id} to compare")])
+        try:
+            df = compare_frame(s, sel.profiles, chosen, group=grp, stat=stat, year=year)
+        except CompareError as err:
+            raise InvalidInput([Problem("<command line>", 0, 0, "error", "cannot-compare", str(err))]) from None
+    blob = table_bytes(df, fmt, scheme=s, what=what, about=about_rows(s, what, df, sel.profiles))
+    if output:
+        atomic_write(output, blob)
+    else:
+        click.echo(blob.decode("utf-8"), nl=False)

@@ -1,0 +1,992 @@
+"""Tables: answers and scores in and out of CSV, Excel and Parquet.
+
+Import (``indexer import``) reads a table of answers or of published scores, checks every cell
+against the scheme with the engine's own checks (``validate.check_profile``) and writes one
+profile YAML per country and year -- atomically, all or nothing, never over a profile whose
+content differs unless forced. Problems point at the table: its path, the row as the line, the
+column number as the column, and the sheet in the message.
+
+Export (``indexer export``) writes the tidy score table, the answers with their sources, the
+given (published) scores, or a comparison, as CSV, Excel or Parquet; every file carries the
+scheme's id and version (columns ``scheme`` and ``scheme_version``; in Excel also an ``about``
+sheet; in Parquet also the file's metadata).
+
+Layouts (see docs/normalisation.md):
+
+- wide: one row per country and year, one column per node code (``country``, ``year``, then
+  codes); optional ``status``, ``provenance``, ``coder``, ``reviewer``, ``notes``, ``source``,
+  ``title`` columns;
+- long: one row per country, year and code: ``country, year, code, answer`` (``score`` for
+  published scores), optional ``source, note, url`` and the profile columns above.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import json
+import math
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from .load import _Loader, load_file, number_of
+from .model import NOT_APPLICABLE, PROVENANCES, STATUSES, Citation, Profile, Scheme
+from .problems import ERROR, WARNING, Problem, excerpt, has_errors, sort_problems
+from .validate import check_profile
+
+KINDS = ("answers", "scores")
+LAYOUTS = ("wide", "long")
+FORMATS = ("csv", "xlsx", "parquet")
+WHATS = ("scores", "answers", "given", "compare")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+DEFAULT_PATTERN = "{country}-{year}.yaml"
+
+#: cells that mean "no value" in a numeric leaf or a score column besides an empty cell
+#: (R writes NA, Excel #N/A, pandas NaN); an option leaf takes only an empty cell as blank
+NA_MARKERS = frozenset({"NA", "#N/A", "NaN", "nan", "N/A"})
+
+# header names (compared lower case, with spaces, '-' and '_' alike) -> role
+COUNTRY_NAMES = ("country", "iso2", "iso3", "ucode", "country_code", "countrycode", "country_name",
+                 "uname", "name")
+YEAR_NAMES = ("year", "time", "reference_year")
+CODE_NAMES = ("code", "indicator", "icode", "node")
+ANSWER_NAMES = ("answer", "value")
+SCORE_NAMES = ("score", "value", "answer")
+PROFILE_FIELDS = ("status", "provenance", "coder", "reviewer", "notes", "title")
+CITATION_FIELDS = ("source", "note", "url")
+SCHEME_NAMES = ("scheme",)
+VERSION_NAMES = ("scheme_version", "version")
+#: long-layout columns that exports write and imports ignore (derived from the profile)
+DERIVED = ("score", "level", "depth", "coverage", "band", "title", "given")
+
+
+def _norm(header: str) -> str:
+    return re.sub(r"[\s_-]+", "_", header.strip().lower())
+
+
+# ----------------------------------------------------------------------------------------------
+# reading tables
+
+
+@dataclass
+class Table:
+    """A table read as text cells. ``rows`` are ``(line, cells)``; ``cols[j]`` is the 1-based
+    column number of header cell ``j``; the line of a row is its row number in the sheet (or
+    the line where the record starts in a CSV file)."""
+
+    path: str
+    sheet: str | None
+    header: list[str]
+    header_line: int
+    cols: list[int]
+    rows: list[tuple[int, list[str]]]
+
+    @property
+    def prefix(self) -> str:
+        return f"sheet {self.sheet!r}: " if self.sheet else ""
+
+    def problem(self, line: int, col: int, code: str, message: str, severity: str = ERROR) -> Problem:
+        return Problem(self.path, line, col, severity, code, self.prefix + message)
+
+
+def cell_text(v: Any) -> str:
+    """The text of a spreadsheet/parquet cell: numbers as their shortest decimal form (an
+    integral float without ``.0``), dates as ISO text, empty for None/NaN."""
+    if v is None:
+        return ""
+    if isinstance(v, bool | np.bool_):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, int | np.integer):
+        return str(int(v))
+    if isinstance(v, float | np.floating):
+        x = float(v)
+        if math.isnan(x):
+            return ""
+        if x.is_integer() and abs(x) < 1e15:
+            return str(int(x))
+        return repr(x)
+    if isinstance(v, _dt.datetime | _dt.date | _dt.time):
+        return v.isoformat()
+    if v is pd.NA or v is pd.NaT:
+        return ""
+    return str(v).strip()
+
+
+def read_table(path: str | Path, sheet: str | None = None) -> tuple[Table | None, list[Problem]]:
+    """Read a CSV/TSV, Excel (.xlsx, .xlsm) or Parquet file; never raises for bad input."""
+    spath = str(path)
+    p = Path(path)
+    suffix = p.suffix.lower()
+
+    def bad(msg: str, line: int = 0, col: int = 0) -> tuple[None, list[Problem]]:
+        return None, [Problem(spath, line, col, ERROR, "bad-table", msg)]
+
+    if not p.is_file():
+        return bad("no such file (or it is a folder)")
+    if suffix == ".xls":
+        return bad("old .xls workbooks are not read; save the file as .xlsx")
+    try:
+        if suffix in EXCEL_SUFFIXES:
+            return _read_excel(spath, sheet)
+        if sheet:
+            return bad(f"--sheet applies to Excel workbooks only, not {p.name}")
+        if suffix == ".parquet":
+            return _read_parquet(spath)
+        return _read_csv(spath)
+    except OSError as err:
+        return bad(f"cannot read the file: {err.strerror or err}")
+
+
+def _finish(path: str, sheet: str | None, raw: Iterable[tuple[int, list[str]]]) -> tuple[Table | None, list[Problem]]:
+    header: list[str] | None = None
+    hline = 0
+    rows: list[tuple[int, list[str]]] = []
+    for line, cells in raw:
+        if not any(cells):
+            continue
+        if header is None:
+            header, hline = cells, line
+            continue
+        rows.append((line, cells))
+    if header is None:
+        where = f"sheet {sheet!r}: " if sheet else ""
+        return None, [Problem(path, 1, 1, ERROR, "bad-table", where + "the table is empty; it needs a header row")]
+    width = len(header)
+    while width and not header[width - 1]:
+        width -= 1
+    problems = []
+    beyond = next(((ln, width + 1 + next(i for i, x in enumerate(c[width:]) if x))
+                   for ln, c in rows if any(c[width:])), None)
+    if beyond is not None:
+        where = f"sheet {sheet!r}: " if sheet else ""
+        problems.append(Problem(path, beyond[0], beyond[1], WARNING, "bad-table",
+                                where + "values right of the last column header are ignored"))
+    rows = [(ln, (c + [""] * (width - len(c)))[:width] if len(c) != width else c) for ln, c in rows]
+    return Table(path, sheet, header[:width], hline, list(range(1, width + 1)), rows), problems
+
+
+def _read_csv(path: str) -> tuple[Table | None, list[Problem]]:
+    blob = Path(path).read_bytes()
+    try:
+        text = blob.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = blob.count(b"\n", 0, err.start) + 1
+        return None, [Problem(path, line, 0, ERROR, "bad-table", "the file is not UTF-8 text; save it as UTF-8 CSV")]
+    first = text.split("\n", 1)[0]
+    if path.lower().endswith((".tsv", ".tab")):
+        delim = "\t"
+    else:
+        delim = max([",", ";", "\t"], key=lambda d: (first.count(d), d == ","))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+
+    def rows() -> Iterable[tuple[int, list[str]]]:
+        while True:
+            start = reader.line_num + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            yield start, [c.strip() for c in cells]
+
+    try:
+        raw = list(rows())
+    except csv.Error as err:
+        return None, [Problem(path, reader.line_num, 0, ERROR, "bad-table", f"not a readable CSV table: {err}")]
+    return _finish(path, None, raw)
+
+
+def _read_excel(path: str, sheet: str | None) -> tuple[Table | None, list[Problem]]:
+    import zipfile
+
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as err:
+        return None, [Problem(path, 0, 0, ERROR, "bad-table", f"not a readable Excel workbook ({type(err).__name__})")]
+    try:
+        if sheet is None:
+            ws = wb.worksheets[0]
+        elif sheet in wb.sheetnames:
+            ws = wb[sheet]
+        else:
+            names = ", ".join(repr(s) for s in wb.sheetnames)
+            return None, [Problem(path, 0, 0, ERROR, "bad-table", f"no sheet {sheet!r} in the workbook (sheets: {names})")]
+        raw = [(i, [cell_text(v) for v in row])
+               for i, row in enumerate(ws.iter_rows(min_row=1, min_col=1, values_only=True), start=1)]
+        return _finish(path, ws.title, raw)
+    finally:
+        wb.close()
+
+
+def _read_parquet(path: str) -> tuple[Table | None, list[Problem]]:
+    try:
+        df = pd.read_parquet(path)
+    except Exception as err:  # pyarrow raises many kinds for a damaged file
+        return None, [Problem(path, 0, 0, ERROR, "bad-table", f"not a readable Parquet file ({type(err).__name__})")]
+    header = [str(c) for c in df.columns]
+    raw = [(1, header)] + [(i + 2, [cell_text(v) for v in row])
+                           for i, row in enumerate(df.itertuples(index=False, name=None))]
+    return _finish(path, None, raw)
+
+
+# ----------------------------------------------------------------------------------------------
+# tables into profiles
+
+
+@dataclass
+class _Draft:
+    """One profile being assembled from a table: values with the cell each came from."""
+
+    country: str
+    year: int
+    line: int
+    fields: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # status etc.
+    answers: dict[str, tuple[str | None, int, int]] = field(default_factory=dict)
+    code_cells: dict[str, tuple[int, int]] = field(default_factory=dict)
+    citations: dict[str, Citation] = field(default_factory=dict)
+    scores: dict[str, tuple[float, int, int]] = field(default_factory=dict)
+    wide_cols: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A profile made from a table, its YAML text, and the file it goes to."""
+
+    profile: Profile
+    text: str
+    path: Path
+    line: int  # the table row where it starts
+
+
+@dataclass
+class ImportResult:
+    profiles: list[Imported] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    layout: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+
+def detect_layout(header: Sequence[str], scheme: Scheme) -> str:
+    """``long`` when the header has a code column and an answer/score column, else ``wide``."""
+    names = {_norm(h) for h in header if h not in scheme.index}
+    if names & set(CODE_NAMES) and names & (set(ANSWER_NAMES) | set(SCORE_NAMES)):
+        return "long"
+    return "wide"
+
+
+class _Countries:
+    def __init__(self) -> None:
+        self.cache: dict[str, str | None] = {}
+
+    def __call__(self, text: str) -> str | None:
+        if text not in self.cache:
+            from .countries import code_of, is_valid_code
+
+            cc = code_of(text)
+            self.cache[text] = cc if cc is not None and is_valid_code(cc) else None
+        return self.cache[text]
+
+
+def table_to_profiles(
+    table: Table,
+    scheme: Scheme,
+    *,
+    kind: str = "answers",
+    layout: str | None = None,
+    status: str | None = None,
+    provenance: str | None = None,
+    year: int | None = None,
+    ignore: Sequence[str] = (),
+    out_dir: str | Path = ".",
+    pattern: str = DEFAULT_PATTERN,
+) -> ImportResult:
+    """Profiles from a table, every cell checked; problems located in the table.
+
+    ``status``/``provenance`` set every profile's (default: the table's column, else ``draft``
+    and ``expert``); ``year`` is the year of rows without one; ``ignore`` names columns to skip.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}")
+    res = ImportResult()
+    layout = layout or detect_layout(table.header, scheme)
+    res.layout = layout
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {LAYOUTS}")
+    ignored = {_norm(c) for c in ignore} | set(ignore)
+    roles, probs = _classify(table, scheme, kind, layout, ignored, year)
+    res.problems.extend(probs)
+    if has_errors(probs):
+        return res
+    drafts = _drafts(table, scheme, kind, layout, roles, year, res.problems)
+    for d in drafts:
+        _check_draft(table, scheme, kind, d, status, provenance, res.problems)
+    if has_errors(res.problems):
+        return res
+    for d in drafts:
+        prof = _profile_of(d, scheme, kind, status, provenance)
+        text = profile_yaml(prof, scheme)
+        target = Path(out_dir) / pattern.format(country=prof.country, year=prof.year, scheme=scheme.id)
+        res.profiles.append(Imported(Profile(**{**_fields(prof), "path": str(target)}), text, target, d.line))
+    return res
+
+
+@dataclass
+class _Roles:
+    country: int | None = None
+    year: int | None = None
+    code: int | None = None
+    value: int | None = None
+    fields: dict[str, int] = field(default_factory=dict)  # status, provenance, ...
+    citations: dict[str, int] = field(default_factory=dict)  # source, note, url (long)
+    scheme: int | None = None
+    version: int | None = None
+    codes: dict[int, str] = field(default_factory=dict)  # wide: column index -> node code
+
+
+def _classify(table: Table, scheme: Scheme, kind: str, layout: str, ignored: set[str],
+              year: int | None) -> tuple[_Roles, list[Problem]]:
+    r = _Roles()
+    probs: list[Problem] = []
+    seen: dict[str, int] = {}
+    country_rank = len(COUNTRY_NAMES)
+    hl = table.header_line
+    value_names = ANSWER_NAMES if kind == "answers" else SCORE_NAMES
+    for j, h in enumerate(table.header):
+        col = table.cols[j]
+        if not h:
+            if any(cells[j] for _, cells in table.rows):
+                probs.append(table.problem(hl, col, "bad-table", "a column without a header holds values; "
+                                           "name it or delete it", WARNING))
+            continue
+        if h in seen:
+            probs.append(table.problem(hl, col, "duplicate-column",
+                                       f"column {excerpt(h)} is also column {table.cols[seen[h]]}"))
+            continue
+        seen[h] = j
+        n = _norm(h)
+        if h in ignored or n in ignored:
+            continue
+        if layout == "wide" and h in scheme.index:
+            r.codes[j] = h
+            continue
+        if n in COUNTRY_NAMES:
+            rank = COUNTRY_NAMES.index(n)
+            if rank < country_rank:
+                r.country, country_rank = j, rank
+        elif n in YEAR_NAMES and r.year is None:
+            r.year = j
+        elif n in PROFILE_FIELDS and not (layout == "long" and n == "title"):
+            r.fields[n] = j
+        elif n in SCHEME_NAMES:
+            r.scheme = j
+        elif n in VERSION_NAMES:
+            r.version = j
+        elif layout == "wide" and n == "source":
+            r.fields["source"] = j
+        elif layout == "long" and n in CODE_NAMES and r.code is None:
+            r.code = j
+        elif layout == "long" and n in value_names and (r.value is None or value_names.index(n) < value_names.index(_norm(table.header[r.value]))):
+            r.value = j
+        elif layout == "long" and n in CITATION_FIELDS and kind == "answers":
+            r.citations[n] = j
+        elif layout == "long" and n in DERIVED:
+            continue
+        elif layout == "long":
+            probs.append(table.problem(hl, col, "unknown-field", f"column {excerpt(h)} is not one this layout "
+                                       "reads; it is ignored", WARNING))
+        else:
+            probs.append(_header_problem(table, scheme, kind, h, col))
+    if layout == "wide":
+        for j, code in list(r.codes.items()):
+            p = _header_check(table, scheme, kind, code, table.cols[j])
+            if p is not None:
+                probs.append(p)
+                del r.codes[j]
+    need = [("country", r.country)] + ([("year", r.year)] if year is None else [])
+    if layout == "long":
+        need += [("code", r.code), ("answer" if kind == "answers" else "score", r.value)]
+    for name, j in need:
+        if j is None:
+            probs.append(table.problem(hl, 0, "bad-table",
+                                       f"the {layout} layout needs a {name!r} column; the header has "
+                                       f"{', '.join(repr(h) for h in table.header if h)}"
+                                       + ("" if name != "year" else " (or give --year)")))
+    if layout == "wide" and not r.codes and not has_errors(probs):
+        probs.append(table.problem(hl, 0, "bad-table", f"no column is a code of {scheme.id}"))
+    return r, probs
+
+
+def _header_problem(table: Table, scheme: Scheme, kind: str, h: str, col: int) -> Problem:
+    """An unknown wide column, worded by the engine's own check."""
+    probe = Profile(scheme.id, "AA", 2000, path="", has_answers_section=False,
+                    answers={h: None} if kind == "answers" else {},
+                    scores={h: scheme.scale[0]} if kind == "scores" else {})
+    found = check_profile(probe, scheme)
+    msg = found[0].message if found else f"{scheme.id} has no node {excerpt(h)}"
+    hint = [c for c in scheme.index if c.lower() == h.lower()]
+    if hint:
+        msg += f" (did you mean {hint[0]!r}? codes are case-sensitive)"
+    else:
+        msg += " (use --ignore to skip a column)"
+    return table.problem(table.header_line, col, "unknown-code", msg)
+
+
+def _header_check(table: Table, scheme: Scheme, kind: str, code: str, col: int) -> Problem | None:
+    """A code column that cannot hold this kind of value (a composite in an answers table)."""
+    if kind != "answers":
+        return None
+    probe = Profile(scheme.id, "AA", 2000, path="", has_answers_section=False, answers={code: "x"})
+    for p in check_profile(probe, scheme):
+        if p.code == "not-a-leaf":
+            return table.problem(table.header_line, col, p.code, p.message)
+    return None
+
+
+def _parse_year(text: str) -> int | None:
+    s = text.strip()
+    if re.fullmatch(r"\d{4}(\.0+)?", s):
+        return int(float(s))
+    return None
+
+
+def _drafts(table: Table, scheme: Scheme, kind: str, layout: str, r: _Roles, year: int | None,
+            probs: list[Problem]) -> list[_Draft]:
+    countries = _Countries()
+    drafts: dict[tuple[str, int], _Draft] = {}
+    order: list[_Draft] = []
+    col_of = table.cols
+
+    def col(j: int | None) -> int:
+        return col_of[j] if j is not None else 0
+
+    for line, cells in table.rows:
+        ctext = cells[r.country] if r.country is not None else ""
+        if not ctext:
+            probs.append(table.problem(line, col(r.country), "missing-field", "the row has no country"))
+            continue
+        cc = countries(ctext)
+        if cc is None:
+            probs.append(table.problem(line, col(r.country), "unknown-country",
+                                       f"{excerpt(ctext)} is neither an ISO 3166-1 code nor a country name "
+                                       "known to pycountry"))
+            continue
+        if r.year is not None and cells[r.year]:
+            y = _parse_year(cells[r.year])
+            if y is None:
+                probs.append(table.problem(line, col_of[r.year], "bad-value",
+                                           f"year {excerpt(cells[r.year])} must be a four-digit year"))
+                continue
+        elif year is not None:
+            y = year
+        else:
+            probs.append(table.problem(line, col(r.year), "missing-field", "the row has no year"))
+            continue
+        if r.scheme is not None and cells[r.scheme] and cells[r.scheme] != scheme.id:
+            probs.append(table.problem(line, col_of[r.scheme], "unknown-scheme",
+                                       f"the row is for scheme {excerpt(cells[r.scheme])}, not {scheme.id!r}"))
+            continue
+        if r.version is not None and cells[r.version] and cells[r.version] != scheme.version:
+            probs.append(table.problem(line, col_of[r.version], "version-mismatch",
+                                       f"the row was made with version {excerpt(cells[r.version])} of "
+                                       f"{scheme.id}; the scheme is version {scheme.version!r}", WARNING))
+        key = (cc, y)
+        d = drafts.get(key)
+        if d is None:
+            d = drafts[key] = _Draft(cc, y, line)
+            order.append(d)
+        elif layout == "wide":
+            probs.append(table.problem(line, col(r.country), "duplicate-profile",
+                                       f"{cc} {y} is also on row {d.line}; keep one row per country and year"))
+            continue
+        for name, j in r.fields.items():
+            v = cells[j]
+            if not v:
+                continue
+            if name in d.fields and d.fields[name][0] != v:
+                probs.append(table.problem(line, col_of[j], "bad-value",
+                                           f"{cc} {y}: {name} {excerpt(v)} differs from {excerpt(d.fields[name][0])} "
+                                           f"on row {d.fields[name][1]}"))
+                continue
+            d.fields.setdefault(name, (v, line, col_of[j]))
+        if layout == "wide":
+            for j, code in r.codes.items():
+                d.wide_cols[code] = col_of[j]
+                _put(table, scheme, kind, d, code, cells[j], line, col_of[j], (line, col_of[j]), probs)
+        else:
+            code = cells[r.code] if r.code is not None else ""
+            if not code:
+                probs.append(table.problem(line, col(r.code), "missing-field", "the row has no code"))
+                continue
+            cell = (line, col(r.code))
+            if code in d.code_cells:
+                probs.append(table.problem(line, cell[1], "duplicate-answer",
+                                           f"{cc} {y} {code} is also on row {d.code_cells[code][0]}; keep one"))
+                continue
+            d.code_cells[code] = cell
+            vj = r.value if r.value is not None else 0
+            _put(table, scheme, kind, d, code, cells[vj], line, col_of[vj], cell, probs)
+            cit = Citation(*(cells[r.citations[k]] if k in r.citations else "" for k in CITATION_FIELDS))
+            if cit.source or cit.note or cit.url:
+                d.citations[code] = cit
+    return order
+
+
+def _put(table: Table, scheme: Scheme, kind: str, d: _Draft, code: str, text: str, line: int, col: int,
+         code_cell: tuple[int, int], probs: list[Problem]) -> None:
+    d.code_cells.setdefault(code, code_cell)
+    i = scheme.index.get(code)
+    numeric = i is not None and scheme.nodes[i].numeric is not None
+    if kind == "answers":
+        if not text or (numeric and text in NA_MARKERS):
+            d.answers[code] = (None, line, col)
+        else:
+            d.answers[code] = (text, line, col)
+        return
+    if not text or text in NA_MARKERS:
+        return
+    x = number_of(text)
+    if x is None:
+        probs.append(table.problem(line, col, "not-a-number", f"the score of {code} {excerpt(text)} is not a number"))
+        return
+    d.scores[code] = (x, line, col)
+
+
+def _check_draft(table: Table, scheme: Scheme, kind: str, d: _Draft, status: str | None,
+                 provenance: str | None, probs: list[Problem]) -> None:
+    """Every cell of one profile through ``check_profile``, one cell at a time (so that each
+    problem has its cell), then the whole profile for the rules that span cells."""
+    for name, allowed, forced in (("status", STATUSES, status), ("provenance", PROVENANCES, provenance)):
+        if forced is None and name in d.fields and d.fields[name][0] not in allowed:
+            v, line, col = d.fields[name]
+            probs.append(table.problem(line, col, "bad-value",
+                                       f"{name} {excerpt(v)} is not one of {', '.join(allowed)}"))
+    st = status or (d.fields["status"][0] if "status" in d.fields else "draft")
+    for code, (text, line, col) in d.answers.items():
+        if text is None:
+            continue
+        one = Profile(scheme.id, d.country, d.year, path="", status=st, answers={code: text},
+                      has_answers_section=False)
+        for p in check_profile(one, scheme):
+            at = d.code_cells.get(code, (line, col)) if p.code in ("unknown-code", "not-a-leaf") else (line, col)
+            probs.append(table.problem(at[0], at[1], p.code, f"{d.country} {d.year}: {p.message}", p.severity))
+    for code, (x, line, col) in d.scores.items():
+        one = Profile(scheme.id, d.country, d.year, path="", status=st, scores={code: x}, has_answers_section=False)
+        for p in check_profile(one, scheme):
+            at = d.code_cells.get(code, (line, col)) if p.code == "unknown-code" else (line, col)
+            probs.append(table.problem(at[0], at[1], p.code, f"{d.country} {d.year}: {p.message}", p.severity))
+    if kind == "answers":
+        whole = Profile(scheme.id, d.country, d.year, path="", status=st,
+                        answers={c: t for c, (t, _, _) in d.answers.items() if c in scheme.index},
+                        has_answers_section=True)
+        for p in check_profile(whole, scheme):
+            if p.code != "missing-answer":
+                continue  # every other problem was found (and located) cell by cell above
+            leaf = p.message.split(" ", 1)[0]
+            cell = d.answers.get(leaf)
+            line, col = (cell[1], cell[2]) if cell is not None else (d.line, d.wide_cols.get(leaf, 0))
+            probs.append(table.problem(line, col, p.code, f"{d.country} {d.year}: {p.message}", p.severity))
+
+
+def canonical_number(text: str) -> str:
+    """The shortest text of a numeric answer: ``8`` for ``8.0`` or ``+8``, ``4.1`` for ``4.10``."""
+    x = number_of(text)
+    if x is None:
+        return text
+    if x.is_integer() and abs(x) < 1e15:
+        return str(int(x))
+    return repr(x)
+
+
+def _profile_of(d: _Draft, scheme: Scheme, kind: str, status: str | None, provenance: str | None) -> Profile:
+    f = {k: v[0] for k, v in d.fields.items()}
+    answers: dict[str, str | None] = {}
+    if kind == "answers":
+        for leaf in scheme.leaves:
+            cell = d.answers.get(leaf.code)
+            text = cell[0] if cell is not None else None
+            if text is not None and leaf.numeric is not None and text != NOT_APPLICABLE:
+                text = canonical_number(text)
+            answers[leaf.code] = text
+    scores = {}
+    for node in scheme.nodes:  # tree order
+        if node.code in d.scores:
+            scores[node.code] = d.scores[node.code][0]
+    return Profile(
+        scheme=scheme.id, country=d.country, year=d.year, path="",
+        status=status or f.get("status", "draft"), provenance=provenance or f.get("provenance", "expert"),
+        answers=answers, citations={c: v for c, v in d.citations.items() if c in answers},
+        scores=scores, has_answers_section=kind == "answers",
+        coder=f.get("coder", ""), reviewer=f.get("reviewer", ""), notes=f.get("notes", ""),
+        source=f.get("source", ""), title=f.get("title", ""),
+    )
+
+
+def _fields(obj: Any) -> dict[str, Any]:
+    return {f: getattr(obj, f) for f in obj.__dataclass_fields__}
+
+
+# ----------------------------------------------------------------------------------------------
+# profiles as YAML
+
+
+_STR, _INT, _FLOAT = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+def _implicit_tag(loader: type, text: str) -> str:
+    """The tag a loader's implicit resolvers give a plain scalar ``text`` (non-empty)."""
+    table = loader.yaml_implicit_resolvers
+    for tag, rx in table.get(text[0], []) + table.get(None, []):
+        if rx.match(text):
+            return tag
+    return _STR
+
+
+@lru_cache(maxsize=65536)
+def yaml_scalar(text: str) -> str:
+    """``text`` as a YAML scalar that reads back as the same text in this project's loader and
+    in any YAML 1.1 reader: plain where that is safe, else double-quoted."""
+    if text and re.fullmatch(r"-?[A-Za-z0-9][A-Za-z0-9_./-]*", text):
+        ours, theirs = _implicit_tag(_Loader, text), _implicit_tag(yaml.SafeLoader, text)
+        if ours == theirs == _STR:
+            return text
+        try:
+            if ours == theirs == _INT and str(int(text)) == text:
+                return text
+            if ours == theirs == _FLOAT and repr(float(text)) == text:
+                return text
+        except ValueError:
+            pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def yaml_float(x: float) -> str:
+    """A float in a form that YAML 1.1 reads as a float (``1.0e-05``, not ``1e-05``)."""
+    r = repr(float(x))
+    if "e" in r:
+        mant, exp = r.split("e")
+        if "." not in mant:
+            mant += ".0"
+        r = f"{mant}e{exp if exp[0] in '+-' else '+' + exp}"
+    return r
+
+
+def profile_yaml(profile: Profile, scheme: Scheme) -> str:
+    """The YAML text of a profile: every leaf of the scheme in order (blank where unanswered),
+    long form where an answer has a source, note or url; given scores in tree order."""
+    out = ["# Written by `indexer import`; edit freely (a re-import compares content, not text).",
+           f"scheme: {yaml_scalar(profile.scheme)}",
+           f"country: {json.dumps(profile.country)}",
+           f"year: {profile.year}",
+           f"status: {profile.status}",
+           f"provenance: {profile.provenance}"]
+    for k in ("coder", "reviewer", "notes", "source", "title"):
+        v = getattr(profile, k)
+        if v:
+            out.append(f"{k}: {json.dumps(v, ensure_ascii=False)}")
+    if profile.has_answers_section:
+        out.append("answers:")
+        codes = [leaf.code for leaf in scheme.leaves]
+        codes += [c for c in profile.answers if c not in set(codes)]
+        for code in codes:
+            text = profile.answers.get(code)
+            cit = profile.citations.get(code)
+            key = yaml_scalar(code)
+            if cit is None:
+                out.append(f"  {key}: {yaml_scalar(text)}" if text is not None else f"  {key}:")
+                continue
+            parts = [] if text is None else [f"answer: {yaml_scalar(text)}"]
+            for k in CITATION_FIELDS:
+                v = getattr(cit, k)
+                if v:
+                    parts.append(f"{k}: {json.dumps(v, ensure_ascii=False)}")
+            out.append(f"  {key}: {{{', '.join(parts)}}}")
+    if profile.scores:
+        out.append("scores:")
+        for code, x in profile.scores.items():
+            out.append(f"  {yaml_scalar(code)}: {yaml_float(x)}")
+    return "\n".join(out) + "\n"
+
+
+def same_profile(a: Profile, b: Profile, scheme: Scheme) -> bool:
+    """Whether two profiles say the same: the same fields, answers (blank = absent; numbers by
+    value), citations and given scores. Paths, comments and layout do not count."""
+    def canon(p: Profile) -> tuple:
+        answers = {}
+        for code, text in p.answers.items():
+            if text is None:
+                continue
+            i = scheme.index.get(code)
+            if i is not None and scheme.nodes[i].numeric is not None and text != NOT_APPLICABLE:
+                x = number_of(text)
+                answers[code] = x if x is not None else text
+            else:
+                answers[code] = text
+        cits = {c: v for c, v in p.citations.items() if v.source or v.note or v.url}
+        return (p.scheme, p.country, p.year, p.status, p.provenance, p.coder, p.reviewer, p.notes,
+                p.source, p.title, answers, cits, dict(p.scores))
+    return canon(a) == canon(b)
+
+
+# ----------------------------------------------------------------------------------------------
+# import: all or nothing
+
+
+def import_table(
+    path: str | Path,
+    scheme: Scheme,
+    out_dir: str | Path,
+    *,
+    sheet: str | None = None,
+    kind: str = "answers",
+    layout: str | None = None,
+    status: str | None = None,
+    provenance: str | None = None,
+    year: int | None = None,
+    ignore: Sequence[str] = (),
+    pattern: str = DEFAULT_PATTERN,
+    force: bool = False,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Read ``path``, check it, and write one profile per country and year under ``out_dir``.
+
+    Nothing is written if any error is found (in the table, or a differing existing profile
+    without ``force``). A profile file whose content equals the import is left untouched.
+    """
+    table, probs = read_table(path, sheet)
+    if table is None:
+        return ImportResult(problems=probs)
+    res = table_to_profiles(table, scheme, kind=kind, layout=layout, status=status, provenance=provenance,
+                            year=year, ignore=ignore, out_dir=out_dir, pattern=pattern)
+    res.problems[:0] = probs
+    res.problems = sort_problems(res.problems)
+    if not res.ok:
+        return res
+    to_write: list[Imported] = []
+    targets: dict[Path, Imported] = {}
+    for imp in res.profiles:
+        if imp.path in targets:  # the pattern maps two profiles to one file
+            res.problems.append(table.problem(imp.line, 0, "bad-value",
+                                              f"--pattern {pattern!r} names {imp.path} for two profiles"))
+            continue
+        targets[imp.path] = imp
+        state = _existing(imp, scheme)
+        if state == "same":
+            res.unchanged.append(imp.path)
+        elif state == "differs" and not force:
+            res.problems.append(Problem(str(imp.path), 1, 1, ERROR, "profile-exists",
+                                        f"{imp.profile.country} {imp.profile.year} exists with different content "
+                                        f"(table row {imp.line}); use --force to overwrite it"))
+        else:
+            to_write.append(imp)
+    if not res.ok or dry_run:
+        return res
+    from .fileio import atomic_write
+
+    for imp in to_write:
+        atomic_write(imp.path, imp.text)
+        res.written.append(imp.path)
+    return res
+
+
+def _existing(imp: Imported, scheme: Scheme) -> str:
+    """``new`` (no file), ``same`` (equal text or content) or ``differs``."""
+    p = imp.path
+    if not p.exists():
+        return "new"
+    try:
+        if p.read_text(encoding="utf-8-sig") == imp.text:
+            return "same"
+    except (OSError, UnicodeDecodeError):
+        return "differs"
+    b = load_file(p)
+    if has_errors(b.problems) or len(b.profiles) != 1:
+        return "differs"
+    return "same" if same_profile(b.profiles[0], imp.profile, scheme) else "differs"
+
+
+# ----------------------------------------------------------------------------------------------
+# export
+
+
+def _versioned(df: pd.DataFrame, scheme: Scheme) -> pd.DataFrame:
+    df = df.copy()
+    if "scheme" in df.columns:
+        df = df.drop(columns="scheme")
+    df.insert(0, "scheme", scheme.id)
+    df.insert(1, "scheme_version", scheme.version)
+    return df.reset_index(drop=True)
+
+
+SCORE_COLUMNS = ["scheme", "scheme_version", "country", "year", "code", "level", "depth", "score", "coverage",
+                 "band", "provenance", "status"]
+ANSWER_COLUMNS = ["scheme", "scheme_version", "country", "year", "code", "answer", "score", "source", "note",
+                  "url", "status", "provenance", "coder", "reviewer", "notes"]
+GIVEN_COLUMNS = ["scheme", "scheme_version", "country", "year", "code", "level", "score", "status", "provenance"]
+
+
+def scores_frame(scheme: Scheme, profiles: Sequence[Profile]) -> pd.DataFrame:
+    """The tidy score table (``indexer.score.score``) with the scheme's id and version."""
+    from .score import score
+
+    return _versioned(score(scheme, profiles), scheme)[SCORE_COLUMNS]
+
+
+def answers_frame(scheme: Scheme, profiles: Sequence[Profile]) -> pd.DataFrame:
+    """One row per profile × leaf: the answer (text; ``n/a``; empty when not answered), the
+    leaf's score, the answer's source, note and url, and the profile's status, provenance,
+    coder, reviewer and notes -- everything a long import reads back."""
+    from .score import ScoreArrays, score_arrays, sort_profiles
+
+    profs = sort_profiles(profiles)
+    arrays: ScoreArrays = score_arrays(scheme, profs)
+    leaves = scheme.leaves
+    cols = [scheme.index[leaf.code] for leaf in leaves]
+    n, m = len(profs), len(leaves)
+    empty = Citation()
+    answers, sources, notes, urls = [], [], [], []
+    for p in profs:
+        for leaf in leaves:
+            t = p.answers.get(leaf.code)
+            answers.append("" if t is None else t)
+            c = p.citations.get(leaf.code, empty)
+            sources.append(c.source)
+            notes.append(c.note)
+            urls.append(c.url)
+    return pd.DataFrame({
+        "scheme": scheme.id,
+        "scheme_version": scheme.version,
+        "country": np.repeat([p.country for p in profs], m),
+        "year": np.repeat(np.array([p.year for p in profs], dtype=np.int64), m),
+        "code": np.tile([leaf.code for leaf in leaves], n),
+        "answer": answers,
+        "score": arrays.score[:, cols].reshape(-1) if n else np.empty(0),
+        "source": sources,
+        "note": notes,
+        "url": urls,
+        "status": np.repeat([p.status for p in profs], m),
+        "provenance": np.repeat([p.provenance for p in profs], m),
+        "coder": np.repeat([p.coder for p in profs], m),
+        "reviewer": np.repeat([p.reviewer for p in profs], m),
+        "notes": np.repeat([p.notes for p in profs], m),
+    }, columns=ANSWER_COLUMNS)
+
+
+def given_frame(scheme: Scheme, profiles: Sequence[Profile]) -> pd.DataFrame:
+    """One row per score given in a profile's ``scores:`` (published scores), in tree order."""
+    from .score import sort_profiles
+
+    rows = []
+    for p in sort_profiles(profiles):
+        for node in scheme.nodes:
+            if node.code in p.scores:
+                rows.append((scheme.id, scheme.version, p.country, p.year, node.code, node.level,
+                             p.scores[node.code], p.status, p.provenance))
+    df = pd.DataFrame(rows, columns=GIVEN_COLUMNS)
+    return df.astype({"year": np.int64, "score": float})
+
+
+def compare_frame(scheme: Scheme, profiles: Sequence[Profile], countries: Sequence[str], **options: Any) -> pd.DataFrame:
+    """``indexer.compare.compare`` as a table with the scheme's id and version."""
+    from .compare import compare
+
+    cmp_ = compare(scheme, profiles, countries, **options)
+    return _versioned(cmp_.table, scheme)
+
+
+def about_rows(scheme: Scheme, what: str, df: pd.DataFrame, profiles: Sequence[Profile]) -> list[tuple[str, str]]:
+    from . import __version__
+
+    ill = sorted({f"{p.country} {p.year}" for p in profiles if p.provenance == "illustrative"})
+    return [
+        ("scheme", scheme.id),
+        ("scheme_version", scheme.version),
+        ("scheme_title", scheme.title),
+        ("scheme_source", scheme.source),
+        ("scale", f"{scheme.scale[0]:g}..{scheme.scale[1]:g}"),
+        ("what", what),
+        ("rows", str(len(df))),
+        ("profiles", str(len(profiles))),
+        ("illustrative", ", ".join(ill)),
+        ("generated_by", f"indexer {__version__}"),
+        ("generated_at", _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()),
+        ("note", "Scores are unrounded. Illustrative profiles are not published or official codings."),
+    ]
+
+
+def table_bytes(df: pd.DataFrame, fmt: str, *, scheme: Scheme, what: str, about: Sequence[tuple[str, str]] = ()) -> bytes:
+    """``df`` as a CSV, Excel (sheet ``what`` plus ``about``) or Parquet file's bytes."""
+    if fmt == "csv":
+        return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    if fmt == "xlsx":
+        buf = io.BytesIO()
+        with _exact_excel_floats(), pd.ExcelWriter(buf, engine="openpyxl") as xw:
+            _excel_frame(df).to_excel(xw, sheet_name=what, index=False)
+            pd.DataFrame(list(about) or [("scheme", scheme.id), ("scheme_version", scheme.version)],
+                         columns=["key", "value"]).to_excel(xw, sheet_name="about", index=False)
+        return buf.getvalue()
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        t = pa.Table.from_pandas(df, preserve_index=False)
+        meta = dict(t.schema.metadata or {})
+        meta[b"indexer"] = json.dumps(dict(about) or {"scheme": scheme.id, "scheme_version": scheme.version}).encode()
+        t = t.replace_schema_metadata(meta)
+        buf = io.BytesIO()
+        pq.write_table(t, buf)
+        return buf.getvalue()
+    raise ValueError(f"format must be one of {FORMATS}")
+
+
+@contextmanager
+def _exact_excel_floats() -> Iterator[None]:
+    """openpyxl writes numbers with 16 significant digits (``%.16g``), which can lose the last
+    bit of a double; while we write, floats go out as ``repr`` (the shortest exact text)."""
+    from openpyxl.cell import _writer
+
+    original = _writer.safe_string
+
+    def exact(value: Any) -> str:
+        if isinstance(value, float | np.floating) and math.isfinite(value):
+            return repr(float(value))
+        return original(value)
+
+    _writer.safe_string = exact
+    try:
+        yield
+    finally:
+        _writer.safe_string = original
+
+
+def _excel_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """Numbers stay numbers in Excel: an answer that reads as a number is written as one."""
+    if "answer" not in df.columns:
+        return df
+    out = df.copy()
+    vals: list[Any] = []
+    for t in out["answer"]:
+        x = number_of(t) if isinstance(t, str) and t != NOT_APPLICABLE else None
+        vals.append(t if x is None or canonical_number(t) != t else (int(x) if x.is_integer() and abs(x) < 1e15 else x))
+    out["answer"] = pd.Series(vals, index=out.index, dtype=object)
+    return out
+
+
+__all__ = ["read_table", "table_to_profiles", "import_table", "profile_yaml", "same_profile", "Table",
+           "ImportResult", "Imported", "scores_frame", "answers_frame", "given_frame", "compare_frame",
+           "table_bytes", "about_rows", "cell_text", "yaml_scalar", "yaml_float", "canonical_number"]
