@@ -49,6 +49,9 @@ CATALOGUE: dict[str, str] = {
     "duplicate-column": "A table's header names the same column twice.",
     "duplicate-answer": "A long table gives two rows for one country, year and code; keep one.",
     "version-mismatch": "A table row was made with another version of the scheme (a warning).",
+    # command-line arguments (compare, export --what compare)
+    "unknown-group": "A --baseline group is defined in no groups file among the paths.",
+    "cannot-compare": "A comparison cannot be made (e.g. a compared country has no profile up to the year).",
 }
 
 
