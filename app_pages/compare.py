@@ -1,0 +1,257 @@
+"""Compare: countries side by side against a baseline group, from the overall score down to
+each country's answer and the law it cites. Everything shown comes from ``compare.compare``
+and ``compare.time_series`` (via ``indexer.app_support``); this page only lays it out."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from indexer import app_support as sup
+from indexer.compare import STATS
+
+data = sup.load_data()
+st.title("Compare countries")
+
+ids = data.schemes_with_profiles()
+if not ids:
+    st.info("No profiles to compare yet: add one on the **Questionnaire** page.")
+    st.stop()
+
+# --- selections ---------------------------------------------------------------------------------
+sup.ensure_choice("scheme", ids, sup.default_scheme(data))
+c_scheme, c_year, c_base, c_stat = st.columns([3, 1, 2, 1])
+sid = c_scheme.selectbox("Scheme", ids, key="scheme", format_func=lambda s: sup.scheme_label(data.schemes[s]))
+scheme = data.schemes[sid]
+s = sup.scored(data, sid)
+all_countries = data.countries(sid)
+sup.ensure_choices("countries", all_countries, sup.default_countries(data, sid))
+groups = sup.usable_groups(data, sid)
+sup.ensure_choice("baseline", [None, *groups], sup.default_group(data, sid))
+sup.ensure_choice("stat", list(STATS), sup.DEFAULT_STAT)
+years = data.years(sid)
+sup.ensure_choice("year", [None, *years], None)
+c_year.selectbox("Year", [None, *years], key="year",
+                 format_func=lambda y: "latest" if y is None else str(y),
+                 help="Each country's profile for this year, or else its latest earlier one.")
+c_base.selectbox("Baseline group", [None, *groups], key="baseline",
+                 format_func=lambda g: "none" if g is None else
+                 f"{g} — {data.groups[g].title} ({len(data.groups[g].members)} members)")
+c_stat.selectbox("Statistic", list(STATS), key="stat", format_func=lambda x: sup.STAT_LABELS[x],
+                 help="Of the group members' scores at each node; members without a score are left out. "
+                      "MIPEX's printed 'averages' are medians.")
+
+
+def _add(codes: list[str]) -> None:
+    st.session_state["countries"] = list(dict.fromkeys([*st.session_state.get("countries", []), *codes]))
+
+
+c_countries, c_peers = st.columns([5, 2], vertical_alignment="bottom")
+c_countries.multiselect("Countries", all_countries, key="countries", format_func=sup.country_label,
+                        placeholder="Pick countries to compare")
+peer_list = sup.peers(data, sid)
+missing_peers = [c for c in peer_list if c not in st.session_state["countries"]]
+if missing_peers:
+    c_peers.button(f"Add post-Soviet peers ({', '.join(missing_peers)})", on_click=_add, args=(missing_peers,),
+                   help="Moldova, Russia and Ukraine: published MIPEX scores.")
+
+countries: list[str] = st.session_state["countries"]
+group_name: str | None = st.session_state["baseline"]
+stat: str = st.session_state["stat"]
+year: int | None = st.session_state["year"]
+group = data.groups.get(group_name) if group_name else None
+
+if not countries:
+    st.info("Pick at least one country.")
+    st.stop()
+present = [c for c in countries if s.row_for(c, year) is not None]
+absent = [c for c in countries if c not in present]
+if absent:
+    st.warning(f"No profile up to {year} for {', '.join(sup.country_label(c) for c in absent)}: left out.")
+if not present:
+    st.stop()
+cmp_ = sup.comparison(data, sid, present, group_name, stat, year)
+t = cmp_.table
+
+# --- provenance and years -----------------------------------------------------------------------
+used = [s.profile(s.row_for(c, cmp_.year)[1]) for c in present]
+members = [s.profile(s.row_for(m, cmp_.year)[1]) for m in cmp_.members_used]
+sup.show_provenance(used, members=members)
+sup.excluded_notice(data, sid)
+notes = [f"Scores for **{cmp_.year}**."]
+older = {c: y for c, y in cmp_.years_used.items() if y < cmp_.year}
+if older:
+    notes.append("Older profiles used: " + ", ".join(f"{c} {y}" for c, y in older.items()) + ".")
+if group is not None:
+    carried = [m for m, y in cmp_.members_used.items() if y < cmp_.year]
+    notes.append(f"Baseline: {sup.STAT_LABELS[stat]} of {group.name} over the members with a score "
+                 f"(n at each node); {len(cmp_.members_used)} of {len(group.members)} members have a profile up to "
+                 f"{cmp_.year}" + (f", {len(carried)} of them an older one carried forward." if carried else "."))
+st.caption(" ".join(notes))
+
+# --- overall ------------------------------------------------------------------------------------
+overall = t[t.code == "overall"].set_index("country")
+cards = present + (["__baseline__"] if group is not None else [])
+for start in range(0, len(cards), 6):
+    cols = st.columns(min(6, len(cards) - start) if len(cards) > 6 else len(cards))
+    for col, c in zip(cols, cards[start:start + 6], strict=False):
+        with col.container(border=True):
+            if c == "__baseline__":
+                r = overall.iloc[0]
+                st.metric(sup.baseline_label(group, stat), sup.fmt_score(r.baseline),
+                          help=f"{sup.STAT_LABELS[stat]} of the members' overall scores")
+                st.caption(f"n = {sup.fmt_int(r.baseline_n)} members with an overall score")
+                continue
+            r = overall.loc[c]
+            gap = None if sup.is_missing(r.gap) else f"{float(r.gap):+.1f} vs {group.name}"
+            st.metric(sup.country_label(c), sup.fmt_score(r.score), delta=gap,
+                      help="Overall score; the delta is the gap to the baseline.")
+            if sup.is_missing(r.score):
+                st.caption(f"No overall score: {sup.no_score_reason(scheme, scheme.root, r.coverage)}. "
+                           f"Coverage {sup.fmt_pct(r.coverage)} · profile {r.year} · {r.provenance}")
+            else:
+                st.caption(f"**{r.band or '–'}** · rank {sup.fmt_rank(r['rank'], r.rank_n)} · coverage "
+                           f"{sup.fmt_pct(r.coverage)} · profile {r.year} · {r.provenance}")
+
+# --- views --------------------------------------------------------------------------------------
+# Lazy tabs: only the open tab's content runs (a tab switch reruns the page).
+tab_areas, tab_heat, tab_drill, tab_trend, tab_table = st.tabs(
+    ["Areas", "Heatmap", "Drill-down", "Trends", "Table"], key="compare_view", on_change="rerun")
+
+def areas_view() -> None:
+    a, b = st.columns(2)
+    a.plotly_chart(sup.radar_figure(cmp_), key="radar", config={"displaylogo": False})
+    b.plotly_chart(sup.bars_figure(cmp_), key="bars", config={"displaylogo": False})
+    areas = t[t.depth == 1]
+    unscored = [c for c in present if areas[areas.country == c].score.isna().all()]
+    if unscored:
+        st.caption(f"No area score for {', '.join(sup.country_label(c) for c in unscored)}: too few indicators "
+                   "are answered for the scheme's coverage rule; the bars show '–' and the share answered. "
+                   "See **Drill-down** for the answers they do have.")
+    st.caption("Hover for coverage, band, rank and the profile year; n under each area = baseline members "
+               "with a score there.")
+
+def heatmap_view() -> None:
+    st.plotly_chart(sup.heatmap_figure(cmp_), key="heat", config={"displaylogo": False})
+
+def drill_view() -> None:
+    st.caption("Pick an area, then a dimension, then an indicator: the table shows the level below your "
+               "choice; an indicator shows each country's answer, the law it cites and its provenance.")
+    node = scheme.root
+    max_depth = max(n.depth for n in scheme.nodes)
+    cols = st.columns(max(1, min(max_depth, 4)))
+    depth = 1
+    while node.children:
+        opts = [None, *(k.code for k in node.children)]
+        key = f"drill_{depth}"
+        sup.ensure_choice(key, opts, None)
+        level = node.children[0].level
+        col = cols[(depth - 1) % len(cols)]
+        pick = col.selectbox(level.capitalize(), opts, key=key,
+                             format_func=lambda c, lv=level: f"— all {lv}s —" if c is None else f"{c} {scheme.node(c).title}")
+        if pick is None:
+            break
+        node = scheme.node(pick)
+        depth += 1
+    for d in range(depth + 1, max_depth + 2):  # forget deeper picks when an upper one changed
+        st.session_state.pop(f"drill_{d}", None)
+
+    if node.children:
+        kids = [k.code for k in node.children]
+        sub = t[t.code.isin(kids)]
+        rows = []
+        for code in kids:
+            block = sub[sub.code == code].set_index("country")
+            row = {"code": code, "title": scheme.node(code).title}
+            for c in present:
+                r = block.loc[c]
+                row[f"{c} score"] = None if sup.is_missing(r.score) else float(r.score)
+                row[f"{c} coverage"] = None if sup.is_missing(r.coverage) else float(r.coverage) * 100
+                row[f"{c} rank"] = sup.fmt_rank(r["rank"], r.rank_n) if group is not None else ""
+            if group is not None:
+                r0 = block.iloc[0]
+                row[sup.baseline_label(group, stat)] = None if sup.is_missing(r0.baseline) else float(r0.baseline)
+                row["baseline n"] = None if sup.is_missing(r0.baseline_n) else int(r0.baseline_n)
+            rows.append(row)
+        df = pd.DataFrame(rows)
+        cfg = {col: st.column_config.NumberColumn(format="%.1f") for col in df.columns if col.endswith("score")}
+        cfg.update({col: st.column_config.NumberColumn(format="%.0f%%") for col in df.columns if col.endswith("coverage")})
+        if group is not None:
+            cfg[sup.baseline_label(group, stat)] = st.column_config.NumberColumn(format="%.1f")
+        if group is None:
+            df = df[[c for c in df.columns if not c.endswith(" rank")]]
+        st.dataframe(df, hide_index=True, column_config=cfg, width="stretch")
+        if node.depth >= 1 and len(kids) >= 3:
+            with st.expander(f"Chart of {node.code} {node.title}"):
+                st.plotly_chart(sup.bars_figure(cmp_, node.code), key=f"bars_{node.code}",
+                                config={"displaylogo": False})
+    else:  # an indicator: the answers
+        leaf = node
+        st.markdown(f"#### {leaf.code} {leaf.title}")
+        if leaf.question:
+            st.markdown(f"**Q:** {leaf.question}")
+        if leaf.help:
+            st.caption(leaf.help)
+        if leaf.numeric is not None:
+            num = leaf.numeric
+            st.caption(f"A number ({num.unit or 'no unit'}); goalposts {num.min:g}–{num.max:g}, best {num.best}.")
+        else:
+            st.dataframe(pd.DataFrame([{"value": o.value, "label": o.label, "score": o.score} for o in leaf.options]),
+                         hide_index=True)
+        block = t[t.code == leaf.code].set_index("country")
+        rows = []
+        for c in present:
+            p = s.profile(s.row_for(c, cmp_.year)[1])
+            r = block.loc[c]
+            cit = p.citations.get(leaf.code)
+            given = [a for a in [leaf.code, *scheme.ancestors(leaf.code)] if a in p.scores]
+            if given:
+                ans = f"(published score of {given[0]}: {sup.fmt_score(p.scores[given[0]])})"
+            else:
+                ans = sup.answer_text(leaf, p.answers.get(leaf.code))
+            rows.append({"country": sup.country_label(c), "year": p.year, "answer": ans,
+                         "score": None if sup.is_missing(r.score) else float(r.score),
+                         "source (law cited)": cit.source if cit else "", "note": cit.note if cit else "",
+                         "url": (cit.url or None) if cit else None, "provenance": p.provenance})
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                     column_config={"score": st.column_config.NumberColumn(format="%.1f"),
+                                    "url": st.column_config.LinkColumn("url")})
+        if group is not None:
+            r0 = block.iloc[0]
+            st.caption(f"{sup.baseline_label(group, stat)} at {leaf.code}: {sup.fmt_score(r0.baseline)} "
+                       f"(n = {sup.fmt_int(r0.baseline_n)} members with a score).")
+
+def trend_view() -> None:
+    ts_years = s.years()
+    if len(ts_years) < 2:
+        st.info("Only one year of profiles: no trend to show.")
+    else:
+        ts = sup.series(data, sid, present, group_name, stat, level=1)
+        trend_opts = ["overall", *(k.code for k in scheme.root.children)]
+        sup.ensure_choice("trend_node", trend_opts, "overall")
+        code = st.selectbox("Node", trend_opts, key="trend_node",
+                            format_func=lambda c: "Overall" if c == "overall" else f"{c} {scheme.node(c).title}")
+        st.plotly_chart(sup.trend_figure(ts, code, present, sup.baseline_label(group, stat) if group else None),
+                        key="trend", config={"displaylogo": False})
+        one = [c for c in present if len(s.rows.get(c, [])) < 2]
+        if one:
+            st.caption(f"One profile only: {', '.join(sup.country_label(c) for c in one)} (a flat line or a point). "
+                       "A year without a new profile carries the latest earlier one forward.")
+
+def table_view() -> None:
+    st.dataframe(t, hide_index=True, width="stretch",
+                 column_config={"score": st.column_config.NumberColumn(format="%.1f"),
+                                "baseline": st.column_config.NumberColumn(format="%.1f"),
+                                "gap": st.column_config.NumberColumn(format="%+.1f"),
+                                "coverage": st.column_config.NumberColumn(format="percent")})
+    st.download_button("Download the table (CSV)", data=lambda: t.to_csv(index=False),
+                       file_name=f"{sid}-{cmp_.year}-{'-'.join(present)}.csv", mime="text/csv",
+                       on_click="ignore", icon=":material/download:")
+    st.caption("Scores are rounded for display only; the CSV holds them unrounded.")
+
+
+for tab, view in ((tab_areas, areas_view), (tab_heat, heatmap_view), (tab_drill, drill_view),
+                  (tab_trend, trend_view), (tab_table, table_view)):
+    if tab.open:
+        with tab:
+            view()

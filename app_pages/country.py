@@ -1,0 +1,195 @@
+"""Country profile: one country against the baseline — scores, strongest and weakest
+indicators, changes between years, the sources of every answer — and its PDF. The content is
+``compare.compare`` and ``report.report_data`` (the same data the PDF prints), laid out."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from indexer import app_support as sup
+from indexer.compare import STATS
+
+data = sup.load_data()
+ids = data.schemes_with_profiles()
+if not ids:
+    st.title("Country profile")
+    st.info("No profiles yet: add one on the **Questionnaire** page.")
+    st.stop()
+
+# --- selections (scheme, baseline and statistic are shared with Compare) -------------------------
+sup.ensure_choice("scheme", ids, sup.default_scheme(data))
+c_scheme, c_country, c_year, c_base, c_stat = st.columns([3, 2, 1, 2, 1])
+sid = c_scheme.selectbox("Scheme", ids, key="scheme", format_func=lambda s: sup.scheme_label(data.schemes[s]))
+scheme = data.schemes[sid]
+s = sup.scored(data, sid)
+all_countries = data.countries(sid)
+picked = st.session_state.get("countries") or []
+sup.ensure_choice("country", all_countries, (picked or sup.default_countries(data, sid) or all_countries)[0])
+country = c_country.selectbox("Country", all_countries, key="country", format_func=sup.country_label)
+cyears = [y for y, _ in s.rows.get(country, [])]
+sup.ensure_choice("country_year", [None, *cyears], None)
+year = c_year.selectbox("Year", [None, *cyears], key="country_year",
+                        format_func=lambda y: "latest" if y is None else str(y))
+groups = sup.usable_groups(data, sid)
+sup.ensure_choice("baseline", [None, *groups], sup.default_group(data, sid))
+group_name = c_base.selectbox("Baseline group", [None, *groups], key="baseline",
+                              format_func=lambda g: "none" if g is None else f"{g} — {data.groups[g].title}")
+sup.ensure_choice("stat", list(STATS), sup.DEFAULT_STAT)
+stat = c_stat.selectbox("Statistic", list(STATS), key="stat", format_func=lambda x: sup.STAT_LABELS[x])
+group = data.groups.get(group_name) if group_name else None
+
+cmp_ = sup.comparison(data, sid, [country], group_name, stat, year)
+used_year = cmp_.years_used[country]
+profile = s.profile(s.row_for(country, used_year)[1])
+view = sup.profile_view(data, sid, country, group_name, stat, year)
+t = cmp_.table
+by = t.set_index("code")
+
+native = (view or {}).get("country", {}).get("native")
+st.title(f"{sup.country_label(country)}" + (f" · {native}" if native else ""))
+st.caption(f"{sup.scheme_label(scheme)} · profile of **{used_year}** ({profile.status}, {profile.provenance}) · "
+           f"`{data.rel(profile.path)}`")
+
+sup.show_provenance([profile])
+if profile.title or profile.notes:
+    with st.expander("About this profile"):
+        if profile.title:
+            st.markdown(f"**{profile.title}**")
+        if profile.coder:
+            st.caption(f"Coder: {profile.coder}" + (f" · reviewer: {profile.reviewer}" if profile.reviewer else ""))
+        if profile.notes:
+            st.write(profile.notes)
+
+# --- PDF ----------------------------------------------------------------------------------------
+make_pdf = sup.pdf_maker(data, sid, country, group_name, stat, year)
+if make_pdf is not None:
+    st.download_button("Download the profile (PDF)", data=make_pdf, on_click="ignore",
+                       file_name=f"{country}-{sid}-{used_year}.pdf", mime="application/pdf",
+                       icon=":material/picture_as_pdf:", type="primary")
+
+# --- overall and areas --------------------------------------------------------------------------
+ov = by.loc["overall"]
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("Overall score", sup.fmt_score(ov.score),
+          delta=None if sup.is_missing(ov.gap) else f"{float(ov.gap):+.1f} vs {group.name}")
+c2.metric("Band", ov.band or "–")
+c3.metric("Rank", sup.fmt_rank(ov["rank"], ov.rank_n) if group else "–",
+          help="Among the group's members with a score (the country counted in)")
+c4.metric("Coverage", sup.fmt_pct(ov.coverage), help="Share of applicable indicators answered (or given as a published score)")
+if group is not None:
+    st.caption(f"Baseline {sup.baseline_label(group, stat)}: {sup.fmt_score(ov.baseline)} overall "
+               f"(n = {sup.fmt_int(ov.baseline_n)} members with an overall score).")
+if sup.is_missing(ov.score) and view is None:
+    st.caption(f"No overall score: {sup.no_score_reason(scheme, scheme.root, ov.coverage)}.")
+
+left, right = st.columns([3, 2])
+with left:
+    st.plotly_chart(sup.bars_figure(cmp_), key="country_bars", config={"displaylogo": False})
+with right:
+    areas = t[t.depth == 1]
+    df = pd.DataFrame({
+        "area": [f"{r.code} {r.title}" for r in areas.itertuples()],
+        "score": areas.score.astype(float), "band": areas.band,
+        "coverage": areas.coverage.astype(float) * 100,
+        "baseline": areas.baseline.astype(float), "n": areas.baseline_n,
+        "gap": areas.gap.astype(float),
+        "rank": [sup.fmt_rank(r.rank, r.rank_n) if group else "–" for r in areas.itertuples()],
+    })
+    st.dataframe(df, hide_index=True, width="stretch", column_config={
+        "score": st.column_config.NumberColumn(format="%.1f"),
+        "coverage": st.column_config.NumberColumn(format="%.0f%%"),
+        "baseline": st.column_config.NumberColumn(sup.baseline_label(group, stat), format="%.1f"),
+        "n": st.column_config.NumberColumn(help="Members with a score there"),
+        "gap": st.column_config.NumberColumn(format="%+.1f")})
+
+for note in (view or {}).get("notes", []):
+    st.caption(note)
+
+# --- strongest, weakest, gaps ----------------------------------------------------------------------
+if view is None:
+    st.info("Strongest and weakest indicators, changes and the PDF need `indexer.report`, which is not installed.")
+else:
+    basis = view["strength_basis"]
+    st.subheader("Strongest and weakest " + ("indicators" if basis == "indicator" else "published scores"))
+    if not view["strongest"]:
+        st.caption("Nothing scored yet at this level.")
+    else:
+        a, b = st.columns(2)
+        for col, key, label in ((a, "strongest", "Strongest"), (b, "weakest", "Weakest")):
+            rows = view[key]
+            col.markdown(f"**{label}**")
+            col.dataframe(pd.DataFrame([{
+                "code": r["code"], "title": r["title"], "score": r["score"], "answer": r.get("answer", ""),
+                "baseline": r["baseline"], "n": r["baseline_n"]} for r in rows]),
+                hide_index=True, width="stretch",
+                column_config={"score": st.column_config.NumberColumn(format="%.1f"),
+                               "baseline": st.column_config.NumberColumn(format="%.1f")})
+    if view["gaps"]:
+        st.subheader(f"Largest gaps to the {sup.baseline_label(group, stat)}")
+        st.caption("Ordered by how much closing each gap would raise the overall score (weight share × gap).")
+        st.dataframe(pd.DataFrame([{
+            "code": g["code"], "title": g["title"], "level": g["level"], "score": g["score"],
+            "baseline": g["baseline"], "n": g["baseline_n"], "gap": g["gap"], "impact": g["impact"]}
+            for g in view["gaps"]]), hide_index=True, width="stretch",
+            column_config={c: st.column_config.NumberColumn(format="%.1f") for c in ("score", "baseline", "gap")}
+            | {"impact": st.column_config.NumberColumn(format="%.2f")})
+
+    # --- changes between years ---------------------------------------------------------------------
+    hist = view["history"]
+    ch = view["changes"]
+    if len(hist["years"]) > 1:
+        st.subheader("Changes between years")
+        import plotly.graph_objects as go
+
+        fig = go.Figure([go.Scatter(x=hist["years"], y=sr["values"], name=sr["title"], mode="lines+markers")
+                         for sr in hist["series"]],
+                        layout={"height": 340, "margin": {"l": 40, "r": 10, "t": 20, "b": 10},
+                                "xaxis": {"dtick": 1}, "yaxis": {"title": {"text": "score"}},
+                                "legend": {"orientation": "h", "y": -0.2}})
+        st.plotly_chart(fig, key="history", config={"displaylogo": False})
+    if ch is not None:
+        st.caption(f"Since the previous profile ({ch['previous_year']}, {ch['previous_provenance']}):")
+        if ch["nodes"]:
+            st.dataframe(pd.DataFrame([{"code": r["code"], "title": r["title"], "level": r["level"],
+                                        f"{ch['previous_year']}": r["before"], f"{used_year}": r["after"],
+                                        "change": r["change"]} for r in ch["nodes"]]),
+                         hide_index=True, width="stretch",
+                         column_config={c: st.column_config.NumberColumn(format="%.1f")
+                                        for c in (str(ch["previous_year"]), str(used_year))}
+                         | {"change": st.column_config.NumberColumn(format="%+.1f")})
+        else:
+            st.caption("No score changed.")
+        if ch["answers"]:
+            st.markdown("**Answers that changed**")
+            st.dataframe(pd.DataFrame(ch["answers"]), hide_index=True, width="stretch")
+    elif len(hist["years"]) <= 1:
+        st.caption(f"One profile only ({used_year}): no changes between years to show.")
+
+# --- sources ------------------------------------------------------------------------------------
+st.subheader("Sources")
+rows = []
+for leaf in scheme.leaves:
+    if leaf.code not in profile.answers:
+        continue
+    cit = profile.citations.get(leaf.code)
+    rows.append({"code": leaf.code, "indicator": leaf.title, "answer": sup.answer_text(leaf, profile.answers[leaf.code]),
+                 "score": None if sup.is_missing(by.loc[leaf.code].score) else float(by.loc[leaf.code].score),
+                 "source (law cited)": cit.source if cit else "", "note": cit.note if cit else "",
+                 "url": (cit.url or None) if cit else None})
+if rows:
+    answered = sum(1 for r in rows if r["answer"] != "–")
+    st.caption(f"{answered} of {len(scheme.leaves)} indicators answered; "
+               f"{sum(1 for r in rows if r['source (law cited)'] or r['url'])} cite a source.")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                 column_config={"score": st.column_config.NumberColumn(format="%.1f"),
+                                "url": st.column_config.LinkColumn("url")})
+if profile.scores:
+    st.markdown("**Published scores given in the file**" if profile.provenance == "published" else "**Scores given in the file**")
+    st.dataframe(pd.DataFrame([{"code": c, "title": "Overall" if c == "overall" else scheme.node(c).title, "score": v}
+                               for c, v in profile.scores.items() if c in scheme.index]),
+                 hide_index=True, column_config={"score": st.column_config.NumberColumn(format="%.2f")})
+    if profile.source:
+        st.caption(f"Source: {profile.source}")
+if not rows and not profile.scores:
+    st.caption("This profile has no answers yet.")

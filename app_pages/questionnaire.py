@@ -1,0 +1,326 @@
+"""Questionnaire: open a profile (or start one, or upload one), answer every indicator with its
+source and note, watch the engine's validation and a score preview update live, and save.
+
+Saving (``indexer.app_support``) writes the YAML atomically with ruamel's round trip (comments,
+order and quoting kept; only changed values differ), only inside ``country_profiles/``, and
+refuses to overwrite a file that changed on disk since it was opened (both versions are shown).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pandas as pd
+import streamlit as st
+
+from indexer import app_support as sup
+from indexer.model import NOT_APPLICABLE, PROVENANCES, STATUSES, Node
+from indexer.score import score as score_table
+
+data = sup.load_data()
+st.title("Questionnaire")
+
+doc: sup.Doc | None = st.session_state.get("q_doc")
+if doc is not None and doc.scheme_id not in data.schemes:
+    doc = st.session_state["q_doc"] = None
+
+
+def _start(new: sup.Doc) -> None:
+    st.session_state["q_nonce"] = st.session_state.get("q_nonce", 0) + 1
+    st.session_state["q_doc"] = new
+    st.session_state.pop("q_error", None)
+
+
+def _open_selected() -> None:
+    try:
+        _start(sup.open_doc(data, data.root / st.session_state["q_pick"]))
+    except sup.DocError as err:
+        st.session_state["q_error"] = err.problems
+
+
+def _start_new() -> None:
+    cc = (st.session_state.get("q_new_country") or "").strip().upper()
+    try:
+        _start(sup.new_doc(data, st.session_state["q_new_scheme"], cc, int(st.session_state["q_new_year"]),
+                           coder=st.session_state.get("q_new_coder", "")))
+    except sup.DocError as err:
+        st.session_state["q_error"] = err.problems
+
+
+# --- open, start or upload ----------------------------------------------------------------------
+with st.expander("Open a profile, start a new one, or upload a file", expanded=doc is None):
+    how = st.radio("How", ["Open a profile", "Start a new profile", "Upload a file"], horizontal=True,
+                   key="q_how", label_visibility="collapsed")
+    if how == "Open a profile":
+        files = sorted({data.rel(p.path) for p in data.bundle.profiles if p.scheme in data.schemes})
+        labels = {data.rel(p.path): f"{p.country} {p.year} · {p.scheme} · {p.provenance}" for p in data.bundle.profiles}
+        if not files:
+            st.caption("No profiles yet.")
+        else:
+            default = next((f for f in files if "/KZ/" in f), files[0])
+            sup.ensure_choice("q_pick", files, default)
+            c1, c2 = st.columns([5, 1], vertical_alignment="bottom")
+            c1.selectbox("Profile file", files, key="q_pick", format_func=lambda f: f"{labels.get(f, '')} — {f}")
+            c2.button("Open", on_click=_open_selected, type="primary", key="q_open")
+    elif how == "Start a new profile":
+        ids = list(data.schemes)
+        sup.ensure_choice("q_new_scheme", ids, "mipex-core" if "mipex-core" in ids else ids[0])
+        c1, c2, c3, c4 = st.columns([3, 2, 1, 2])
+        c1.selectbox("Scheme", ids, key="q_new_scheme", format_func=lambda s: sup.scheme_label(data.schemes[s]))
+        cc = c2.text_input("Country code (ISO 3166-1 alpha-2)", key="q_new_country", max_chars=12, placeholder="e.g. KG")
+        if "q_new_year" not in st.session_state:
+            st.session_state["q_new_year"] = _dt.date.today().year
+        c3.number_input("Year", min_value=1000, max_value=9999, step=1, key="q_new_year")
+        c4.text_input("Coder", key="q_new_coder")
+        if cc.strip():
+            st.caption(f"{sup.country_label(cc.strip().upper())} · saved as `{sup.PROFILES_DIR}/"
+                       f"{cc.strip().upper()}/{st.session_state['q_new_scheme']}-{st.session_state['q_new_year']}.yaml`")
+        st.button("Start", on_click=_start_new, type="primary", key="q_start")
+    else:
+        up = st.file_uploader("Profile file (YAML)", type=["yaml", "yml"], key="q_upload")
+        if up is not None and st.session_state.get("q_upload_id") != up.file_id:
+            st.session_state["q_upload_id"] = up.file_id
+            try:
+                _start(sup.upload_doc(data, up.name, up.getvalue()))
+                st.rerun()
+            except sup.DocError as err:
+                st.session_state["q_error"] = err.problems
+    for line in st.session_state.get("q_error", []):
+        st.error(line, icon=":material/block:")
+
+flash = st.session_state.pop("q_flash", None)
+if flash:
+    st.success(flash, icon=":material/check_circle:")
+
+if doc is None:
+    st.info("Open a profile or start a new one to fill in the questionnaire.")
+    st.stop()
+
+scheme = data.schemes[doc.scheme_id]
+nonce = st.session_state.get("q_nonce", 0)
+
+
+def wkey(code: str, part: str) -> str:
+    return f"q{nonce}_{code}_{part}"
+
+
+# --- sync the values from the widgets (before anything is computed from them) --------------------
+PARTS = ("answer", "source", "note", "url")
+for leaf in scheme.leaves:
+    cur = doc.values.get(leaf.code, sup.Answer())
+    upd = {}
+    for part in PARTS:
+        k = wkey(leaf.code, part)
+        if k in st.session_state:
+            v = st.session_state[k]
+            if part == "answer" and isinstance(v, str):
+                v = v.strip() or None
+            elif part != "answer":
+                v = (v or "").strip()
+            upd[part] = v
+    if upd:
+        doc.values[leaf.code] = sup.Answer(**{p: upd.get(p, getattr(cur, p)) for p in PARTS})
+for m in sup.META_FIELDS:
+    k = wkey("meta", m)
+    if k in st.session_state:
+        doc.meta[m] = (st.session_state[k] or "").strip() if m in ("coder", "reviewer") else st.session_state[k]
+
+# --- the text as it would be saved, checked by the engine (memoised per state) --------------------
+memo_key = (nonce, doc.opened.digest, doc.base_text.__hash__(), tuple(sorted(doc.values.items())),
+            tuple(sorted(doc.meta.items())))
+memo = st.session_state.get("q_memo")
+if memo is None or memo[0] != memo_key:
+    try:
+        text = doc.text(scheme)
+    except sup.EditError as err:
+        st.error(f"Cannot edit this file: {err}")
+        st.stop()
+    checked = sup.check_text(text, data.schemes, data.rel(doc.path), others=data.bundle.profiles, path=doc.path)
+    preview = score_table(scheme, [checked.profile]) if checked.profile is not None else None
+    memo = (memo_key, text, checked, preview)
+    st.session_state["q_memo"] = memo
+_, text, checked, preview = memo
+dirty = text != doc.opened.text
+
+# --- header -------------------------------------------------------------------------------------
+state = {"new": "new, not saved yet", "upload": "uploaded, not saved yet", "file": "saved" if not dirty else "unsaved changes"}
+st.subheader(f"{sup.country_label(doc.country)} · {doc.year} · {scheme.title}")
+st.caption(f"`{data.rel(doc.path)}` · {state[doc.origin] if doc.origin != 'file' else state['file']}"
+           + (" · **unsaved changes**" if dirty and doc.origin == "file" else ""))
+if doc.origin == "upload" and doc.opened.exists:
+    st.warning(f"Saving replaces the existing `{data.rel(doc.path)}` with the uploaded file (and your edits).")
+if doc.meta.get("provenance") == "illustrative":
+    sup.show_provenance([checked.profile] if checked.profile is not None else [])
+given = sorted(checked.profile.scores) if checked.profile is not None else []
+if given:
+    st.info(f"This profile gives published scores for {', '.join(given)}; indicators under them are not "
+            "answered here (answering one is a `given-score-conflict`).")
+
+# --- conflict -----------------------------------------------------------------------------------
+if doc.conflict is not None:
+    disk = doc.conflict
+    st.error(f"**Not saved:** `{data.rel(doc.path)}` {'was deleted' if not disk.exists else 'changed on disk'} "
+             "since you opened it. Compare both versions, then reload the file from disk (your edits are "
+             "lost) or keep yours (the version on disk is replaced).", icon=":material/sync_problem:")
+    a, b = st.columns(2)
+    a.markdown("**On disk now**")
+    a.code(disk.text if disk.exists else "(deleted)", language="yaml", height=360)
+    b.markdown("**Yours**")
+    b.code(text, language="yaml", height=360)
+    with st.expander("Differences (on disk → yours)", expanded=True):
+        st.code(sup.diff_text(disk.text, text) or "(no difference)", language="diff")
+    r1, r2, r3 = st.columns([2, 2, 3])
+    if r1.button("Reload from disk (discard my edits)", key="q_reload"):
+        try:
+            _start(sup.open_doc(data, doc.path))
+        except sup.DocError as err:
+            st.session_state["q_error"] = err.problems
+            st.session_state["q_doc"] = None
+        st.rerun()
+    sure = r3.checkbox("I have compared both versions", key=f"q{nonce}_sure")
+    if r2.button("Keep mine (replace the file on disk)", key="q_force", disabled=not sure):
+        try:
+            sup.save_doc(data, doc, scheme, force=True)
+            st.session_state["q_flash"] = f"Saved `{data.rel(doc.path)}` (replacing the version on disk)."
+        except sup.SaveConflict:
+            pass
+        st.rerun()
+
+# --- meta ---------------------------------------------------------------------------------------
+m1, m2, m3, m4 = st.columns(4)
+for col, m, opts in ((m1, "status", list(STATUSES)), (m2, "provenance", list(PROVENANCES))):
+    k = wkey("meta", m)
+    if k not in st.session_state:
+        st.session_state[k] = doc.meta.get(m) if doc.meta.get(m) in opts else opts[0]
+    col.selectbox(m.capitalize(), opts, key=k)
+for col, m in ((m3, "coder"), (m4, "reviewer")):
+    k = wkey("meta", m)
+    if k not in st.session_state:
+        st.session_state[k] = doc.meta.get(m, "")
+    col.text_input(m.capitalize(), key=k)
+
+# --- areas: progress and picker ------------------------------------------------------------------
+areas = list(scheme.root.children)
+cov = {}
+if preview is not None:
+    cov = {r.code: r.coverage for r in preview.itertuples(index=False) if r.depth <= 1}
+
+
+def leaves_under(node: Node) -> list[Node]:
+    return [node] if node.is_leaf else [n for n in scheme.descendants(node.code) if n.is_leaf]
+
+
+def answered(node: Node) -> tuple[int, int]:
+    ls = leaves_under(node)
+    return sum(1 for n in ls if doc.values[n.code].answer is not None), len(ls)
+
+
+main, side = st.columns([3, 2], gap="large")
+with side:
+    st.markdown("**Progress**")
+    for a in areas:
+        k, n = answered(a)
+        st.progress(k / n if n else 0.0, text=f"{a.code} {a.title}: {k} of {n} answered"
+                    + ("" if sup.is_missing(cov.get(a.code)) else f" · coverage {sup.fmt_pct(cov.get(a.code))}"))
+    k, n = answered(scheme.root)
+    st.caption(f"All: {k} of {n} indicators answered ({sum(1 for v in doc.values.values() if v.answer == NOT_APPLICABLE)} n/a).")
+
+    # validation
+    st.markdown("**Validation**")
+    errs = checked.errors
+    missing = [p for p in checked.problems if p.code == "missing-answer"]
+    others = [p for p in checked.problems if p.code != "missing-answer"]
+    if not errs and not others:
+        st.success(f"No problems{f' ({len(missing)} indicators not answered yet)' if missing else ''}.",
+                   icon=":material/task_alt:")
+    for p in others:
+        (st.error if p.severity == "error" else st.warning)(f"`{p.line}:{p.column}` {p.code}: {p.message}")
+    if missing and (errs or others):
+        (st.error if missing[0].severity == "error" else st.caption)(
+            f"{len(missing)} indicators not answered yet (`missing-answer`"
+            f"{', an error for a final profile' if missing[0].severity == 'error' else ''}).")
+
+    # score preview
+    st.markdown("**Score preview**")
+    if preview is not None:
+        pv = preview[preview.depth <= 1]
+        st.dataframe(pd.DataFrame({
+            "node": ["Overall" if r.code == "overall" else f"{r.code} {scheme.node(r.code).title}" for r in pv.itertuples()],
+            "score": pv.score.astype(float), "band": pv.band, "coverage": pv.coverage.astype(float) * 100}),
+            hide_index=True, width="stretch",
+            column_config={"score": st.column_config.NumberColumn(format="%.1f"),
+                           "coverage": st.column_config.NumberColumn(format="%.0f%%")})
+        st.caption("An area needs enough of its indicators answered to have a score (the scheme's coverage rule).")
+
+    # save and download
+    st.markdown("**Save**")
+    can_save = not errs and doc.conflict is None
+    if st.button("Save", type="primary", key="q_save", disabled=not can_save, icon=":material/save:",
+                 help=None if can_save else ("Fix the errors first." if errs else "Resolve the conflict first.")):
+        try:
+            sup.save_doc(data, doc, scheme)
+            st.session_state["q_flash"] = (f"Saved `{data.rel(doc.path)}` at "
+                                           f"{_dt.datetime.now().strftime('%H:%M:%S')}.")
+        except sup.SaveConflict:
+            pass
+        except sup.UnsafePath as err:
+            st.session_state["q_error"] = [str(err)]
+        st.rerun()
+    st.download_button("Download this profile (YAML)", data=lambda: text.encode("utf-8"), file_name=doc.path.name,
+                       mime="application/x-yaml", on_click="ignore", key="q_download", icon=":material/download:")
+    if dirty:
+        with st.expander("Changes to be saved"):
+            st.code(sup.diff_text(doc.opened.text, text, "on disk", "to save") or "(none)", language="diff")
+
+with main:
+    sup.ensure_choice(f"q{nonce}_area", [a.code for a in areas], areas[0].code)
+
+    def area_label(code: str) -> str:
+        k, n = answered(scheme.node(code))
+        return f"{code} {k}/{n}"
+
+    area = scheme.node(st.radio("Area", [a.code for a in areas], key=f"q{nonce}_area", horizontal=True,
+                                format_func=area_label))
+    st.markdown(f"#### {area.code} {area.title}")
+    for leaf in leaves_under(area):
+        parent = scheme.parents.get(leaf.code)
+        with st.container(border=True):
+            head = f"**{leaf.code}** {leaf.title}"
+            if parent and parent != area.code:
+                head += f"  \n:gray[{scheme.node(parent).title}]"
+            st.markdown(head)
+            if leaf.question:
+                st.markdown(leaf.question)
+            if leaf.help:
+                st.caption(leaf.help)
+            v = doc.values[leaf.code]
+            ka = wkey(leaf.code, "answer")
+            if leaf.numeric is not None:
+                num = leaf.numeric
+                if ka not in st.session_state:
+                    st.session_state[ka] = v.answer or ""
+                st.text_input("Answer", key=ka,
+                              placeholder=f"a number ({num.unit or 'no unit'}; {num.min:g}–{num.max:g}, best {num.best}), "
+                                          "or n/a; blank = not answered yet")
+            else:
+                opts: list[str | None] = [None, *(o.value for o in leaf.options), NOT_APPLICABLE]
+                if v.answer is not None and v.answer not in opts:
+                    opts.append(v.answer)  # an answer that is not an option: shown, flagged by validation
+                if ka not in st.session_state:
+                    st.session_state[ka] = v.answer
+
+                def fmt(val, leaf=leaf):
+                    if val is None:
+                        return "— not answered yet —"
+                    if val == NOT_APPLICABLE:
+                        return "n/a — not applicable"
+                    o = leaf.option(val)
+                    return f"{val} — {o.label} ({o.score:g})" if o else f"{val} — not an option of {leaf.code}"
+
+                st.selectbox("Answer", opts, key=ka, format_func=fmt)
+            c1, c2, c3 = st.columns([3, 3, 2])
+            for col, part, label in ((c1, "source", "Source (law and article)"), (c2, "note", "Note"), (c3, "url", "URL")):
+                k = wkey(leaf.code, part)
+                if k not in st.session_state:
+                    st.session_state[k] = getattr(v, part)
+                col.text_input(label, key=k)

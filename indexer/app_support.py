@@ -1,0 +1,1092 @@
+"""Support for the Streamlit app (``streamlit_app.py``, ``app_pages/``): a testable library.
+
+Three parts, none of which scores anything (scoring, baselines and ranks are ``score`` and
+``compare``'s; the app only shows what they return):
+
+- **data**: the data root (``INDEXER_DATA_ROOT``, default: this repository), loading and
+  validating ``indicators/`` and ``country_profiles/`` once per change of the files (cached on
+  their modification times and sizes), one :class:`~indexer.compare.Scored` per scheme, cached
+  comparisons and time series, and the app's defaults (Kazakhstan and Armenia against the EU27
+  median, Moldova, Russia and Ukraine as post-Soviet peers);
+- **questionnaire files**: where a profile may be written (only inside ``country_profiles/``,
+  whatever country or year is typed), applying edits to a profile's YAML text with ruamel's
+  round trip (comments, order and quoting kept; only changed values differ), checking the
+  result with the engine, and saving atomically unless the file changed on disk since it was
+  opened (:class:`SaveConflict`);
+- **display helpers** shared by the pages: number formats, country labels, provenance notices.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import io
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from .compare import Comparison, Scored, compare, time_series
+from .countries import country_name
+from .fileio import atomic_write
+from .load import ID_RE, Bundle, is_country_code, load_file, load_paths
+from .model import NOT_APPLICABLE, PROVENANCES, STATUSES, Group, Node, Profile, Scheme
+from .problems import ERROR, Problem, sort_problems
+from .template import template
+from .validate import check_profile, files_with_errors, validate_bundle
+
+try:  # the PDF report is optional: the app works without it
+    from .report import answer_text
+except ImportError:  # pragma: no cover - exercised only when report.py is absent
+
+    def answer_text(node: Node, answer: str | None) -> str:
+        if answer is None:
+            return "–"
+        if answer == NOT_APPLICABLE:
+            return "not applicable"
+        if node.numeric is not None:
+            return f"{answer} {node.numeric.unit}".strip()
+        opt = node.option(answer)
+        return answer if opt is None else f"{opt.value}: {opt.label}"
+
+
+# ==============================================================================================
+# data root and loading
+
+ENV_ROOT = "INDEXER_DATA_ROOT"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SCHEMES_DIR = "indicators"
+PROFILES_DIR = "country_profiles"
+
+#: the default view: these countries, against this group (first one present), this statistic
+FOCUS = ("KZ", "AM")
+PEERS = ("MD", "RU", "UA")
+BASELINE_GROUPS = ("EU27", "EU28", "DEMO")
+#: MIPEX's printed 2019 "averages" are medians of the countries (see the reference data's
+#: README: Political Participation median 25, mean 33.1, printed 25), so the app's default
+#: baseline is the median; the mean is one click away (and is the CLI's default).
+DEFAULT_STAT = "median"
+STAT_LABELS = {"median": "median", "mean": "mean", "min": "minimum", "max": "maximum"}
+
+
+def data_root() -> Path:
+    """The folder holding ``indicators/`` and ``country_profiles/``: ``$INDEXER_DATA_ROOT`` or
+    this repository."""
+    env = os.environ.get(ENV_ROOT, "").strip()
+    return Path(env).expanduser().resolve() if env else REPO_ROOT
+
+
+def fingerprint(root: Path) -> str:
+    """A digest of the name, size and modification time of every YAML file under the root's
+    ``indicators/`` and ``country_profiles/``: it changes whenever a file is added, removed or
+    saved, which is what invalidates the caches."""
+    h = hashlib.sha1()
+    for sub in (SCHEMES_DIR, PROFILES_DIR):
+        base = root / sub
+        entries = []
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames.sort()
+            for name in filenames:
+                if name.endswith((".yaml", ".yml")):
+                    p = os.path.join(dirpath, name)
+                    try:
+                        stt = os.stat(p)
+                    except OSError:
+                        continue
+                    entries.append(f"{p}\0{stt.st_mtime_ns}\0{stt.st_size}")
+        entries.sort()
+        h.update("\n".join(entries).encode("utf-8", "surrogateescape"))
+        h.update(b"\1")
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class AppData:
+    """Everything read from one data root, validated once."""
+
+    root: Path
+    version: str
+    bundle: Bundle
+    problems: tuple[Problem, ...]
+    #: profile files left out of every score: files with errors (the CLI would refuse them)
+    excluded: frozenset[str]
+    _usable: Mapping[str, tuple[Profile, ...]] = field(default_factory=dict)
+
+    @property
+    def schemes(self) -> dict[str, Scheme]:
+        return self.bundle.schemes
+
+    @property
+    def groups(self) -> dict[str, Group]:
+        return self.bundle.groups
+
+    def rel(self, path: str | Path) -> str:
+        """A path relative to the data root (as shown to users)."""
+        try:
+            return Path(path).resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def profiles(self, scheme_id: str) -> tuple[Profile, ...]:
+        """The profiles of a scheme that are used for scores (files without errors)."""
+        return self._usable.get(scheme_id, ())
+
+    def countries(self, scheme_id: str) -> list[str]:
+        return sorted({p.country for p in self.profiles(scheme_id)})
+
+    def years(self, scheme_id: str, countries: Iterable[str] | None = None) -> list[int]:
+        keep = None if countries is None else set(countries)
+        return sorted({p.year for p in self.profiles(scheme_id) if keep is None or p.country in keep})
+
+    def profile(self, scheme_id: str, country: str, year: int) -> Profile | None:
+        for p in self.profiles(scheme_id):
+            if p.country == country and p.year == year:
+                return p
+        return None
+
+    def schemes_with_profiles(self) -> list[str]:
+        return [sid for sid in self.schemes if self.profiles(sid)]
+
+    def excluded_profiles(self, scheme_id: str | None = None) -> list[str]:
+        """Relative paths of the profile files left out (of one scheme, or all)."""
+        return sorted(self.rel(p) for p in self.excluded
+                      if scheme_id is None or self.bundle.profile_schemes.get(p) == scheme_id)
+
+
+def read_data(root: Path, version: str = "") -> AppData:
+    """Load and validate a data root (uncached; see :func:`load_data`)."""
+    folders = [root / SCHEMES_DIR, root / PROFILES_DIR]
+    bundle = load_paths([str(f) for f in folders if f.is_dir()])
+    problems = tuple(validate_bundle(bundle))
+    bad = files_with_errors(problems)
+    profile_files = set(bundle.profile_schemes)
+    excluded = frozenset(p for p in bad if p in profile_files)
+    usable: dict[str, list[Profile]] = {}
+    for p in bundle.profiles:
+        if p.path not in excluded and p.scheme in bundle.schemes:
+            usable.setdefault(p.scheme, []).append(p)
+    return AppData(root=root, version=version or fingerprint(root), bundle=bundle, problems=problems,
+                   excluded=excluded, _usable={k: tuple(v) for k, v in usable.items()})
+
+
+@st.cache_resource(max_entries=4, show_spinner="Reading the data files…")
+def _cached_data(root: str, version: str) -> AppData:
+    return read_data(Path(root), version)
+
+
+def load_data(root: Path | None = None) -> AppData:
+    """The data of ``root`` (default :func:`data_root`), read again only when a file changed."""
+    root = root or data_root()
+    return _cached_data(str(root), fingerprint(root))
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _cached_scored(root: str, version: str, scheme_id: str) -> Scored:
+    data = _cached_data(root, version)
+    return Scored.of(data.schemes[scheme_id], data.profiles(scheme_id))
+
+
+def scored(data: AppData, scheme_id: str) -> Scored:
+    """Every usable profile of a scheme, scored once (cached with the data)."""
+    return _cached_scored(str(data.root), data.version, scheme_id)
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _cached_comparison(root: str, version: str, scheme_id: str, countries: tuple[str, ...],
+                       group: str | None, stat: str, year: int | None) -> Comparison:
+    data = _cached_data(root, version)
+    s = _cached_scored(root, version, scheme_id)
+    g = data.groups.get(group) if group else None
+    return compare(data.schemes[scheme_id], s, countries, group=g, stat=stat, year=year)
+
+
+def comparison(data: AppData, scheme_id: str, countries: Sequence[str], group: str | None,
+               stat: str, year: int | None = None) -> Comparison:
+    """``compare`` of the countries (each at ``year`` or its latest earlier profile)."""
+    return _cached_comparison(str(data.root), data.version, scheme_id, tuple(countries), group or None,
+                              stat, year)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _cached_series(root: str, version: str, scheme_id: str, countries: tuple[str, ...],
+                   group: str | None, stat: str, level: int) -> pd.DataFrame:
+    data = _cached_data(root, version)
+    s = _cached_scored(root, version, scheme_id)
+    g = data.groups.get(group) if group else None
+    years = s.years()
+    return time_series(data.schemes[scheme_id], s, countries, years, group=g, stat=stat, level=level)
+
+
+def series(data: AppData, scheme_id: str, countries: Sequence[str], group: str | None, stat: str,
+           level: int = 1) -> pd.DataFrame:
+    """``compare.time_series`` over every year of the scheme, down to ``level`` (a depth)."""
+    return _cached_series(str(data.root), data.version, scheme_id, tuple(countries), group or None, stat, level)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _cached_report(root: str, version: str, scheme_id: str, country: str, group: str | None,
+                   stat: str, year: int | None) -> dict | None:
+    try:
+        from .report import report_data
+    except ImportError:
+        return None
+    data = _cached_data(root, version)
+    s = _cached_scored(root, version, scheme_id)
+    g = data.groups.get(group) if group else None
+    return report_data(data.schemes[scheme_id], s, country, group=g, stat=stat, year=year)
+
+
+def profile_view(data: AppData, scheme_id: str, country: str, group: str | None, stat: str,
+                 year: int | None = None) -> dict | None:
+    """``report.report_data`` (what a country profile shows, as plain data), or None when the
+    report module is not installed."""
+    return _cached_report(str(data.root), data.version, scheme_id, country, group or None, stat, year)
+
+
+def pdf_maker(data: AppData, scheme_id: str, country: str, group: str | None, stat: str,
+              year: int | None = None):
+    """A callable that renders the country's profile PDF, or None when ``indexer.report`` is not
+    importable (the app then shows no PDF button)."""
+    try:
+        from .report import profile_pdf
+    except ImportError:
+        return None
+    scheme = data.schemes[scheme_id]
+    s = scored(data, scheme_id)
+    g = data.groups.get(group) if group else None
+
+    def make() -> bytes:
+        return profile_pdf(scheme, s, country, group=g, stat=stat, year=year)
+
+    return make
+
+
+def clear_caches() -> None:
+    for fn in (_cached_data, _cached_scored, _cached_comparison, _cached_series, _cached_report):
+        fn.clear()
+
+
+# ==============================================================================================
+# defaults
+
+
+def default_scheme(data: AppData) -> str | None:
+    """The scheme the app opens on: one with profiles of Kazakhstan and Armenia, else
+    ``mipex-core``, else the scheme with the most profiles."""
+    ids = data.schemes_with_profiles()
+    if not ids:
+        return None
+    for sid in ids:
+        if set(FOCUS) <= set(data.countries(sid)):
+            return sid
+    if "mipex-core" in ids:
+        return "mipex-core"
+    return max(ids, key=lambda sid: (len(data.profiles(sid)), sid == "demo"))
+
+
+def default_countries(data: AppData, scheme_id: str) -> list[str]:
+    """Kazakhstan and Armenia where they have profiles; else the illustrative countries (the
+    demo's XA, XB, XC); else the first three."""
+    have = data.countries(scheme_id)
+    focus = [c for c in FOCUS if c in have]
+    if focus:
+        return focus
+    ill = sorted({p.country for p in data.profiles(scheme_id) if p.is_illustrative})
+    return (ill or have)[:4] if ill else have[:3]
+
+
+def peers(data: AppData, scheme_id: str) -> list[str]:
+    """The post-Soviet peers (Moldova, Russia, Ukraine) that have profiles of the scheme."""
+    have = set(data.countries(scheme_id))
+    return [c for c in PEERS if c in have]
+
+
+def usable_groups(data: AppData, scheme_id: str) -> list[str]:
+    """Groups with at least one member that has a profile of the scheme, the usual baselines
+    first."""
+    have = set(data.countries(scheme_id))
+    names = [g for g, grp in data.groups.items() if have & set(grp.members)]
+    first = [g for g in BASELINE_GROUPS if g in names]
+    return first + sorted(g for g in names if g not in first)
+
+
+def default_group(data: AppData, scheme_id: str) -> str | None:
+    names = usable_groups(data, scheme_id)
+    return names[0] if names else None
+
+
+# ==============================================================================================
+# display helpers
+
+
+def is_missing(v: Any) -> bool:
+    if v is None or v is pd.NA:
+        return True
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def fmt_score(v: Any, digits: int = 1) -> str:
+    """A score as shown (rounded for display only); – for none."""
+    return "–" if is_missing(v) else f"{float(v):.{digits}f}"
+
+
+def fmt_gap(v: Any) -> str:
+    return "–" if is_missing(v) else f"{float(v):+.1f}"
+
+
+def fmt_pct(v: Any) -> str:
+    return "–" if is_missing(v) else f"{float(v) * 100:.0f}%"
+
+
+def fmt_int(v: Any) -> str:
+    return "–" if is_missing(v) else str(int(v))
+
+
+def fmt_rank(rank: Any, n: Any) -> str:
+    return "–" if is_missing(rank) else f"{int(rank)} of {fmt_int(n)}"
+
+
+def country_label(code: str) -> str:
+    name = country_name(code)
+    return code if name == code else f"{name} ({code})"
+
+
+def scheme_label(scheme: Scheme) -> str:
+    return f"{scheme.title} ({scheme.id} {scheme.version})"
+
+
+def baseline_label(group: Group | None, stat: str) -> str:
+    if group is None:
+        return "no baseline"
+    return f"{group.name} {STAT_LABELS.get(stat, stat)}"
+
+
+def no_score_reason(scheme: Scheme, node: Node, coverage: Any) -> str:
+    """Why a node has no score, in words (for a caption), from its coverage and the scheme's
+    ``min_coverage`` rule (the rule is the engine's; this only explains it)."""
+    mc = node.min_coverage if node.min_coverage is not None else scheme.min_coverage
+    if is_missing(coverage):
+        return "nothing applicable is answered"
+    if coverage == 0:
+        return "no indicator answered yet"
+    if mc > 0 and coverage < mc:
+        return f"coverage {fmt_pct(coverage)} is below the {fmt_pct(mc)} this {node.level} needs"
+    return "no part of it has a score"
+
+
+def illustrative_countries(profiles: Iterable[Profile]) -> list[str]:
+    return sorted({p.country for p in profiles if p.is_illustrative})
+
+
+def show_provenance(profiles: Iterable[Profile], *, members: Iterable[Profile] = ()) -> None:
+    """A visible warning naming the illustrative countries among ``profiles`` (and baseline
+    ``members``), and the sources of published scores."""
+    profiles = list(profiles)
+    members = [m for m in members if m.country not in {p.country for p in profiles}]
+    ill = illustrative_countries(profiles)
+    ill_m = illustrative_countries(members)
+    if ill or ill_m:
+        parts = []
+        if ill:
+            parts.append(", ".join(country_label(c) for c in ill))
+        if ill_m:
+            parts.append("baseline members " + ", ".join(country_label(c) for c in ill_m))
+        one = len(ill) + len(ill_m) == 1
+        st.warning(
+            f"**Illustrative data:** {'; '.join(parts)}: "
+            + ("an illustrative coding — a desk draft that shows how the index works, not an official or "
+               "published assessment." if one else
+               "illustrative codings — desk drafts that show how the index works, not official or published "
+               "assessments.")
+            + " Do not cite these answers or scores as facts about the law in force.",
+            icon=":material/warning:",
+        )
+    published = [p for p in profiles + members if p.provenance in ("published", "official")]
+    if published:
+        shown = [p for p in profiles if p.provenance in ("published", "official")]
+        who = ", ".join(country_label(p.country) for p in shown) if shown else "baseline members"
+        with st.expander(f"Sources of published scores ({who}{', and baseline members' if shown and len(published) > len(shown) else ''})"):
+            rows = [{"country": p.country, "year": p.year, "provenance": p.provenance,
+                     "source": p.source or p.title or "(no source given in the file)",
+                     "note": (p.notes.split(". ")[0] + ".") if p.notes else ""}
+                    for p in sorted(published, key=lambda p: (p.country, p.year))]
+            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def excluded_notice(data: AppData, scheme_id: str | None = None) -> None:
+    bad = data.excluded_profiles(scheme_id)
+    if bad:
+        st.error(f"{len(bad)} profile file{'s' * (len(bad) != 1)} with errors {'are' if len(bad) != 1 else 'is'} "
+                 f"left out of every score: {', '.join(bad[:5])}{' …' if len(bad) > 5 else ''}. "
+                 "See **Scheme & validation** for the problems.", icon=":material/error:")
+
+
+def keep_state(*keys: str) -> None:
+    """Keep widget values across pages: Streamlit forgets a widget's state when a page that
+    does not draw it runs; re-assigning the key marks it as the user's own."""
+    for k in keys:
+        if k in st.session_state:
+            st.session_state[k] = st.session_state[k]
+
+
+def ensure_choice(key: str, options: Sequence[Any], default: Any) -> None:
+    """Before drawing a select widget with ``key``: make its state one of ``options``."""
+    cur = st.session_state.get(key, None)
+    if key not in st.session_state or cur not in options:
+        st.session_state[key] = default if default in options else (options[0] if options else None)
+
+
+def ensure_choices(key: str, options: Sequence[Any], default: Sequence[Any]) -> None:
+    """Like :func:`ensure_choice` for a multiselect: drop values that are no longer options."""
+    if key in st.session_state and isinstance(st.session_state[key], list):
+        kept = [v for v in st.session_state[key] if v in options]
+        if kept or not st.session_state[key]:
+            st.session_state[key] = kept
+            return
+    st.session_state[key] = [v for v in default if v in options]
+
+
+# ==============================================================================================
+# questionnaire files: paths
+
+
+class UnsafePath(ValueError):
+    """A profile path that would fall outside ``country_profiles/`` (or is not a YAML file)."""
+
+
+def profiles_root(root: Path) -> Path:
+    return (root / PROFILES_DIR).resolve()
+
+
+def safe_profile_path(root: Path, path: str | Path) -> Path:
+    """``path`` resolved (symbolic links and ``..`` followed), if it lies inside the root's
+    ``country_profiles/`` and names a ``.yaml`` file; else :class:`UnsafePath`."""
+    base = profiles_root(root)
+    p = Path(path)
+    if not p.is_absolute():
+        p = root / p
+    real = p.resolve()
+    if not real.is_relative_to(base) or real == base:
+        raise UnsafePath(f"{path} is outside {PROFILES_DIR}/; profiles can only be saved there")
+    if real.suffix not in (".yaml", ".yml"):
+        raise UnsafePath(f"{path} is not a .yaml file")
+    return real
+
+
+def check_new_profile(scheme_id: str, country: str, year: Any, schemes: Iterable[str]) -> list[str]:
+    """What is wrong with a new profile's scheme, country and year (empty when fine)."""
+    out = []
+    if not isinstance(scheme_id, str) or not ID_RE.match(scheme_id) or scheme_id not in set(schemes):
+        out.append(f"unknown scheme {scheme_id!r}")
+    if not (isinstance(country, str) and is_country_code(country)):
+        shown = country if isinstance(country, str) and len(country) <= 12 else str(country)[:12] + "…"
+        out.append(f"country {shown!r} is not an ISO 3166-1 alpha-2 code in upper case (e.g. KZ)")
+    if not (isinstance(year, int) and not isinstance(year, bool) and 1000 <= year <= 9999):
+        out.append(f"year {year!r} must be a four-digit year")
+    return out
+
+
+def new_profile_path(root: Path, scheme_id: str, country: str, year: int) -> Path:
+    """Where a new profile goes: ``country_profiles/<CC>/<scheme>-<year>.yaml``; the parts are
+    validated first and the result must lie inside ``country_profiles/``."""
+    problems = check_new_profile(scheme_id, country, year, [scheme_id] if ID_RE.match(str(scheme_id)) else [])
+    if problems:
+        raise UnsafePath("; ".join(problems))
+    return safe_profile_path(root, profiles_root(root) / country / f"{scheme_id}-{year}.yaml")
+
+
+# ==============================================================================================
+# questionnaire files: snapshots, conflicts, saving
+
+
+def digest(blob: bytes) -> str:
+    return hashlib.sha256(blob).hexdigest()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A file as it was when read: its text and digest (``digest`` None: there was no file)."""
+
+    path: Path
+    text: str = ""
+    digest: str | None = None
+
+    @property
+    def exists(self) -> bool:
+        return self.digest is not None
+
+
+def snapshot(path: Path) -> Snapshot:
+    try:
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        return Snapshot(path)
+    return Snapshot(path, blob.decode("utf-8-sig", errors="replace"), digest(blob))
+
+
+class SaveConflict(Exception):
+    """The file changed on disk since it was opened; ``disk`` is what is there now."""
+
+    def __init__(self, disk: Snapshot) -> None:
+        what = "was deleted" if not disk.exists else "changed on disk"
+        super().__init__(f"{disk.path.name} {what} since it was opened; not saved")
+        self.disk = disk
+
+
+def save_profile(root: Path, opened: Snapshot, text: str) -> Snapshot:
+    """Write ``text`` to the opened file, atomically, if the file on disk is still the one
+    that was opened (or still absent, for a new profile); else raise :class:`SaveConflict`.
+    Raises :class:`UnsafePath` for a path outside ``country_profiles/``."""
+    path = safe_profile_path(root, opened.path)
+    now = snapshot(path)
+    if now.digest != opened.digest:
+        raise SaveConflict(now)
+    atomic_write(path, text)
+    return Snapshot(path, text, digest(text.encode("utf-8")))
+
+
+def diff_text(before: str, after: str, before_name: str = "on disk", after_name: str = "yours") -> str:
+    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                        before_name, after_name, n=2))
+
+
+# ==============================================================================================
+# questionnaire files: values and round-trip edits
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One indicator's entry as the questionnaire edits it."""
+
+    answer: str | None = None
+    source: str = ""
+    note: str = ""
+    url: str = ""
+
+    @property
+    def cited(self) -> bool:
+        return bool(self.source or self.note or self.url)
+
+
+META_FIELDS = ("status", "provenance", "coder", "reviewer")
+CITATION_FIELDS = ("source", "note", "url")
+
+
+def answers_of(profile: Profile, scheme: Scheme) -> dict[str, Answer]:
+    """Every leaf's entry in a profile (blank where absent)."""
+    out = {}
+    for leaf in scheme.leaves:
+        cit = profile.citations.get(leaf.code)
+        out[leaf.code] = Answer(profile.answers.get(leaf.code), cit.source if cit else "",
+                                cit.note if cit else "", cit.url if cit else "")
+    return out
+
+
+def meta_of(profile: Profile) -> dict[str, str]:
+    return {"status": profile.status, "provenance": profile.provenance, "coder": profile.coder,
+            "reviewer": profile.reviewer}
+
+
+_PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_/-]*\Z")
+_PLAIN_INT = re.compile(r"(0|[1-9][0-9]{0,14})\Z")
+_PLAIN_FLOAT = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]*[1-9]\Z")
+#: words YAML 1.1 readers (PyYAML, many others) take for booleans or null: always quoted
+_YAML11_SPECIAL = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    y = YAML()  # round trip
+    y.preserve_quotes = True
+    y.width = 4096
+    y.indent(mapping=2, sequence=4, offset=2)
+    return y
+
+
+def _quoted(s: str):
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    return DoubleQuotedScalarString(s)
+
+
+def _answer_scalar(node: Node, text: str | None) -> Any:
+    """An answer as the YAML scalar to write: plain where that keeps its text (``b``, ``n/a``,
+    ``8``), double-quoted where a YAML 1.1 reader would change it (``"yes"``, ``"NO"``)."""
+    if text is None:
+        return None
+    if text == NOT_APPLICABLE:
+        return NOT_APPLICABLE
+    if _PLAIN_INT.match(text):
+        return int(text)
+    if node.numeric is not None and _PLAIN_FLOAT.match(text) and repr(float(text)) == text:
+        return float(text)
+    if _PLAIN_WORD.match(text) and text.lower() not in _YAML11_SPECIAL:
+        return text
+    return _quoted(text)
+
+
+class EditError(ValueError):
+    """The profile's YAML cannot be edited (not YAML, or its top level is not a mapping)."""
+
+
+def apply_edits(text: str, scheme: Scheme, before: Mapping[str, Answer], after: Mapping[str, Answer],
+                meta_before: Mapping[str, str] | None = None, meta_after: Mapping[str, str] | None = None) -> str:
+    """``text`` with the entries that differ between ``before`` and ``after`` rewritten.
+
+    A ruamel round trip keeps comments, key order and quoting; entries that did not change are
+    not touched (so their text stays byte for byte). A changed entry keeps its form: the long
+    form ``{answer, source, note, url}`` is updated in place; a short ``CODE: b`` becomes a
+    one-line ``{answer: b, source: "..."}`` only when a citation is added. A new entry is
+    inserted after the nearest answered indicator before it in the scheme's order.
+    """
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import YAMLError
+
+    y = _yaml()
+    try:
+        doc = y.load(text) if text.strip() else CommentedMap()
+    except YAMLError as err:
+        raise EditError(f"the file is not valid YAML: {str(err).splitlines()[0]}") from None
+    if doc is None:
+        doc = CommentedMap()
+    if not isinstance(doc, CommentedMap):
+        raise EditError("the file's top level is not a mapping")
+    for k in META_FIELDS:
+        new = (meta_after or {}).get(k)
+        if new is None or new == (meta_before or {}).get(k):
+            continue
+        if new == "" and k not in doc:
+            continue
+        doc[k] = new if k in ("status", "provenance") else _quoted(new)
+    answers = doc.get("answers")
+    if not isinstance(answers, CommentedMap):
+        if not any(after.get(c, Answer()) != before.get(c, Answer()) for c in after):
+            return _dump(y, doc)
+        if answers is not None and len(answers) > 0:  # a list or a scalar: leave it to validation
+            raise EditError("`answers:` is not a mapping of indicator code to answer")
+        answers = CommentedMap()
+        doc["answers"] = answers
+    order = scheme.index
+    for leaf in scheme.leaves:
+        code = leaf.code
+        new = after.get(code, Answer())
+        if new == before.get(code, Answer()):
+            continue
+        scalar = _answer_scalar(leaf, new.answer)
+        old = answers.get(code)
+        if code not in answers and new == Answer():
+            continue
+        if isinstance(old, CommentedMap):
+            if "answer" not in old or _scalar_text(old.get("answer")) != new.answer:
+                old["answer"] = scalar
+            for f in CITATION_FIELDS:
+                val = getattr(new, f)
+                if val:
+                    if _scalar_text(old.get(f)) != val:
+                        old[f] = _quoted(val)
+                elif f in old:
+                    del old[f]
+            continue
+        if new.cited:
+            entry = CommentedMap()
+            entry["answer"] = scalar
+            for f in CITATION_FIELDS:
+                if getattr(new, f):
+                    entry[f] = _quoted(getattr(new, f))
+            entry.fa.set_flow_style()
+            value: Any = entry
+        else:
+            value = scalar
+        if code in answers:
+            answers[code] = value
+        else:
+            pos = 0
+            for i, k in enumerate(answers):
+                if isinstance(k, str) and k in order and order[k] < order[code]:
+                    pos = i + 1
+            answers.insert(pos, code, value)
+    return _dump(y, doc)
+
+
+def _scalar_text(v: Any) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return str(v).lower()
+    return str(v)
+
+
+def _dump(y, doc) -> str:
+    buf = io.StringIO()
+    y.dump(doc, buf)
+    return buf.getvalue()
+
+
+def new_profile_text(scheme: Scheme, country: str, year: int, *, coder: str = "") -> str:
+    """A blank questionnaire (``indexer template``) to fill in."""
+    return template(scheme, country, year, coder=coder)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A profile text read and checked by the engine, as if it were saved at ``label``."""
+
+    profile: Profile | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+
+def check_text(text: str, schemes: Mapping[str, Scheme], label: str,
+               others: Iterable[Profile] = (), path: Path | None = None) -> Checked:
+    """Read ``text`` as a profile file and check it against its scheme, exactly as
+    ``indexer validate`` would (problems are reported at ``label``). ``others``: profiles
+    already on disk; one with the same scheme, country and year in another file than ``path``
+    is a ``duplicate-profile``."""
+    fd, tmp = tempfile.mkstemp(suffix=".yaml", prefix="indexer-q-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        b = load_file(tmp)
+        problems = list(b.problems)
+        profile = b.profiles[0] if b.profiles else None
+        if profile is None and not b.problems and tmp not in b.profile_schemes:
+            problems.append(Problem(tmp, 1, 1, ERROR, "unknown-file-kind", "this is not a profile (no `scheme:`)"))
+        if profile is not None:
+            scheme = schemes.get(profile.scheme)
+            if scheme is None:
+                problems.append(Problem(tmp, 1, 1, ERROR, "unknown-scheme",
+                                        f"scheme {profile.scheme!r} is not in {SCHEMES_DIR}/"))
+            else:
+                problems.extend(check_profile(profile, scheme))
+            me = None if path is None else Path(path).resolve()
+            for o in others:
+                if o.key == profile.key and (me is None or Path(o.path).resolve() != me):
+                    problems.append(Problem(tmp, 1, 1, ERROR, "duplicate-profile",
+                                            f"{profile.scheme} {profile.country} {profile.year} is also in {o.path}"))
+                    break
+    finally:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+    problems = [replace(p, path=label) for p in problems]
+    if profile is not None:
+        profile = replace(profile, path=str(path) if path is not None else label)
+    return Checked(profile, tuple(sort_problems(problems)))
+
+
+__all__ = [
+    "AppData", "Answer", "Checked", "Doc", "DocError", "EditError", "new_doc", "open_doc", "save_doc", "upload_doc", "SaveConflict", "Snapshot", "UnsafePath",
+    "answer_text", "answers_of", "apply_edits", "check_new_profile", "check_text", "comparison",
+    "country_label", "data_root", "default_countries", "default_group", "default_scheme", "diff_text",
+    "fingerprint", "load_data", "meta_of", "new_profile_path", "new_profile_text", "peers",
+    "pdf_maker", "profile_view", "read_data", "safe_profile_path", "save_profile", "scored", "series",
+    "snapshot", "PROVENANCES", "STATUSES",
+]
+
+
+# ==============================================================================================
+# questionnaire documents: a profile being edited
+
+
+class DocError(ValueError):
+    """A profile that cannot be opened for editing; ``problems`` says why (one line each)."""
+
+    def __init__(self, problems: Sequence[Problem | str]) -> None:
+        self.problems = [str(p) for p in problems]
+        super().__init__("; ".join(self.problems[:3]))
+
+
+@dataclass
+class Doc:
+    """A profile open in the questionnaire: where it will be saved, the file as it was when
+    opened (for conflict detection), the text edits apply to, and the values before and now."""
+
+    path: Path
+    opened: Snapshot
+    base_text: str
+    scheme_id: str
+    country: str
+    year: int
+    before: dict[str, Answer]
+    meta_before: dict[str, str]
+    values: dict[str, Answer]
+    meta: dict[str, str]
+    origin: str = "file"  # file | new | upload
+    conflict: Snapshot | None = None
+
+    def text(self, scheme: Scheme) -> str:
+        """The file as it would be saved now (only changed values differ from ``base_text``)."""
+        return apply_edits(self.base_text, scheme, self.before, self.values, self.meta_before, self.meta)
+
+    def mark_saved(self, snap: Snapshot) -> None:
+        self.opened = snap
+        self.base_text = snap.text
+        self.before = dict(self.values)
+        self.meta_before = dict(self.meta)
+        self.origin = "file"
+        self.conflict = None
+
+
+def _doc_from_text(data: AppData, text: str, path: Path, opened: Snapshot, origin: str) -> Doc:
+    label = data.rel(path)
+    ck = check_text(text, data.schemes, label)
+    p = ck.profile
+    if p is None:
+        raise DocError(ck.errors or ["the file is not a profile"])
+    scheme = data.schemes.get(p.scheme)
+    if scheme is None:
+        raise DocError([f"{label}: scheme {p.scheme!r} is not in {SCHEMES_DIR}/"])
+    before, meta = answers_of(p, scheme), meta_of(p)
+    try:
+        apply_edits(text, scheme, before, before)  # the round trip must be able to read it
+    except EditError as err:
+        raise DocError([f"{label}: {err}"]) from None
+    return Doc(path=path, opened=opened, base_text=text, scheme_id=p.scheme, country=p.country, year=p.year,
+               before=before, meta_before=meta, values=dict(before), meta=dict(meta), origin=origin)
+
+
+def open_doc(data: AppData, path: str | Path) -> Doc:
+    """Open a profile file of the data root for editing."""
+    try:
+        real = safe_profile_path(data.root, path)
+    except UnsafePath as err:
+        raise DocError([str(err)]) from None
+    snap = snapshot(real)
+    if not snap.exists:
+        raise DocError([f"{data.rel(real)} does not exist"])
+    return _doc_from_text(data, snap.text, real, snap, "file")
+
+
+def new_doc(data: AppData, scheme_id: str, country: str, year: Any, *, coder: str = "") -> Doc:
+    """A new profile (a blank questionnaire) for ``country_profiles/<CC>/<scheme>-<year>.yaml``."""
+    problems = check_new_profile(scheme_id, country, year, data.schemes)
+    if problems:
+        raise DocError(problems)
+    try:
+        path = new_profile_path(data.root, scheme_id, country, year)
+    except UnsafePath as err:
+        raise DocError([str(err)]) from None
+    if path.exists():
+        raise DocError([f"{data.rel(path)} exists already: open it instead"])
+    for p in data.bundle.profiles:
+        if p.key == (scheme_id, country, year):
+            raise DocError([f"{country} {year} already has a {scheme_id} profile in {data.rel(p.path)}: open it instead"])
+    text = new_profile_text(data.schemes[scheme_id], country, year, coder=coder)
+    return _doc_from_text(data, text, path, Snapshot(path), "new")
+
+
+def upload_doc(data: AppData, name: str, blob: bytes) -> Doc:
+    """An uploaded profile file, to be saved over the profile of the same scheme, country and
+    year (if there is one) or as a new profile."""
+    try:
+        text = blob.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DocError([f"{name}: not UTF-8 text"]) from None
+    ck = check_text(text, data.schemes, name)
+    p = ck.profile
+    if p is None:
+        raise DocError(ck.errors or [f"{name}: not a profile"])
+    if p.scheme not in data.schemes:
+        raise DocError([f"{name}: scheme {p.scheme!r} is not in {SCHEMES_DIR}/"])
+    existing = [q for q in data.bundle.profiles if q.key == p.key]
+    try:
+        path = (safe_profile_path(data.root, existing[0].path) if existing
+                else new_profile_path(data.root, p.scheme, p.country, p.year))
+    except UnsafePath as err:
+        raise DocError([str(err)]) from None
+    return _doc_from_text(data, text, path, snapshot(path), "upload")
+
+
+def save_doc(data: AppData, doc: Doc, scheme: Scheme, *, force: bool = False) -> Snapshot:
+    """Save a document (see :func:`save_profile`); ``force`` accepts what is on disk now as the
+    base (after the user has seen both versions). Updates ``doc`` on success, or sets
+    ``doc.conflict`` and raises :class:`SaveConflict`."""
+    text = doc.text(scheme)
+    opened = doc.conflict if (force and doc.conflict is not None) else doc.opened
+    try:
+        snap = save_profile(data.root, opened, text)
+    except SaveConflict as err:
+        doc.conflict = err.disk
+        raise
+    doc.mark_saved(snap)
+    return snap
+
+
+# ==============================================================================================
+# charts (plotly figures from a comparison table; nothing computed but layout)
+
+BAND_COLOURS = ["#1a9641", "#7fbf4d", "#e6c229", "#f08c3c", "#d7301f", "#8c1010"]
+COUNTRY_COLOURS = ["#2b5d8c", "#c8553d", "#3c9d6e", "#8e5ea2", "#d49a1a", "#5c9bd1", "#a0522d", "#6b8e23"]
+BASELINE_COLOUR = "#555555"
+
+
+def _rows_by(cmp_: Comparison) -> dict[tuple[str, str], Any]:
+    """The comparison table's rows by (country, code), in one pass."""
+    return {(r.country, r.code): r for r in cmp_.table.itertuples(index=False)}
+
+
+def _hover(r: Any, title: str) -> list[str]:
+    return [fmt_score(r.score), fmt_pct(r.coverage), r.band or "–", fmt_rank(r.rank, r.rank_n),
+            str(r.year), fmt_int(r.baseline_n), title]
+
+
+_HOVER = ("<b>%{fullData.name}</b><br>%{customdata[6]}<br>score %{customdata[0]} · %{customdata[2]}"
+          "<br>coverage %{customdata[1]} · rank %{customdata[3]}<br>profile %{customdata[4]}<extra></extra>")
+
+
+def _num(v: Any) -> float | None:
+    return None if is_missing(v) else float(v)
+
+
+def _children(cmp_: Comparison, parent: str | None) -> list[Node]:
+    scheme = cmp_.scheme
+    return list((scheme.node(parent) if parent else scheme.root).children)
+
+
+def radar_figure(cmp_: Comparison, parent: str | None = None):
+    """Scores of the children of ``parent`` (default: the areas) as a radar, one trace per
+    country and a dashed one for the baseline."""
+    import plotly.graph_objects as go
+
+    kids = _children(cmp_, parent)
+    by = _rows_by(cmp_)
+    theta = [k.title or k.code for k in kids]
+    theta = theta + theta[:1]
+    traces = []
+    for i, c in enumerate(cmp_.countries):
+        rows = [by[(c, k.code)] for k in kids]
+        r = [_num(x.score) for x in rows]
+        cd = [_hover(x, k.title) for x, k in zip(rows, kids, strict=True)]
+        traces.append(go.Scatterpolar(r=r + r[:1], theta=theta, customdata=cd + cd[:1],
+                                      name=country_label(c), mode="lines+markers",
+                                      line={"color": COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)]},
+                                      hovertemplate=_HOVER, connectgaps=False))
+    if cmp_.group is not None:
+        rows = [by[(cmp_.countries[0], k.code)] for k in kids]
+        r = [_num(x.baseline) for x in rows]
+        cd = [[fmt_score(x.baseline), fmt_int(x.baseline_n), k.title] for x, k in zip(rows, kids, strict=True)]
+        traces.append(go.Scatterpolar(
+            r=r + r[:1], theta=theta, customdata=cd + cd[:1],
+            name=baseline_label(cmp_.group, cmp_.stat), mode="lines",
+            line={"color": BASELINE_COLOUR, "dash": "dash"},
+            hovertemplate="<b>%{fullData.name}</b><br>%{customdata[2]}<br>%{customdata[0]} "
+                          "(n=%{customdata[1]} members)<extra></extra>"))
+    lo, hi = cmp_.scheme.scale
+    return go.Figure(traces, layout={
+        "polar": {"radialaxis": {"range": [lo, hi], "tickfont": {"size": 10}}},
+        "margin": {"l": 40, "r": 40, "t": 30, "b": 30}, "height": 430,
+        "legend": {"orientation": "h", "y": -0.12}})
+
+
+def bars_figure(cmp_: Comparison, parent: str | None = None):
+    """Scores of the children of ``parent`` as grouped bars, the baseline as a tick per group
+    (n under each label: members with a score there); a node without a score shows '–' and
+    the share of its indicators answered instead of a bar."""
+    import plotly.graph_objects as go
+
+    kids = _children(cmp_, parent)
+    by = _rows_by(cmp_)
+    first = cmp_.countries[0]
+    x = [(k.title or k.code) + (f"<br><sub>n={fmt_int(by[(first, k.code)].baseline_n)}</sub>"
+                                if cmp_.group is not None else "") for k in kids]
+    traces = []
+    for i, c in enumerate(cmp_.countries):
+        rows = [by[(c, k.code)] for k in kids]
+        traces.append(go.Bar(
+            x=x, y=[_num(r.score) or 0 for r in rows], name=country_label(c),
+            text=[fmt_score(r.score) if not is_missing(r.score) else f"–<br>{fmt_pct(r.coverage)}" for r in rows],
+            textposition="outside", customdata=[_hover(r, k.title) for r, k in zip(rows, kids, strict=True)],
+            hovertemplate=_HOVER, marker={"color": COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)]}, cliponaxis=False))
+    if cmp_.group is not None:
+        rows = [by[(first, k.code)] for k in kids]
+        traces.append(go.Scatter(
+            x=x, y=[_num(r.baseline) for r in rows], mode="markers",
+            name=baseline_label(cmp_.group, cmp_.stat),
+            marker={"symbol": "line-ew-open", "size": 46, "line": {"width": 3, "color": BASELINE_COLOUR}},
+            customdata=[[fmt_score(r.baseline), fmt_int(r.baseline_n)] for r in rows],
+            hovertemplate="<b>%{fullData.name}</b>: %{customdata[0]} (n=%{customdata[1]} members)<extra></extra>"))
+    lo, hi = cmp_.scheme.scale
+    return go.Figure(traces, layout={
+        "barmode": "group", "yaxis": {"range": [lo, hi * 1.12], "title": {"text": "score"}},
+        "margin": {"l": 40, "r": 10, "t": 30, "b": 10}, "height": 430,
+        "legend": {"orientation": "h", "y": -0.25}, "uniformtext": {"minsize": 8, "mode": "show"}})
+
+
+def heatmap_figure(cmp_: Comparison, parent: str | None = None):
+    """Countries × children of ``parent``, coloured by score, each cell showing the score (or
+    – and the share answered); the baseline is the last row, with n in each cell."""
+    import plotly.graph_objects as go
+
+    kids = _children(cmp_, parent)
+    by = _rows_by(cmp_)
+    z, text, hover, ylab = [], [], [], []
+    for c in cmp_.countries:
+        rows = [by[(c, k.code)] for k in kids]
+        z.append([_num(r.score) for r in rows])
+        text.append([(fmt_score(r.score) if not is_missing(r.score) else "–")
+                     + ("" if not is_missing(r.coverage) and r.coverage >= 1 else f"<br><sub>{fmt_pct(r.coverage)} answered</sub>")
+                     for r in rows])
+        hover.append([f"{country_label(c)} · {k.title}<br>score {fmt_score(r.score)} · {r.band or '–'}<br>"
+                      f"coverage {fmt_pct(r.coverage)} · rank {fmt_rank(r.rank, r.rank_n)} · profile {r.year}"
+                      for r, k in zip(rows, kids, strict=True)])
+        ylab.append(country_label(c))
+    if cmp_.group is not None:
+        rows = [by[(cmp_.countries[0], k.code)] for k in kids]
+        z.append([_num(r.baseline) for r in rows])
+        text.append([f"{fmt_score(r.baseline)}<br><sub>n={fmt_int(r.baseline_n)}</sub>" for r in rows])
+        hover.append([f"{baseline_label(cmp_.group, cmp_.stat)} · {k.title}<br>{fmt_score(r.baseline)} "
+                      f"(n={fmt_int(r.baseline_n)} members)" for r, k in zip(rows, kids, strict=True)])
+        ylab.append(baseline_label(cmp_.group, cmp_.stat))
+    lo, hi = cmp_.scheme.scale
+    return go.Figure(go.Heatmap(
+        z=z, x=[k.title or k.code for k in kids], y=ylab, text=text, texttemplate="%{text}",
+        customdata=hover, hovertemplate="%{customdata}<extra></extra>", zmin=lo, zmax=hi,
+        colorscale=[[0, "#d7301f"], [0.5, "#f7e08a"], [1, "#1a9641"]], xgap=2, ygap=2,
+        colorbar={"title": {"text": "score"}, "thickness": 12}),
+        layout={"height": 140 + 52 * len(ylab), "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+                "yaxis": {"autorange": "reversed"}, "xaxis": {"side": "top"}})
+
+
+def trend_figure(ts: pd.DataFrame, code: str, countries: Sequence[str], baseline_name: str | None):
+    """One node's score over the years (``compare.time_series`` rows), per country, with the
+    baseline dashed."""
+    import plotly.graph_objects as go
+
+    d = ts[ts.code == code]
+    fig = go.Figure()
+    for i, c in enumerate(countries):
+        rows = d[d.country == c].sort_values("as_of")
+        if rows.empty or rows.score.isna().all():
+            continue
+        fig.add_trace(go.Scatter(
+            x=rows.as_of, y=rows.score, name=country_label(c), mode="lines+markers",
+            line={"color": COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)]},
+            customdata=[[fmt_score(r.score), fmt_pct(r.coverage), str(r.year), fmt_rank(r.rank, r.rank_n)]
+                        for r in rows.itertuples(index=False)],
+            hovertemplate="<b>%{fullData.name}</b> %{x}: %{customdata[0]}<br>coverage %{customdata[1]} · "
+                          "rank %{customdata[3]}<br>profile of %{customdata[2]}<extra></extra>"))
+    if baseline_name:
+        b = d.drop_duplicates("as_of").sort_values("as_of")
+        if not b.baseline.isna().all():
+            fig.add_trace(go.Scatter(
+                x=b.as_of, y=b.baseline, name=baseline_name, mode="lines",
+                line={"color": BASELINE_COLOUR, "dash": "dash"},
+                customdata=[[fmt_score(v), fmt_int(n)] for v, n in zip(b.baseline, b.baseline_n, strict=True)],
+                hovertemplate="<b>%{fullData.name}</b> %{x}: %{customdata[0]} (n=%{customdata[1]})<extra></extra>"))
+    fig.update_layout(height=380, margin={"l": 40, "r": 10, "t": 30, "b": 10}, yaxis={"title": "score"},
+                      xaxis={"dtick": 1}, legend={"orientation": "h", "y": -0.2})
+    return fig
