@@ -53,7 +53,7 @@ DEFAULT_PATTERN = "{country}-{year}.yaml"
 
 #: cells that mean "no value" in a numeric leaf or a score column besides an empty cell
 #: (R writes NA, Excel #N/A, pandas NaN); an option leaf takes only an empty cell as blank
-NA_MARKERS = frozenset({"NA", "#N/A", "NaN", "nan", "N/A"})
+NA_MARKERS = frozenset({"NA", "#N/A", "NaN", "nan"})
 
 # header names (compared lower case, with spaces, '-' and '_' alike) -> role
 COUNTRY_NAMES = ("country", "iso2", "iso3", "ucode", "country_code", "countrycode", "country_name",
@@ -339,6 +339,11 @@ def table_to_profiles(
     if has_errors(res.problems):
         return res
     for d in drafts:
+        if kind == "scores" and not d.scores:
+            res.problems.append(table.problem(d.line, 0, "missing-field",
+                                              f"{d.country} {d.year}: the row gives no score; no profile is made",
+                                              WARNING))
+            continue
         prof = _profile_of(d, scheme, kind, status, provenance)
         text = profile_yaml(prof, scheme)
         target = Path(out_dir) / pattern.format(country=prof.country, year=prof.year, scheme=scheme.id)

@@ -132,3 +132,19 @@ def test_committed_schemes_are_the_generated_ones(built):
         committed = REPO / "indicators" / f"{sid}.yaml"
         assert committed.read_text() == built[sid]["text"], f"run scripts/coinr_asem.py to refresh {committed}"
         assert load_file(committed).problems == []
+
+
+def test_coinr_results_import_as_published_scores(built, tmp_path):
+    """COINr's own results table imported with ``--kind scores``: every node is given, and the
+    root (not in the table: COINr's ``Index`` column is skipped) is aggregated from them."""
+    from indexer.tables import import_table
+
+    b = built["asem-coinr"]
+    res = import_table(DATA / "coinr_minmax_amean.csv", b["scheme"], tmp_path, kind="scores", year=2018,
+                       ignore=["Index"], provenance="published")
+    assert res.ok, res.problems
+    profiles = load_paths([tmp_path]).profiles
+    df = score(b["scheme"], profiles).pivot(index="country", columns="code", values="score")
+    ref = b["ref"]
+    np.testing.assert_allclose(df.loc[ref.index, "overall"], ref["overall"], rtol=0, atol=TOL)
+    np.testing.assert_allclose(df.loc[ref.index, "Conn"], ref["Conn"], rtol=0, atol=0)

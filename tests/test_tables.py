@@ -364,8 +364,10 @@ def test_wide_import_export_import(tmp_path, scheme, scheme_path):
 
 
 def test_given_scores_round_trip(tmp_path, scheme, scheme_path):
-    t = write_csv(tmp_path / "s.csv", "country,year,overall,LMM\nAT,2019,55.5,41.75\nDE,2019,,60\n")
-    assert import_table(t, scheme, tmp_path / "a", kind="scores", provenance="published").ok
+    t = write_csv(tmp_path / "s.csv", "country,year,overall,LMM\nAT,2019,55.5,41.75\nDE,2019,,60\nFR,2019,,NA\n")
+    res = import_table(t, scheme, tmp_path / "a", kind="scores", provenance="published")
+    assert res.ok and [(p.line, p.code, p.severity) for p in res.problems] == [(4, "missing-field", "warning")]
+    assert sorted(files(tmp_path / "a")) == ["AT-2019.yaml", "DE-2019.yaml"]
     g = tmp_path / "given.csv"
     assert run("export", scheme_path, tmp_path / "a", "--what", "given", "-o", g).exit_code == 0
     df = pd.read_csv(g)

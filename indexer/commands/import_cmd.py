@@ -61,9 +61,12 @@ def command(table, scheme_ref, out_dir, sheet, kind, layout, status, provenance,
     if has_errors(bundle.problems) or sid not in bundle.schemes:
         raise InvalidInput(bundle.problems, summary_line(bundle.problems))
     scheme = bundle.schemes[sid]
-    res = import_table(table, scheme, out_dir, sheet=sheet, kind=kind, layout=None if layout == "auto" else layout,
-                       status=status, provenance=provenance, year=year, ignore=ignore, pattern=pattern,
-                       force=force, dry_run=dry_run)
+    try:
+        res = import_table(table, scheme, out_dir, sheet=sheet, kind=kind,
+                           layout=None if layout == "auto" else layout, status=status, provenance=provenance,
+                           year=year, ignore=ignore, pattern=pattern, force=force, dry_run=dry_run)
+    except OSError as err:  # the output folder cannot be written
+        raise click.ClickException(f"cannot write under {out_dir}: {err.strerror or err}") from None
     problems = sort_problems(res.problems)
     if not res.ok:
         raise InvalidInput(problems, summary_line(problems) + "; nothing written")
