@@ -1,0 +1,54 @@
+"""Hooks for figures of modules being written now. Each is a small function that prints
+"not landed yet" while its module is missing; the module's author fills in the measurement
+(the docstring says what to measure) and replaces the ``not filled in`` line with ``figure(...)``
+calls (see ``benchmarks.runner.figure``)."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+
+from .context import Context
+from .runner import ROOT, skip
+
+
+def _missing(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is None
+    except ModuleNotFoundError:
+        return True
+
+
+def robustness(ctx: Context) -> None:
+    """Monte Carlo replications per second of ``indexer.robustness`` at 56 countries × 58
+    indicators (MIPEX2020's size): generate them with ``ctx.dataset(56, 58)`` (in quick mode
+    it is scaled down to 20), load them, time a run of N replications (N large enough to take
+    ~2–5 s), report ``figure("robustness.replications_per_s", N / seconds, "rep/s", ...)``."""
+    if _missing("indexer.robustness"):
+        skip("robustness.replications_per_s", "not landed yet (indexer.robustness)")
+        return
+    skip("robustness.replications_per_s", "indexer.robustness is there; hook not filled in yet")
+
+
+def report(ctx: Context) -> None:
+    """Seconds per country profile PDF of ``indexer.report`` (one country, median of a few) and
+    for all MIPEX2020 countries (56) in one process, on ``ctx.dataset(56, 58)``; report
+    ``report.pdf_per_profile`` and ``report.pdf_all_countries`` in seconds."""
+    if _missing("indexer.report"):
+        skip("report.pdf_per_profile", "not landed yet (indexer.report)")
+        return
+    skip("report.pdf_per_profile", "indexer.report is there; hook not filled in yet")
+
+
+def app(ctx: Context) -> None:
+    """The app in headless Chromium: start ``streamlit run streamlit_app.py`` (headless, on
+    127.0.0.1, a free port), drive it with Playwright (``executable_path="/usr/bin/chromium"``),
+    and report ``app.first_render`` (navigation to the first heading and chart visible) and
+    ``app.widget_change`` (change a country selector until the page has re-rendered), seconds."""
+    if not (ROOT / "streamlit_app.py").exists():
+        skip("app.first_render", "not landed yet (streamlit_app.py)")
+        return
+    if shutil.which("chromium") is None or _missing("playwright"):
+        skip("app.first_render", "no chromium or playwright on this machine")
+        return
+    skip("app.first_render", "streamlit_app.py is there; hook not filled in yet")
