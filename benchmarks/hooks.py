@@ -9,7 +9,7 @@ import importlib.util
 import shutil
 
 from .context import Context
-from .runner import ROOT, skip
+from .runner import ROOT, figure, skip, timed
 
 
 def _missing(module: str) -> bool:
@@ -27,7 +27,28 @@ def robustness(ctx: Context) -> None:
     if _missing("indexer.robustness"):
         skip("robustness.replications_per_s", "not landed yet (indexer.robustness)")
         return
-    skip("robustness.replications_per_s", "indexer.robustness is there; hook not filled in yet")
+    import numpy as np
+
+    from indexer.load import load_paths
+    from indexer.robustness import Model, robustness
+
+    ds = ctx.dataset(56, 58)
+    bundle = load_paths([ds.scheme_path, ds.profiles_dir])
+    (scheme,) = bundle.schemes.values()
+    profiles = bundle.profiles_of(scheme.id)
+    robustness(scheme, profiles, runs=2000, seed=0)  # warm-up
+    n = 5_000 if ctx.quick else 40_000
+    reps = 1 if ctx.quick else 3
+    wall, cpu = timed(lambda: robustness(scheme, profiles, runs=n, seed=1), reps)
+    what = f"{len(profiles)} countries × {len(scheme.leaves)} indicators, every assumption varied"
+    figure("robustness.replications_per_s", n / wall, "rep/s",
+           f"cpu {cpu:.2f} s for {n:,} runs incl. ranks, bands, Sobol' indices; {what}; median of {reps}",
+           runs=n, seconds=wall)
+    model = Model(scheme, profiles)
+    U = np.random.default_rng(0).random((n, model.D))
+    wall, cpu = timed(lambda: model.evaluate(U), reps)
+    figure("robustness.model_evaluations_per_s", n / wall, "rep/s",
+           f"cpu {cpu:.2f} s; Model.evaluate alone (re-aggregation of {len(profiles)} countries)", runs=n, seconds=wall)
 
 
 def report(ctx: Context) -> None:
