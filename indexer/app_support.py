@@ -273,6 +273,33 @@ def clear_caches() -> None:
 
 
 # ==============================================================================================
+# navigation
+
+#: page file stem -> (title, icon), in navigation order; other pages follow by name
+KNOWN_PAGES = {
+    "compare": ("Compare", ":material/compare_arrows:"),
+    "country": ("Country profile", ":material/flag:"),
+    "robustness": ("Robustness", ":material/ssid_chart:"),
+    "reform": ("Reform scenarios", ":material/construction:"),
+    "questionnaire": ("Questionnaire", ":material/edit_note:"),
+    "scheme": ("Scheme & validation", ":material/account_tree:"),
+}
+
+
+def page_files(folder: Path) -> list[Path]:
+    """Every page script of ``folder`` (``*.py`` not starting with ``_``): the known pages in
+    their order, then the others by name."""
+    found = {p.stem: p for p in folder.glob("*.py") if not p.name.startswith("_")}
+    known = [found[s] for s in KNOWN_PAGES if s in found]
+    return known + sorted((p for s, p in found.items() if s not in KNOWN_PAGES), key=lambda p: p.stem)
+
+
+def page_title(stem: str) -> tuple[str, str]:
+    """(title, icon) of a page file."""
+    return KNOWN_PAGES.get(stem, (stem.replace("_", " ").capitalize(), ":material/article:"))
+
+
+# ==============================================================================================
 # defaults
 
 

@@ -1,0 +1,363 @@
+"""The Streamlit app, driven by AppTest: every page renders its default view, reacts to a
+changed selection, and the questionnaire saves into a temporary data root (INDEXER_DATA_ROOT),
+refuses to overwrite a file changed on disk, and cannot write outside country_profiles/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from indexer import app_support as sup
+from indexer.load import load_paths
+
+REPO = Path(__file__).resolve().parents[1]
+APP = str(REPO / "streamlit_app.py")
+TIMEOUT = 120  # the first run imports pandas and plotly and reads every data file
+
+
+def make_data_root(dest: Path, *, demo_only: bool = False) -> Path:
+    """A copy of the repository's data as a data root. Unless ``demo_only``, it is sure to
+    hold illustrative Kazakhstan and Armenia profiles of mipex-core: the repository's own
+    where they exist, else minimal stand-ins (every indicator answered with its first option)."""
+    (dest / "indicators").mkdir(parents=True)
+    if demo_only:
+        shutil.copy(REPO / "indicators" / "demo.yaml", dest / "indicators" / "demo.yaml")
+        shutil.copytree(REPO / "country_profiles" / "demo", dest / "country_profiles" / "demo")
+        return dest
+    shutil.copytree(REPO / "indicators", dest / "indicators", dirs_exist_ok=True)
+    shutil.copytree(REPO / "country_profiles", dest / "country_profiles")
+    b = load_paths([dest / "indicators", dest / "country_profiles"])
+    scheme = b.schemes.get("mipex-core")
+    if scheme is not None:
+        have = {p.country for p in b.profiles_of("mipex-core")}
+        for cc in ("KZ", "AM"):
+            if cc not in have:
+                lines = [f"scheme: mipex-core\ncountry: {cc}\nyear: 2024\nstatus: draft\nprovenance: illustrative\nanswers:"]
+                for leaf in scheme.leaves:
+                    ans = leaf.options[0].value if leaf.options else f"{leaf.numeric.min:g}"
+                    lines.append(f'  {leaf.code}: {{answer: "{ans}", source: "test stand-in"}}')
+                (dest / "country_profiles" / cc).mkdir(exist_ok=True)
+                (dest / "country_profiles" / cc / "mipex-core-2024.yaml").write_text("\n".join(lines) + "\n")
+    return dest
+
+
+@pytest.fixture(autouse=True)
+def clear_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch) -> Path:
+    r = make_data_root(tmp_path / "data")
+    monkeypatch.setenv(sup.ENV_ROOT, str(r))
+    return r
+
+
+@pytest.fixture
+def demo_root(tmp_path: Path, monkeypatch) -> Path:
+    r = make_data_root(tmp_path / "demo", demo_only=True)
+    monkeypatch.setenv(sup.ENV_ROOT, str(r))
+    return r
+
+
+def run(at: AppTest) -> AppTest:
+    at.run(timeout=TIMEOUT)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def app(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    run(at)
+    if page:
+        at.switch_page(f"app_pages/{page}.py")
+        run(at)
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.label + " " + str(m.value) for m in at.metric]
+    for kind in ("markdown", "caption", "warning", "info", "error", "success", "subheader", "title"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    return "\n".join(parts)
+
+
+# ----------------------------------------------------------------------------------------------
+# navigation
+
+
+def test_every_page_file_is_in_the_navigation(tmp_path: Path):
+    for name in ("scheme", "zeta", "compare", "questionnaire", "country", "alpha", "reform", "_helper"):
+        (tmp_path / f"{name}.py").write_text("")
+    got = [p.stem for p in sup.page_files(tmp_path)]
+    assert got == ["compare", "country", "reform", "questionnaire", "scheme", "alpha", "zeta"]
+    real = [p.stem for p in sup.page_files(REPO / "app_pages")]
+    assert real[0] == "compare" and {"country", "questionnaire", "scheme"} <= set(real)
+    assert sup.page_title("zeta_view") == ("Zeta view", ":material/article:")
+
+
+# ----------------------------------------------------------------------------------------------
+# compare
+
+
+def test_compare_default_shows_kazakhstan_and_armenia_against_eu27(root: Path):
+    at = app()
+    labels = [m.label for m in at.metric]
+    assert labels[:2] == ["Kazakhstan (KZ)", "Armenia (AM)"]
+    assert "EU27 median" in labels
+    warn = " ".join(w.value for w in at.warning)
+    assert "Illustrative data" in warn and "Kazakhstan (KZ)" in warn and "Armenia (AM)" in warn
+    assert at.selectbox(key="stat").value == "median"
+    assert at.selectbox(key="baseline").value == "EU27"
+    assert len(at.get("plotly_chart")) == 2  # radar and bars (only the open tab runs)
+    assert "n = " in texts(at)  # baseline_n shown
+
+
+def test_compare_default_falls_back_to_demo_countries(demo_root: Path):
+    at = app()
+    assert [m.label for m in at.metric] == ["Atlantis (demo) (XA)", "Borduria (demo) (XB)",
+                                            "Carpania (demo) (XC)", "DEMO median"]
+    assert "Illustrative data" in at.warning[0].value
+
+
+def test_compare_reacts_to_a_changed_selection(root: Path):
+    at = app()
+    at.selectbox(key="stat").set_value("mean")
+    run(at)
+    assert "EU27 mean" in [m.label for m in at.metric]
+    peers = [b for b in at.button if b.label.startswith("Add post-Soviet peers")]
+    assert peers
+    peers[0].click()
+    run(at)
+    labels = [m.label for m in at.metric]
+    assert {"Moldova, Republic of (MD)", "Ukraine (UA)"} & set(labels) or any("(RU)" in x for x in labels)
+    assert at.multiselect(key="countries").value[:2] == ["KZ", "AM"]
+    assert any("Sources of published scores" in e.label for e in at.expander)
+
+
+@pytest.mark.parametrize("tab", ["Heatmap", "Trends", "Table"])
+def test_compare_tabs_render(root: Path, tab: str):
+    at = app()
+    at.multiselect(key="countries").set_value(["KZ", "AM", "RU"])
+    at.session_state["compare_view"] = tab
+    run(at)
+    if tab == "Table":
+        assert at.get("download_button")
+        assert {"coverage", "baseline_n", "provenance"} <= set(at.dataframe[-1].value.columns)
+    else:
+        assert at.get("plotly_chart")
+
+
+def test_compare_drills_down_to_an_answer_and_its_law(root: Path):
+    at = app()
+    at.session_state["compare_view"] = "Drill-down"
+    run(at)
+    # pick the first indicator that Kazakhstan answers, area by area
+    scheme = sup.read_data(root).schemes["mipex-core"]
+    kz = next(p for p in sup.read_data(root).profiles("mipex-core") if p.country == "KZ")
+    code = next(c for c, v in kz.answers.items() if v is not None)
+    path = list(reversed([code, *scheme.ancestors(code)]))[1:]  # area, dimension, indicator
+    for depth, c in enumerate(path, start=1):
+        at.selectbox(key=f"drill_{depth}").set_value(c)
+        run(at)
+    table = at.dataframe[-1].value
+    row = table[table.country == "Kazakhstan (KZ)"].iloc[0]
+    assert row["provenance"] == "illustrative"
+    assert row["source (law cited)"] == kz.citations[code].source
+    assert code in texts(at)
+
+
+# ----------------------------------------------------------------------------------------------
+# country profile
+
+
+def test_country_page_default_and_another_country(root: Path):
+    at = app("country")
+    assert at.title[0].value.startswith("Kazakhstan (KZ)")
+    assert "Illustrative data" in at.warning[0].value
+    assert [m.label for m in at.metric] == ["Overall score", "Band", "Rank", "Coverage"]
+    try:
+        import indexer.report  # noqa: F401
+    except ImportError:
+        assert not at.get("download_button")
+    else:
+        assert [b.label for b in at.get("download_button")] == ["Download the profile (PDF)"]
+    at.selectbox(key="country").set_value("DE")
+    run(at)
+    assert at.title[0].value.startswith("Germany (DE)")
+    assert not [w for w in at.warning if "Illustrative" in w.value]
+    assert at.metric[0].value != "–"
+    assert "Sources" in [h.value for h in at.subheader]
+
+
+def test_country_page_on_demo_data(demo_root: Path):
+    at = app("country")
+    assert at.title[0].value.startswith("Atlantis (demo) (XA)")
+    at.selectbox(key="country_year").set_value(2020)
+    run(at)
+    assert "2020" in at.caption[0].value
+
+
+# ----------------------------------------------------------------------------------------------
+# scheme and validation
+
+
+def test_scheme_page_tree_and_validation_report(root: Path):
+    at = app("scheme")
+    assert at.selectbox(key="scheme").value == "mipex-core"
+    assert len(at.expander) == 8
+    at.selectbox(key="scheme").set_value("demo")
+    run(at)
+    assert at.subheader[0].value == "Demo integration policy index"
+    at.session_state["scheme_view"] = "Validation report"
+    run(at)
+    assert at.warning or at.success or at.error
+
+
+def test_validation_report_lists_a_broken_file(root: Path):
+    (root / "country_profiles" / "broken.yaml").write_text("scheme: demo\ncountry: XA\nyear: [\n")
+    at = app("scheme")
+    at.session_state["scheme_view"] = "Validation report"
+    run(at)
+    df = at.dataframe[0].value
+    assert "country_profiles/broken.yaml" in set(df.file) and "yaml-syntax" in set(df.code)
+
+
+# ----------------------------------------------------------------------------------------------
+# questionnaire
+
+
+def open_profile(at: AppTest, rel: str) -> int:
+    at.selectbox(key="q_pick").set_value(rel)
+    at.button(key="q_open").click()
+    run(at)
+    return at.session_state["q_nonce"]
+
+
+def test_questionnaire_edit_and_save(root: Path):
+    at = app("questionnaire")
+    rel = "country_profiles/KZ/mipex-core-2024.yaml"
+    assert at.selectbox(key="q_pick").value == rel
+    path = root / rel
+    before = path.read_text()
+    n = open_profile(at, rel)
+    assert "Illustrative data" in at.warning[0].value
+    kz = sup.read_data(root).profile("mipex-core", "KZ", 2024)
+    code = next(c for c, v in kz.answers.items() if v is None)  # a blank one
+    area = code.split(".")[0]
+    at.radio(key=f"q{n}_area").set_value(area)
+    run(at)
+    leaf = sup.read_data(root).schemes["mipex-core"].node(code)
+    value = leaf.options[0].value if leaf.options else str(int(leaf.numeric.max))
+    (at.selectbox if leaf.options else at.text_input)(key=f"q{n}_{code}_answer").set_value(value)
+    at.text_input(key=f"q{n}_{code}_source").set_value("Test Law, art. 1")
+    run(at)
+    assert "unsaved changes" in texts(at)
+    at.button(key="q_save").click()
+    run(at)
+    assert any("Saved" in s.value for s in at.success)
+    after = path.read_text()
+    changed = [ln for ln in after.splitlines() if ln not in before.splitlines()]
+    assert len(changed) == 1 and code in changed[0] and "Test Law, art. 1" in changed[0]
+    assert after.count("#") == before.count("#")  # every comment kept
+    again = sup.read_data(root).profile("mipex-core", "KZ", 2024)
+    assert again.answers[code] == value and again.citations[code].source == "Test Law, art. 1"
+
+
+def test_questionnaire_refuses_to_overwrite_a_changed_file(root: Path):
+    at = app("questionnaire")
+    rel = "country_profiles/demo/XA-2024.yaml"
+    n = open_profile(at, rel)
+    theirs = (root / rel).read_text().replace("coder: indexer project", "coder: someone else")
+    (root / rel).write_text(theirs)
+    at.radio(key=f"q{n}_area").set_value("NAT")
+    run(at)
+    at.selectbox(key=f"q{n}_NAT.2_answer").set_value("c")
+    run(at)
+    at.button(key="q_save").click()
+    run(at)
+    assert (root / rel).read_text() == theirs
+    assert any("changed on disk" in e.value for e in at.error)
+    shown = [c.value.rstrip("\n") for c in at.code]
+    assert theirs.rstrip("\n") in shown and any("NAT.2: {answer: c" in c for c in shown)
+    assert at.button(key="q_save").disabled
+    at.button(key="q_reload").click()
+    run(at)
+    assert at.session_state["q_doc"].meta["coder"] == "someone else"
+    assert not any("changed on disk" in e.value for e in at.error)
+
+
+def test_questionnaire_new_profile_cannot_escape(root: Path):
+    at = app("questionnaire")
+    at.radio(key="q_how").set_value("Start a new profile")
+    run(at)
+    listing = sorted(str(p) for p in root.parent.rglob("*"))
+    for bad in ("../../x", "../x", "/x", "K/"):
+        at.text_input(key="q_new_country").set_value(bad)
+        at.button(key="q_start").click()
+        run(at)
+        assert at.error and "ISO 3166-1" in at.error[0].value
+        assert at.session_state["q_doc"] is None if "q_doc" in at.session_state else True
+    assert sorted(str(p) for p in root.parent.rglob("*")) == listing
+
+
+def test_questionnaire_new_profile_is_saved(root: Path):
+    at = app("questionnaire")
+    at.radio(key="q_how").set_value("Start a new profile")
+    run(at)
+    at.selectbox(key="q_new_scheme").set_value("demo")
+    at.text_input(key="q_new_country").set_value("xd")
+    at.number_input(key="q_new_year").set_value(2031)
+    at.button(key="q_start").click()
+    run(at)
+    n = at.session_state["q_nonce"]
+    at.selectbox(key=f"q{n}_WORK.1_answer").set_value("b")
+    at.text_input(key=f"q{n}_WORK.2_answer").set_value("4")
+    run(at)
+    at.button(key="q_save").click()
+    run(at)
+    p = sup.read_data(root).profile("demo", "XD", 2031)
+    assert p is not None and p.answers["WORK.1"] == "b" and p.answers["WORK.2"] == "4"
+    assert Path(p.path) == (root / "country_profiles/XD/demo-2031.yaml").resolve()
+
+
+def test_questionnaire_live_validation_and_preview(demo_root: Path):
+    at = app("questionnaire")
+    n = open_profile(at, "country_profiles/demo/XA-2024.yaml")
+    preview = at.dataframe[0].value
+    assert list(preview.node)[:1] == ["Overall"]
+    at.text_input(key=f"q{n}_WORK.2_answer").set_value("three")
+    run(at)
+    assert any("not-a-number" in e.value for e in at.error)
+    assert at.button(key="q_save").disabled
+    at.text_input(key=f"q{n}_WORK.2_answer").set_value("0")
+    run(at)
+    assert not any("not-a-number" in e.value for e in at.error)
+    assert at.dataframe[0].value.score.iloc[0] > preview.score.iloc[0]
+
+
+def test_questionnaire_upload(demo_root: Path):
+    at = app("questionnaire")
+    at.radio(key="q_how").set_value("Upload a file")
+    run(at)
+    blob = b"scheme: demo\ncountry: XE\nyear: 2030\nanswers:\n  WORK.1: a  # mine\n"
+    at.file_uploader(key="q_upload").upload("xe.yaml", blob, "application/x-yaml")
+    run(at)
+    doc = at.session_state["q_doc"]
+    assert doc.country == "XE" and doc.origin == "upload"
+    at.button(key="q_save").click()
+    run(at)
+    assert (demo_root / "country_profiles/XE/demo-2030.yaml").read_bytes() == blob
+    # a file whose country would escape is refused
+    at.file_uploader(key="q_upload").set_value(("bad.yaml", b"scheme: demo\ncountry: ../../x\nyear: 2030\n", "x"))
+    run(at)
+    assert at.error
+    assert not (demo_root.parent / "x").exists()

@@ -1,0 +1,296 @@
+"""The questionnaire's file logic (indexer.app_support): round-trip edits that keep comments,
+order and quoting; atomic saves that refuse to overwrite a file changed on disk; paths that
+cannot leave country_profiles/, whatever country or year is typed."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from indexer import app_support as sup
+from indexer.load import load_paths
+from indexer.model import NOT_APPLICABLE
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A copy of the demo data (and mipex-core, if present) as a data root."""
+    (tmp_path / "indicators").mkdir()
+    for name in ("demo.yaml", "mipex-core.yaml"):
+        if (REPO / "indicators" / name).is_file():
+            shutil.copy(REPO / "indicators" / name, tmp_path / "indicators" / name)
+    shutil.copytree(REPO / "country_profiles" / "demo", tmp_path / "country_profiles" / "demo")
+    return tmp_path
+
+
+@pytest.fixture
+def data(root: Path) -> sup.AppData:
+    return sup.read_data(root)
+
+
+def changed_lines(a: str, b: str) -> list[str]:
+    return [ln for ln in difflib.unified_diff(a.splitlines(), b.splitlines(), lineterm="", n=0)
+            if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
+
+
+# ----------------------------------------------------------------------------------------------
+# round trip
+
+
+def test_unchanged_profiles_round_trip_byte_for_byte():
+    """Every profile of the repository comes back identical when nothing is edited."""
+    b = load_paths([REPO / "indicators", REPO / "country_profiles"])
+    checked = 0
+    for p in b.profiles:
+        scheme = b.schemes.get(p.scheme)
+        if scheme is None:
+            continue
+        text = Path(p.path).read_text(encoding="utf-8")
+        vals = sup.answers_of(p, scheme)
+        assert sup.apply_edits(text, scheme, vals, dict(vals), sup.meta_of(p), sup.meta_of(p)) == text, p.path
+        checked += 1
+    assert checked >= 4
+
+
+def test_one_edit_changes_one_line_and_keeps_comments(data: sup.AppData):
+    doc = sup.open_doc(data, "country_profiles/demo/XA-2024.yaml")
+    scheme = data.schemes["demo"]
+    doc.values["NAT.2"] = sup.Answer("b", doc.values["NAT.2"].source)
+    out = doc.text(scheme)
+    assert out.startswith("# Fictional country XA")
+    diff = changed_lines(doc.base_text, out)
+    assert diff == ['-  NAT.2: {answer: a, source: "Atlantis Nationality Act, art. 14 (fictional)"}',
+                    '+  NAT.2: {answer: b, source: "Atlantis Nationality Act, art. 14 (fictional)"}']
+
+
+def test_citation_turns_a_short_answer_into_a_one_line_long_form(data: sup.AppData):
+    scheme = data.schemes["demo"]
+    text = "# mine\nscheme: demo\ncountry: XB\nyear: 2030\nanswers:\n  WORK.1: a  # keep me\n  NAT.2: b\n"
+    before = {"WORK.1": sup.Answer("a"), "NAT.2": sup.Answer("b")}
+    after = {**before, "WORK.1": sup.Answer("a", source='Law "X", art. 5', note="Закон")}
+    out = sup.apply_edits(text, scheme, before, after)
+    line = next(ln for ln in out.splitlines() if "WORK.1" in ln)
+    assert line.startswith('  WORK.1: {answer: a, source: "Law \\"X\\", art. 5", note: "Закон"}')
+    assert line.endswith("# keep me")
+    ck = sup.check_text(out, data.schemes, "t.yaml")
+    assert ck.profile.citations["WORK.1"].source == 'Law "X", art. 5'
+    assert ck.profile.citations["WORK.1"].note == "Закон"
+
+
+def test_removing_a_citation_and_blanking_an_answer(data: sup.AppData):
+    doc = sup.open_doc(data, "country_profiles/demo/XA-2024.yaml")
+    scheme = data.schemes["demo"]
+    doc.values["WORK.1"] = sup.Answer(None)  # blank, no source
+    doc.values["WORK.2"] = sup.Answer(NOT_APPLICABLE, "because")
+    ck = sup.check_text(doc.text(scheme), data.schemes, "t.yaml")
+    assert ck.profile.answers["WORK.1"] is None and "WORK.1" not in ck.profile.citations
+    assert ck.profile.answers["WORK.2"] == NOT_APPLICABLE
+    assert [p.code for p in ck.problems] == ["missing-answer"]
+
+
+def test_new_entries_go_in_scheme_order(data: sup.AppData):
+    scheme = data.schemes["demo"]
+    text = "scheme: demo\ncountry: XB\nyear: 2030\nanswers:\n  WORK.1: a\n  NAT.2: b\n"
+    before = {"WORK.1": sup.Answer("a"), "NAT.2": sup.Answer("b")}
+    out = sup.apply_edits(text, scheme, before, {**before, "NAT.1": sup.Answer("5"), "WORK.3": sup.Answer("no")})
+    keys = [ln.split(":")[0].strip() for ln in out.splitlines()[4:]]
+    assert keys == ["WORK.1", "WORK.3", "NAT.1", "NAT.2"]
+    assert '  WORK.3: "no"\n' in out and "  NAT.1: 5\n" in out
+
+
+def test_yaml11_words_are_quoted_and_meta_is_written(data: sup.AppData):
+    scheme = data.schemes["demo"]
+    text = "scheme: demo\ncountry: XB\nyear: 2030\nanswers:\n"
+    out = sup.apply_edits(text, scheme, {}, {"WORK.3": sup.Answer("yes")}, {"status": "draft"},
+                          {"status": "review", "coder": "Ана"})
+    assert 'WORK.3: "yes"' in out and "status: review" in out and 'coder: "Ана"' in out
+    assert sup.check_text(out, data.schemes, "t.yaml").profile.answers["WORK.3"] == "yes"
+
+
+def test_a_file_ruamel_cannot_read_is_refused(data: sup.AppData):
+    with pytest.raises(sup.EditError):
+        sup.apply_edits("scheme: [demo\n", data.schemes["demo"], {}, {"WORK.1": sup.Answer("a")})
+
+
+answers = st.dictionaries(
+    st.sampled_from(["WORK.1", "WORK.2", "WORK.3", "NAT.1", "NAT.2"]),
+    st.builds(sup.Answer,
+              st.one_of(st.none(), st.sampled_from(["a", "b", "c", "yes", "no", "n/a", "0", "3", "7.5", "12"])),
+              st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=20).map(str.strip),
+              st.sampled_from(["", "a note", "— «цитата» ‘q’ \"dq\" #hash: colon"]),
+              st.sampled_from(["", "https://example.org/a?b=c&d"])),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first=answers, second=answers)
+def test_edits_read_back_as_written(data: sup.AppData, first, second):
+    """Whatever is typed, the engine reads back exactly the values written (twice over)."""
+    scheme = data.schemes["demo"]
+    text = "# top\nscheme: demo\ncountry: XC\nyear: 2031\nanswers:\n  NAT.2: c  # c\n"
+    base = {leaf.code: sup.Answer() for leaf in scheme.leaves}
+    base["NAT.2"] = sup.Answer("c")
+    for edit in (first, second):
+        after = {**base, **edit}
+        text = sup.apply_edits(text, scheme, base, after)
+        ck = sup.check_text(text, data.schemes, "t.yaml")
+        assert ck.profile is not None, ck.problems
+        got = sup.answers_of(ck.profile, scheme)
+        for code, a in after.items():
+            assert got[code] == a, (code, text)
+        base = after
+    assert text.startswith("# top\n")
+
+
+# ----------------------------------------------------------------------------------------------
+# saving and conflicts
+
+
+def test_save_writes_atomically_and_detects_a_change_on_disk(data: sup.AppData, root: Path):
+    doc = sup.open_doc(data, root / "country_profiles/demo/XB-2024.yaml")
+    scheme = data.schemes["demo"]
+    doc.values["WORK.1"] = sup.Answer("c")
+    sup.save_doc(data, doc, scheme)
+    on_disk = (root / "country_profiles/demo/XB-2024.yaml").read_text()
+    assert on_disk == doc.base_text and sup.check_text(on_disk, data.schemes, "x").profile.answers["WORK.1"] == "c"
+    assert not [p for p in os.listdir(root / "country_profiles/demo") if p.endswith(".tmp")]
+
+    # someone else edits the file; our next save is refused and shows their version
+    theirs = on_disk.replace("year: 2024", "year: 2024  # edited elsewhere")
+    (root / "country_profiles/demo/XB-2024.yaml").write_text(theirs)
+    doc.values["WORK.1"] = sup.Answer("a")
+    with pytest.raises(sup.SaveConflict) as err:
+        sup.save_doc(data, doc, scheme)
+    assert err.value.disk.text == theirs and doc.conflict is not None
+    assert (root / "country_profiles/demo/XB-2024.yaml").read_text() == theirs
+    # after seeing both, the user may keep theirs... or replace it deliberately
+    sup.save_doc(data, doc, scheme, force=True)
+    assert "  WORK.1: a\n" in (root / "country_profiles/demo/XB-2024.yaml").read_text()
+    assert doc.conflict is None
+
+
+def test_a_deleted_file_or_a_new_file_that_appeared_is_a_conflict(data: sup.AppData, root: Path):
+    scheme = data.schemes["demo"]
+    doc = sup.open_doc(data, "country_profiles/demo/XC-2024.yaml")
+    (root / "country_profiles/demo/XC-2024.yaml").unlink()
+    with pytest.raises(sup.SaveConflict, match="deleted"):
+        sup.save_doc(data, doc, scheme)
+    new = sup.new_doc(data, "demo", "XD", 2030)
+    new.path.parent.mkdir(parents=True)
+    new.path.write_text("scheme: demo\ncountry: XD\nyear: 2030\n")
+    with pytest.raises(sup.SaveConflict):
+        sup.save_doc(data, new, scheme)
+
+
+def test_new_profile_is_saved_under_its_country(data: sup.AppData, root: Path):
+    doc = sup.new_doc(data, "demo", "XD", 2030, coder="Me")
+    assert doc.path == (root / "country_profiles/XD/demo-2030.yaml").resolve()
+    doc.values["WORK.1"] = sup.Answer("a", "Law 1")
+    sup.save_doc(data, doc, data.schemes["demo"])
+    text = doc.path.read_text()
+    assert "# Questionnaire: Demo integration policy index" in text  # the template's comments stay
+    assert 'WORK.1: {answer: a, source: "Law 1"}' in text
+    assert sup.read_data(root).profile("demo", "XD", 2030) is not None
+
+
+def test_new_profile_for_an_existing_key_is_refused(data: sup.AppData):
+    with pytest.raises(sup.DocError, match="open it instead"):
+        sup.new_doc(data, "demo", "XA", 2024)
+
+
+def test_upload_targets_the_profile_with_the_same_key(data: sup.AppData, root: Path):
+    blob = (root / "country_profiles/demo/XA-2020.yaml").read_bytes().replace(b"status: final", b"status: review")
+    doc = sup.upload_doc(data, "mine.yaml", blob)
+    assert doc.path == (root / "country_profiles/demo/XA-2020.yaml").resolve() and doc.opened.exists
+    sup.save_doc(data, doc, data.schemes["demo"])
+    assert (root / "country_profiles/demo/XA-2020.yaml").read_bytes() == blob
+    with pytest.raises(sup.DocError):
+        sup.upload_doc(data, "bad.yaml", b"\xff\xfe not utf-8")
+    with pytest.raises(sup.DocError):
+        sup.upload_doc(data, "bad.yaml", b"scheme: demo\ncountry: ../../x\nyear: 2024\n")
+
+
+def test_duplicate_profile_is_reported_live(data: sup.AppData):
+    text = (data.root / "country_profiles/demo/XA-2024.yaml").read_text()
+    ck = sup.check_text(text, data.schemes, "copy.yaml", others=data.bundle.profiles,
+                        path=data.root / "country_profiles/other.yaml")
+    assert "duplicate-profile" in [p.code for p in ck.problems]
+    ck = sup.check_text(text, data.schemes, "same.yaml", others=data.bundle.profiles,
+                        path=data.root / "country_profiles/demo/XA-2024.yaml")
+    assert "duplicate-profile" not in [p.code for p in ck.problems]
+
+
+# ----------------------------------------------------------------------------------------------
+# path safety
+
+
+@pytest.mark.parametrize("country", ["../../x", "..", "KZ/../../..", "/etc", "kz", "K", "XAA", "X\x00", "Q1", " KZ"])
+def test_bad_country_codes_never_make_a_path(data: sup.AppData, root: Path, country: str):
+    before = sorted(p for p in root.parent.rglob("*"))
+    with pytest.raises(sup.DocError):
+        sup.new_doc(data, "demo", country, 2030)
+    with pytest.raises(sup.UnsafePath):
+        sup.new_profile_path(root, "demo", country, 2030)
+    assert sorted(p for p in root.parent.rglob("*")) == before
+
+
+@pytest.mark.parametrize("scheme_id,year", [("../demo", 2030), ("demo/../../x", 2030), ("demo", "2030/../../x"),
+                                            ("demo", -1), ("demo", 10**6), ("nope", 2030)])
+def test_bad_scheme_or_year_never_make_a_path(data: sup.AppData, scheme_id, year):
+    with pytest.raises(sup.DocError):
+        sup.new_doc(data, scheme_id, "XD", year)
+
+
+def test_paths_outside_country_profiles_are_refused(data: sup.AppData, root: Path, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "x.yaml").write_text("scheme: demo\ncountry: XA\nyear: 2024\n")
+    for bad in (outside / "x.yaml", root / "country_profiles/../indicators/demo.yaml", root / "country_profiles",
+                "country_profiles/demo/../../../x.yaml", root / "country_profiles/demo/groups.txt"):
+        with pytest.raises(sup.UnsafePath):
+            sup.safe_profile_path(root, bad)
+    # a symbolic link inside country_profiles/ that points outside is refused too
+    link = root / "country_profiles/demo/link.yaml"
+    link.symlink_to(outside / "x.yaml")
+    with pytest.raises(sup.UnsafePath):
+        sup.safe_profile_path(root, link)
+    with pytest.raises(sup.DocError):
+        sup.open_doc(data, link)
+    snap = sup.Snapshot(outside / "x.yaml", (outside / "x.yaml").read_text(), sup.digest((outside / "x.yaml").read_bytes()))
+    with pytest.raises(sup.UnsafePath):
+        sup.save_profile(root, snap, "scheme: demo\n")
+    assert (outside / "x.yaml").read_text() == "scheme: demo\ncountry: XA\nyear: 2024\n"
+
+
+# ----------------------------------------------------------------------------------------------
+# data and defaults
+
+
+def test_defaults_fall_back_to_demo_data(data: sup.AppData):
+    sid = sup.default_scheme(data)
+    if "mipex-core" in data.schemes and not data.profiles("mipex-core"):
+        assert sid == "demo"
+    assert sup.default_countries(data, "demo") == ["XA", "XB", "XC"]
+    assert sup.default_group(data, "demo") == "DEMO"
+    assert sup.DEFAULT_STAT == "median"
+
+
+def test_files_with_errors_are_left_out(root: Path):
+    (root / "country_profiles/demo/bad.yaml").write_text("scheme: demo\ncountry: XB\nyear: 2024\nanswers: {WORK.1: z}\n")
+    d = sup.read_data(root)
+    assert d.excluded_profiles() == ["country_profiles/demo/bad.yaml"]
+    assert len([p for p in d.profiles("demo") if p.country == "XB"]) == 1
+
+
+def test_fingerprint_follows_file_changes(root: Path):
+    a = sup.fingerprint(root)
+    f = root / "country_profiles/demo/XA-2024.yaml"
+    f.write_text(f.read_text() + "\n")
+    assert sup.fingerprint(root) != a
