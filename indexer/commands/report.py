@@ -1,0 +1,135 @@
+"""`indexer report`: country profile PDFs (SPEC §5), one country or every country of a group."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from ..cli import InvalidInput, note_warnings, select, warn
+from ..problems import Problem
+
+
+def _problem(code: str, message: str) -> Problem:
+    return Problem("<command line>", 0, 0, "error", code, message)
+
+
+@click.command("report")
+@click.argument("scheme")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--country", help="ISO alpha-2 code of the country to profile, e.g. KZ.")
+@click.option("--all", "all_", is_flag=True, help="A profile for every country of --group (or of the data).")
+@click.option("--group", help="With --all: only the members of this group (also the default baseline).")
+@click.option("--baseline", "baseline", help="A group defined in a groups file among PATHS, e.g. EU27.")
+@click.option("--stat", type=click.Choice(["mean", "median", "min", "max"]), default="median", show_default=True,
+              help="The baseline statistic.")
+@click.option("--year", type=int, help="Reference year (default: the country's latest profile); each "
+              "country and member uses its profile for that year or its latest earlier one.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="The PDF to write (with --country).")
+@click.option("--output-dir", type=click.Path(file_okay=False), help="Folder for the PDFs (with --all), "
+              "named CC-SCHEME-YEAR.pdf.")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Processes rendering PDFs in parallel (with --all).")
+def command(scheme, paths, country, all_, group, baseline, stat, year, output, output_dir, workers) -> None:  # noqa: ANN001
+    """A country profile PDF: scores, baseline, ranks, gaps, changes and every answer with its source."""
+    if all_ == bool(country):
+        raise click.UsageError("give --country CC (one profile) or --all (every country), not both")
+    if country:
+        if not output:
+            raise click.UsageError("--country needs --output FILE.pdf")
+        if output_dir:
+            raise click.UsageError("--output-dir goes with --all; use --output FILE.pdf with --country")
+        if group:
+            raise click.UsageError("--group goes with --all; for the baseline use --baseline")
+        if country != country.upper() or len(country) != 2:
+            raise click.BadParameter(f"{country!r} is not an ISO alpha-2 code in upper case", param_hint="--country")
+        if Path(output).is_dir():
+            raise click.BadParameter(f"{output} is a folder", param_hint="--output")
+    else:
+        if not output_dir:
+            raise click.UsageError("--all needs --output-dir DIR")
+        if output:
+            raise click.UsageError("--output goes with --country; use --output-dir DIR with --all")
+        if Path(output_dir).exists() and not Path(output_dir).is_dir():
+            raise click.BadParameter(f"{output_dir} is not a folder", param_hint="--output-dir")
+
+    from ..report import ReportError
+
+    sel = select(scheme, paths)
+    note_warnings(sel)
+    groups = sel.bundle.groups
+
+    def find_group(name: str | None):  # noqa: ANN202
+        if not name:
+            return None
+        g = groups.get(name)
+        if g is None:
+            known = ", ".join(sorted(groups)) or "none"
+            raise InvalidInput([_problem("unknown-group", f"no group {name!r} in the groups files among PATHS (known: {known})")])
+        return g
+
+    base = find_group(baseline)
+    members = find_group(group)
+    if base is None and members is not None:
+        base = members
+    have = {p.country for p in sel.profiles}
+    try:
+        if country:
+            from ..fileio import atomic_write
+            from ..report import profile_pdf
+
+            if country not in have:
+                raise InvalidInput([_problem("no-profile", f"{country} has no profile of {sel.scheme.id} among {', '.join(paths)}")])
+            pdf = profile_pdf(sel.scheme, sel.profiles, country, group=base, stat=stat, year=year)
+            atomic_write(output, pdf)
+            return
+        _report_all(sel, members, base, stat, year, output_dir, workers)
+    except ReportError as err:
+        raise InvalidInput([_problem("cannot-report", str(err))]) from None
+
+
+def _report_all(sel, members, base, stat, year, output_dir, workers) -> None:  # noqa: ANN001
+    from ..compare import Scored
+    from ..report import report_all
+
+    scored = Scored.of(sel.scheme, sel.profiles)
+    if members is not None:
+        countries = [m for m in members.members if scored.row_for(m, year) is not None]
+        left = [m for m in members.members if m not in countries]
+        if left:
+            when = f" up to {year}" if year else ""
+            warn(f"no profile{when} of {sel.scheme.id} for {len(left)} member(s) of {members.name}: {', '.join(left)}")
+    else:
+        countries = sorted(c for c in scored.rows if scored.row_for(c, year) is not None)
+    if not countries:
+        where = f"of {members.name} " if members is not None else ""
+        when = f" up to {year}" if year else ""
+        raise InvalidInput([_problem("no-profile", f"no country {where}has a profile of {sel.scheme.id}{when}")])
+
+    t0 = time.perf_counter()
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        with Progress(TextColumn("[bold]report[/]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                      TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("preparing", total=len(countries))
+
+            def step(c: str, path: str) -> None:
+                bar.update(task, advance=1, description=c)
+
+            paths = report_all(sel.scheme, scored, countries, output_dir, group=base, stat=stat, year=year,
+                               workers=workers, progress=step)
+    else:
+        paths = report_all(sel.scheme, scored, countries, output_dir, group=base, stat=stat, year=year,
+                           workers=workers)
+    click.echo(f"indexer: wrote {len(paths)} profile{'s' * (len(paths) != 1)} to {output_dir} "
+               f"in {time.perf_counter() - t0:.1f} s", err=True)

@@ -1,0 +1,777 @@
+"""Country profile PDFs: ``report_data`` (plain JSON-able data) → ``render_pdf`` (typst).
+
+Two stages, so the app, the CLI and tests can each use the part they need:
+
+- :func:`report_data` gathers everything a profile shows (scores, baseline, ranks, strongest and
+  weakest indicators, changes since the previous profile, the largest gaps, the annex of answers
+  with their citations) as plain data: dicts, lists, strings, numbers and ``None``. Numbers are
+  never rounded here.
+- :func:`render_pdf` turns that data into a PDF: matplotlib draws the charts as vector SVG, the
+  typst template ``templates/report.typ`` lays out the pages (DejaVu Sans, shipped with
+  matplotlib, so Latin, Cyrillic and Armenian print without system fonts). Only here are numbers
+  formatted for display (1 decimal, like ``indexer score``).
+
+:func:`profile_pdf` does both (the app's download button); :func:`report_all` renders many
+countries in a ``spawn`` process pool (a process that ran typst deadlocks a forked pool).
+
+Extra sections (robustness bands, policy-transfer gaps, …) are computed elsewhere and passed in
+as ``extras``; see :func:`report_data` for their shape.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import gettext
+import io
+import json
+import math
+import multiprocessing
+import os
+import textwrap
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .countries import country_name
+from .model import NOT_APPLICABLE, ROOT, Group, Node, Profile, Scheme
+
+if TYPE_CHECKING:  # rendering (the spawn workers) never needs pandas: compare is imported lazily
+    from .compare import Comparison, Scored
+
+TEMPLATE = Path(__file__).with_name("templates") / "report.typ"
+
+#: the language of a country's name in its own script, where that is one clear language
+#: (pycountry's iso3166-1 translations). Others show the English name only.
+NATIVE_LANGUAGE = {
+    "AM": "hy", "AZ": "az", "BG": "bg", "BY": "be", "GE": "ka", "GR": "el", "KG": "ky",
+    "KZ": "kk", "MK": "mk", "MN": "mn", "RS": "sr", "RU": "ru", "TJ": "tg", "UA": "uk", "UZ": "uz",
+    "AT": "de", "DE": "de", "CZ": "cs", "DK": "da", "EE": "et", "ES": "es", "FR": "fr",
+    "HR": "hr", "HU": "hu", "IS": "is", "IT": "it", "LT": "lt", "LV": "lv", "NL": "nl", "NO": "nb",
+    "PL": "pl", "PT": "pt", "RO": "ro", "SE": "sv", "SI": "sl", "SK": "sk", "TR": "tr", "FI": "fi",
+    "JP": "ja", "KR": "ko", "CN": "zh_CN", "IL": "he", "BR": "pt_BR", "MX": "es", "AR": "es", "CL": "es",
+}
+
+#: languages whose script DejaVu Sans (the report's font) cannot print
+_UNPRINTABLE = {"ja", "ko", "zh_CN"}
+
+ILLUSTRATIVE_NOTICE = ("ILLUSTRATIVE DATA: not a published or official coding. These answers and scores "
+                       "show how the index works; they do not describe the law in force.")
+
+TOP_N = 5
+GAPS_N = 8
+CHANGES_N = 12
+
+
+class ReportError(ValueError):
+    """A report that cannot be made (no profile of the country, unknown statistic, …)."""
+
+
+# ----------------------------------------------------------------------------------------------
+# names
+
+
+@lru_cache(maxsize=512)
+def native_name(code: str) -> str | None:
+    """The country's name in its own language and script (Қазақстан, Հայաստան), if known and
+    different from the English name; ``None`` otherwise."""
+    lang = NATIVE_LANGUAGE.get(code)
+    if lang is None or lang in _UNPRINTABLE:
+        return None
+    try:
+        import pycountry
+
+        c = pycountry.countries.get(alpha_2=code)
+        if c is None:
+            return None
+        t = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        name = t.gettext(c.name)
+    except (OSError, ImportError, LookupError):
+        return None
+    if not name or name in (c.name, country_name(code)) or "," in name:
+        return None
+    return name
+
+
+# ----------------------------------------------------------------------------------------------
+# data
+
+
+def _num(v: Any) -> float | None:
+    if v is None or type(v).__name__ == "NAType":
+        return None
+    v = float(v)
+    return None if math.isnan(v) else v
+
+
+def _int(v: Any) -> int | None:
+    f = _num(v)
+    return None if f is None else int(f)
+
+
+def _row(r: Any) -> dict[str, Any]:
+    """A comparison table row as plain data."""
+    return {
+        "code": r.code, "title": "Overall" if r.depth == 0 else (r.title or r.code), "level": r.level,
+        "depth": int(r.depth), "score": _num(r.score), "band": r.band or "", "coverage": _num(r.coverage),
+        "baseline": _num(r.baseline), "gap": _num(r.gap), "baseline_n": _int(r.baseline_n),
+        "rank": _int(r.rank), "rank_n": _int(r.rank_n),
+    }
+
+
+def answer_text(node: Node, answer: str | None) -> str:
+    """An answer as a reader sees it: ``b: With restrictions``, ``8 years``, ``n/a``, ``–``."""
+    if answer is None:
+        return "–"
+    if answer == NOT_APPLICABLE:
+        return "not applicable"
+    if node.numeric is not None:
+        unit = node.numeric.unit
+        return f"{answer} {unit}".strip()
+    opt = node.option(answer)
+    if opt is None:
+        return answer
+    return f"{opt.value}: {opt.label}" if opt.label and opt.label != opt.value else opt.value
+
+
+def _profile_meta(p: Profile) -> dict[str, Any]:
+    return {
+        "year": p.year, "status": p.status, "provenance": p.provenance, "coder": p.coder,
+        "reviewer": p.reviewer, "title": p.title, "source": p.source, "notes": p.notes,
+        "file": os.path.basename(p.path) if p.path else "",
+        "has_answers": bool(p.answers), "given_scores": sorted(p.scores),
+    }
+
+
+def _scheme_meta(s: Scheme) -> dict[str, Any]:
+    return {
+        "id": s.id, "title": s.title, "version": s.version, "source": s.source,
+        "description": s.description, "scale": [s.scale[0], s.scale[1]], "levels": list(s.levels),
+        "bands": [{"min": b.min, "label": b.label} for b in s.bands],
+        "n_indicators": len(s.leaves), "n_areas": len(s.root.children),
+    }
+
+
+def report_data(
+    scheme: Scheme,
+    profiles: Sequence[Profile] | Scored,
+    country: str,
+    *,
+    group: Group | None = None,
+    stat: str = "median",
+    year: int | None = None,
+    extras: Mapping[str, Mapping[str, Any]] | None = None,
+    top: int = TOP_N,
+) -> dict[str, Any]:
+    """Everything the country profile of ``country`` shows, as plain JSON-able data.
+
+    ``year``: the country's profile for that year or its latest earlier one (default: its
+    latest). ``group``/``stat``: the baseline (each member's profile up to the same year).
+    ``profiles`` may be a :class:`~indexer.compare.Scored` to score many countries once.
+
+    ``extras`` adds sections computed elsewhere, keyed by name, each a mapping with
+    ``title`` (str), optional ``text`` (str), optional ``columns`` (list of str) and ``rows``
+    (list of lists of str/number/None), optional ``note`` (str). Two names are placed where they
+    belong rather than at the end: ``robustness`` (its optional ``overall`` =
+    ``{"lo": 3, "hi": 8}``, the 5–95 % rank band, is shown next to the overall rank) and
+    ``transfer`` (policy-transfer gaps, after the largest gaps). Raises :class:`ReportError`.
+    """
+    from .compare import CompareError, Scored, compare
+
+    scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, profiles)
+    try:
+        cmp_ = compare(scheme, scored, [country], group=group, stat=stat, year=year)
+    except CompareError as err:
+        raise ReportError(str(err)) from None
+    used_year = cmp_.years_used[country]
+    row_i = scored.row_for(country, used_year)[1]
+    profile = scored.profile(row_i)
+    t = cmp_.table
+    rows = [_row(r) for r in t.itertuples(index=False)]
+    by_code = {r["code"]: r for r in rows}
+
+    # the group's range at each area, for the chart
+    if group is not None and cmp_.members_used:
+        lo = compare(scheme, scored, [country], group=group, stat="min", year=cmp_.year, level=1).table
+        hi = compare(scheme, scored, [country], group=group, stat="max", year=cmp_.year, level=1).table
+        for r_lo, r_hi in zip(lo.itertuples(index=False), hi.itertuples(index=False), strict=True):
+            by_code[r_lo.code]["min"] = _num(r_lo.baseline)
+            by_code[r_hi.code]["max"] = _num(r_hi.baseline)
+
+    overall = by_code[ROOT]
+    areas = [r for r in rows if r["depth"] == 1]
+    baseline = None
+    notes: list[str] = []
+    if year is not None and used_year < year:
+        notes.append(f"No profile of {country} for {year}: its {used_year} profile is shown.")
+    if group is not None:
+        carried = {m: y for m, y in cmp_.members_used.items() if y < cmp_.year and m != country}
+        missing = [m for m in group.members if m not in cmp_.members_used]
+        baseline = {
+            "group": group.name, "title": group.title or group.name, "stat": stat,
+            "members": len(group.members), "members_used": len(cmp_.members_used),
+            "missing": missing, "carried": dict(sorted(carried.items())),
+            "is_member": country in group.members, "year": cmp_.year,
+        }
+        if carried:
+            notes.append(f"Members whose latest profile is older than {cmp_.year} (carried forward): "
+                         + ", ".join(f"{m} {y}" for m, y in sorted(carried.items())) + ".")
+        if missing:
+            notes.append(f"Members of {group.name} with no profile up to {cmp_.year} (left out of the "
+                         f"baseline): {', '.join(missing)}.")
+        members_ill = [m for m in cmp_.members_used
+                       if scored.profile(scored.row_for(m, cmp_.year)[1]).provenance == "illustrative"]
+        if members_ill:
+            notes.append(f"Illustrative profiles among the baseline members: {', '.join(sorted(members_ill))}.")
+    if overall["score"] is None:
+        cov = overall["coverage"]
+        why = (f"its coverage ({cov * 100:.0f}%) is below the scheme's minimum ({scheme.min_coverage * 100:.0f}%)"
+               if cov is not None and cov < scheme.min_coverage else "too few areas have a score")
+        notes.append(f"No overall score: {why}. Area scores are shown as given.")
+
+    unscored = []
+    for a in areas:
+        node = scheme.node(a["code"])
+        need = node.min_coverage if node.min_coverage is not None else scheme.min_coverage
+        if a["score"] is None and a["coverage"] is not None and a["coverage"] < need:
+            unscored.append((a["title"], need))
+    if unscored:
+        needs = sorted({f"{n * 100:.0f}%" for _, n in unscored})
+        notes.append(f"No score for {len(unscored)} of {len(areas)} {scheme.level_name(1)}s "
+                     f"({', '.join(t for t, _ in unscored)}): too few indicators answered "
+                     f"(each needs {' or '.join(needs)} of its indicators).")
+
+    strongest, weakest, basis = _strong_weak(scheme, profile, rows, top)
+    data = {
+        "format": 1,
+        "generator": f"indexer {__version__}",
+        "generated": _dt.date.today().isoformat(),
+        "country": {"code": country, "name": country_name(country), "native": native_name(country)},
+        "scheme": _scheme_meta(scheme),
+        "year": used_year,
+        "asked_year": year,
+        "profile": _profile_meta(profile),
+        "illustrative": profile.is_illustrative,
+        "notice": ILLUSTRATIVE_NOTICE if profile.is_illustrative else None,
+        "baseline": baseline,
+        "overall": overall,
+        "areas": areas,
+        "nodes": [r for r in rows if r["depth"] > 0],
+        "strongest": strongest,
+        "weakest": weakest,
+        "strength_basis": basis,
+        "changes": _changes(scheme, scored, country, used_year, row_i),
+        "history": _history(scheme, scored, country),
+        "gaps": _gaps(cmp_, country) if group is not None else [],
+        "comparable": sum(1 for r in rows if r["depth"] > 0 and r["score"] is not None
+                          and r["baseline"] is not None),
+        "annex": _annex(scheme, profile, by_code),
+        "notes": notes,
+        "extras": _extras(extras),
+    }
+    return data
+
+
+def _strong_weak(scheme: Scheme, profile: Profile, rows: list[dict], top: int) -> tuple[list, list, str]:
+    """The highest and lowest scored indicators (leaves); for a profile of given scores only,
+    the nodes that carry them (e.g. areas)."""
+    leaf_codes = {n.code for n in scheme.leaves}
+    cand = [r for r in rows if r["code"] in leaf_codes and r["score"] is not None]
+    basis = "indicator"
+    if not cand:
+        given = set(profile.scores) - {ROOT}
+        cand = [r for r in rows if r["code"] in given and r["score"] is not None]
+        basis = "given"
+    if not cand:
+        return [], [], basis
+    k = min(top, max(1, len(cand) // 2))
+    order = {r["code"]: i for i, r in enumerate(rows)}
+    hi = sorted(cand, key=lambda r: (-r["score"], order[r["code"]]))[:k]
+    lo_pool = [r for r in cand if r not in hi]
+    lo = sorted(lo_pool, key=lambda r: (r["score"], order[r["code"]]))[:k]
+
+    def with_answer(r: dict) -> dict:
+        out = dict(r)
+        if basis == "indicator":
+            out["answer"] = answer_text(scheme.node(r["code"]), profile.answers.get(r["code"]))
+        out["area"] = _area_of(scheme, r["code"])
+        return out
+
+    return [with_answer(r) for r in hi], [with_answer(r) for r in lo], basis
+
+
+def _title(node: Node) -> str:
+    return "Overall" if node.depth == 0 else (node.title or node.code)
+
+
+def _area_of(scheme: Scheme, code: str) -> str:
+    anc = scheme.ancestors(code)
+    top = anc[-2] if len(anc) >= 2 else code
+    return top
+
+
+def _changes(scheme: Scheme, scored: Scored, country: str, year: int, row: int) -> dict | None:
+    """Changes since the country's previous profile: scores of the overall, areas and
+    dimensions (every composite node), and the answers that changed."""
+    prev = [(y, i) for y, i in scored.rows.get(country, []) if y < year]
+    if not prev:
+        return None
+    py, pi = prev[-1]
+    S = scored.arrays.score
+    now_p, before_p = scored.profile(row), scored.profile(pi)
+    nodes = []
+    for k, n in enumerate(scheme.nodes):
+        if n.is_leaf:
+            continue
+        a, b = _num(S[pi, k]), _num(S[row, k])
+        if a is None and b is None:
+            continue
+        if a is not None and b is not None and abs(b - a) < 0.05:
+            continue
+        nodes.append({"code": n.code, "title": _title(n), "level": n.level, "depth": n.depth,
+                      "before": a, "after": b, "change": None if a is None or b is None else b - a})
+    answers = []
+    for leaf in scheme.leaves:
+        a, b = before_p.answers.get(leaf.code), now_p.answers.get(leaf.code)
+        if a == b:
+            continue
+        k = scheme.index[leaf.code]
+        answers.append({"code": leaf.code, "title": leaf.title or leaf.code,
+                        "before": answer_text(leaf, a), "after": answer_text(leaf, b),
+                        "score_before": _num(S[pi, k]), "score_after": _num(S[row, k])})
+    return {"previous_year": py, "nodes": nodes, "answers": answers,
+            "previous_provenance": before_p.provenance}
+
+
+def _history(scheme: Scheme, scored: Scored, country: str) -> dict:
+    """The overall and area scores of every profile of the country, by year."""
+    years = scored.rows.get(country, [])
+    S = scored.arrays.score
+    codes = [ROOT] + [c.code for c in scheme.root.children]
+    series = []
+    for code in codes:
+        k = scheme.index[code]
+        vals = [_num(S[i, k]) for _, i in years]
+        if any(v is not None for v in vals):
+            node = scheme.node(code)
+            series.append({"code": code, "title": _title(node),
+                           "values": vals})
+    return {"years": [y for y, _ in years], "series": series}
+
+
+def _gaps(cmp_: Comparison, country: str) -> list[dict]:
+    from .compare import gaps
+
+    g = gaps(cmp_, country).head(GAPS_N)
+    return [{"code": r.code, "title": r.title or r.code, "level": r.level, "depth": int(r.depth),
+             "score": _num(r.score), "baseline": _num(r.baseline), "gap": _num(r.gap),
+             "baseline_n": _int(r.baseline_n), "weight_share": _num(r.weight_share),
+             "impact": _num(r.impact)} for r in g.itertuples(index=False)]
+
+
+def _annex(scheme: Scheme, profile: Profile, by_code: dict[str, dict]) -> dict:
+    """Every answer with the law it cites; or the scores the profile gives."""
+    rows = []
+    for leaf in scheme.leaves:
+        ans = profile.answers.get(leaf.code)
+        if ans is None:
+            continue
+        cit = profile.citations.get(leaf.code)
+        rows.append({
+            "code": leaf.code, "title": leaf.title or leaf.code, "area": _area_of(scheme, leaf.code),
+            "answer": ans, "answer_text": answer_text(leaf, ans),
+            "score": by_code.get(leaf.code, {}).get("score"),
+            "source": cit.source if cit else "", "note": cit.note if cit else "",
+            "url": cit.url if cit else "",
+        })
+    given = []
+    for code in scheme.index:
+        if code in profile.scores:
+            node = scheme.node(code)
+            given.append({"code": code, "title": _title(node),
+                          "score": profile.scores[code]})
+    unanswered = [n.code for n in scheme.leaves if profile.answers.get(n.code) is None]
+    kind = "answers" if rows or not given else "scores"
+    return {"kind": kind, "rows": rows, "given": given,
+            "n_answered": sum(1 for r in rows if r["answer"] != NOT_APPLICABLE),
+            "n_na": sum(1 for r in rows if r["answer"] == NOT_APPLICABLE),
+            "n_cited": sum(1 for r in rows if r["source"] or r["url"]),
+            "unanswered": unanswered if rows else []}
+
+
+def _extras(extras: Mapping[str, Mapping[str, Any]] | None) -> dict:
+    out: dict[str, Any] = {}
+    for name, sec in (extras or {}).items():
+        if not isinstance(sec, Mapping):
+            raise ReportError(f"extra section {name!r} must be a mapping with a title")
+        sec = json.loads(json.dumps(dict(sec), default=_plain_json))  # plain data, or fail now
+        sec.setdefault("title", name)
+        out[name] = sec
+    return out
+
+
+def _plain_json(v: Any) -> Any:
+    if hasattr(v, "item"):
+        return v.item()
+    if type(v).__name__ == "NAType":
+        return None
+    raise TypeError(f"not JSON-able: {type(v).__name__}")
+
+
+# ----------------------------------------------------------------------------------------------
+# display: formatted strings for the template
+
+
+def fmt(v: float | None, digits: int = 1, sign: bool = False) -> str:
+    """A number as shown in the profile (1 decimal, like ``indexer score``); – for none."""
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "–"
+    s = f"{v:+.{digits}f}" if sign else f"{v:.{digits}f}"
+    if s in ("-0.0", "+0.0", "-0", "+0"):
+        s = s[1:] if not sign else "±" + s[1:]
+    return s.replace("-", "−")
+
+
+def _pct(v: float | None) -> str:
+    return "–" if v is None else f"{v * 100:.0f}%"
+
+
+def _rank(r: dict) -> str:
+    """``3 of 27``; – without a rank or where the country would rank only against itself."""
+    if r.get("rank") is None or (r.get("rank_n") or 0) < 2:
+        return "–"
+    return f"{r['rank']} of {r['rank_n']}"
+
+
+def _breakable(url: str) -> str:
+    """A URL with break opportunities after / ? & = (zero-width spaces) so it wraps in a cell."""
+    return "".join(ch + ("\u200b" if ch in "/?&=_-." else "") for ch in url)
+
+
+def view(data: dict) -> dict:
+    """The data with every number formatted for display (what the template reads)."""
+    d = data
+    base = d["baseline"]
+    stat_name = f"{base['group']} {base['stat']}" if base else ""
+
+    def node_view(r: dict) -> dict:
+        cov = r.get("coverage")
+        return {**{k: v for k, v in r.items() if isinstance(v, str | int) and not isinstance(v, bool)},
+                "score": fmt(r.get("score")), "baseline": fmt(r.get("baseline")),
+                "gap": fmt(r.get("gap"), sign=True), "rank": _rank(r),
+                "n": "" if r.get("baseline_n") is None else str(r["baseline_n"]),
+                "coverage": "" if cov is None or cov >= 1 else _pct(cov),
+                "band": r.get("band") or "", "answer": r.get("answer", ""),
+                "colour": _band_colour(d, r.get("score")) if r.get("band") else None,
+                "has_range": r.get("min") is not None and r.get("max") is not None,
+                "gap_neg": (r.get("gap") or 0) < 0}
+
+    ov = d["overall"]
+    robust = (d["extras"].get("robustness") or {}).get("overall")
+    rank_band = f"{robust['lo']}–{robust['hi']}" if robust and "lo" in robust and "hi" in robust else ""
+    country = d["country"]
+    prof = d["profile"]
+    v: dict[str, Any] = {
+        "country": country, "scheme": d["scheme"], "year": str(d["year"]),
+        "profile": {**prof, "year": str(prof["year"])},
+        "illustrative": d["illustrative"], "notice": d["notice"] or "",
+        "provenance_text": _provenance_text(prof["provenance"]),
+        "baseline": None if base is None else {
+            **{k: base[k] for k in ("group", "title", "stat")},
+            "name": stat_name, "members": str(base["members"]), "members_used": str(base["members_used"]),
+            "is_member": base["is_member"], "year": str(base["year"]),
+        },
+        "overall": {**node_view(ov), "rank_band": rank_band,
+                    "top_colour": _band_colour(d, d["scheme"]["scale"][1])},
+        "areas": [node_view(r) for r in d["areas"]],
+        "strongest": [node_view(r) for r in d["strongest"]],
+        "weakest": [node_view(r) for r in d["weakest"]],
+        "strength_basis": d["strength_basis"],
+        "level1": (d["scheme"]["levels"] or ["area"])[0],
+        "gaps": [{**node_view(r), "impact": fmt(r["impact"], 2)} for r in d["gaps"]],
+        "comparable": d["comparable"],
+        "notes": d["notes"],
+        "generator": d["generator"], "generated": d["generated"],
+        "changes": None, "annex": None, "extras": [],
+        "robustness": None, "transfer": None,
+    }
+    ch = d["changes"]
+    if ch is not None:
+        v["changes"] = {
+            "previous_year": str(ch["previous_year"]),
+            "nodes": [{**r, "before": fmt(r["before"]), "after": fmt(r["after"]),
+                       "change": fmt(r["change"], sign=True), "depth": r["depth"],
+                       "neg": (r["change"] or 0) < 0} for r in ch["nodes"][:CHANGES_N]],
+            "more_nodes": max(0, len(ch["nodes"]) - CHANGES_N),
+            "answers": [{**r, "score_before": fmt(r["score_before"]), "score_after": fmt(r["score_after"])}
+                        for r in ch["answers"][:CHANGES_N]],
+            "more_answers": max(0, len(ch["answers"]) - CHANGES_N),
+            "previous_provenance": ch["previous_provenance"],
+        }
+    an = d["annex"]
+    v["annex"] = {
+        "kind": an["kind"],
+        "rows": [{**r, "score": fmt(r["score"]), "url_text": _breakable(r["url"]),
+                  "answer_text": r["answer_text"]} for r in an["rows"]],
+        "given": [{**r, "score": fmt(r["score"])} for r in an["given"]],
+        "n_answered": str(an["n_answered"]), "n_cited": str(an["n_cited"]), "n_na": str(an["n_na"]),
+        "n_rows": str(len(an["rows"])), "unanswered": an["unanswered"],
+    }
+    for name, sec in d["extras"].items():
+        sv = {"title": str(sec.get("title", name)), "text": str(sec.get("text", "") or ""),
+              "note": str(sec.get("note", "") or ""),
+              "columns": [str(c) for c in sec.get("columns", []) or []],
+              "rows": [[_cell(c) for c in row] for row in sec.get("rows", []) or []]}
+        if name in ("robustness", "transfer"):
+            v[name] = sv
+        else:
+            v["extras"].append(sv)
+    return v
+
+
+def _cell(c: Any) -> str:
+    if isinstance(c, bool) or c is None:
+        return "–" if c is None else str(c)
+    if isinstance(c, float):
+        return fmt(c)
+    return str(c)
+
+
+def _provenance_text(p: str) -> str:
+    return {
+        "official": "official coding",
+        "published": "published scores, copied unchanged",
+        "expert": "expert coding",
+        "illustrative": "made up to show how the index works",
+    }.get(p, p)
+
+
+# ----------------------------------------------------------------------------------------------
+# charts (matplotlib → SVG, drawn from the data only)
+
+_BAND_COLOURS = ["#1a9641", "#7fbf4d", "#e6c229", "#f08c3c", "#d7301f", "#8c1010"]
+_INK, _GREY, _LIGHT = "#222222", "#888888", "#e4e4e4"
+_COUNTRY = "#2b5d8c"
+
+
+def _band_colour(data: dict, score: float | None) -> str:
+    bands = data["scheme"]["bands"]
+    if score is None or not bands:
+        return _COUNTRY
+    for i, b in enumerate(bands):
+        if b["min"] <= score:
+            j = round(i * (len(_BAND_COLOURS) - 1) / max(1, len(bands) - 1))
+            return _BAND_COLOURS[j]
+    return _BAND_COLOURS[-1]
+
+
+def _svg(fig: Any) -> str:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, transparent=True)
+    return buf.getvalue()
+
+
+def _rc() -> dict:
+    return {"svg.fonttype": "none", "svg.hashsalt": "indexer-report", "font.family": "DejaVu Sans",
+            "font.size": 8, "axes.linewidth": 0.6, "xtick.major.width": 0.6, "ytick.major.width": 0.6}
+
+
+def area_chart_svg(data: dict) -> str | None:
+    """Area scores as bars coloured by band, against the baseline (black tick) and the group's
+    range (grey band). The values are in the table below it; the legend is the template's."""
+    areas = data["areas"]
+    if not areas:
+        return None
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    lo, hi = data["scheme"]["scale"]
+    base = data["baseline"]
+    n = len(areas)
+    row, top, bottom = 0.3, 0.05, 0.3  # inches
+    height = row * n + top + bottom
+    with matplotlib.rc_context(_rc()):
+        fig = Figure(figsize=(6.7, height))
+        ax = fig.add_axes((0.3, bottom / height, 0.68, row * n / height))
+        ys = list(range(n))
+        for y, a in zip(ys, areas, strict=True):
+            if a.get("min") is not None and a.get("max") is not None:
+                ax.barh(y, max(a["max"] - a["min"], (hi - lo) * 0.004), left=a["min"], height=0.8,
+                        color=_LIGHT, zorder=1, lw=0)
+            s = a["score"]
+            if s is not None:
+                ax.barh(y, max(s - lo, (hi - lo) * 0.004), left=lo, height=0.46,
+                        color=_band_colour(data, s), zorder=2, lw=0)
+            else:
+                ax.text(lo + (hi - lo) * 0.01, y, "no score", va="center", ha="left", color=_GREY,
+                        fontsize=7, style="italic", zorder=3)
+            if a.get("baseline") is not None:
+                ax.plot([a["baseline"]] * 2, [y - 0.4, y + 0.4], color=_INK, lw=1.6, zorder=4,
+                        solid_capstyle="butt")
+        ax.set_yticks(ys, [textwrap.shorten(a["title"], 44) for a in areas], fontsize=8)
+        ax.set_ylim(n - 0.5, -0.5)
+        ax.set_xlim(lo, hi)
+        ax.tick_params(axis="x", labelsize=7, colors="#555555", length=2, pad=2)
+        ax.tick_params(axis="y", length=0, pad=4)
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
+        ax.spines["bottom"].set_color("#999999")
+        ax.grid(axis="x", color="#dddddd", lw=0.5, zorder=0)
+        ax.set_axisbelow(True)
+        return _svg(fig)
+
+
+def history_chart_svg(data: dict) -> str | None:
+    """The overall and area scores over the years (only with three or more profiles)."""
+    h = data["history"]
+    if len(h["years"]) < 3 or not h["series"]:
+        return None
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    lo, hi = data["scheme"]["scale"]
+    palette = ["#2b5d8c", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#a6761d", "#e6ab02",
+               "#666666", "#1f78b4"]
+    with matplotlib.rc_context(_rc()):
+        fig = Figure(figsize=(6.7, 2.3))
+        ax = fig.add_axes((0.07, 0.12, 0.6, 0.83))
+        years = h["years"]
+        k = 0
+        for s in h["series"]:
+            pts = [(y, v) for y, v in zip(years, s["values"], strict=True) if v is not None]
+            if not pts:
+                continue
+            xs, vs = zip(*pts, strict=True)
+            if s["code"] == ROOT:
+                ax.plot(xs, vs, color=_INK, lw=2.2, marker="o", ms=2.5, label="Overall", zorder=5)
+            else:
+                c = palette[k % len(palette)]
+                k += 1
+                ax.plot(xs, vs, color=c, lw=1.1, marker="o", ms=1.8, label=textwrap.shorten(s["title"], 34), zorder=3)
+        ax.set_ylim(lo, hi)
+        span = max(years) - min(years)
+        ax.set_xlim(min(years) - 0.3, max(years) + 0.3)
+        step = 1 if span <= 8 else (2 if span <= 16 else 5)
+        ax.set_xticks([y for y in range(min(years), max(years) + 1) if (y - min(years)) % step == 0])
+        ax.tick_params(labelsize=7, length=2, colors="#555555")
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.grid(axis="y", color="#dddddd", lw=0.5)
+        ax.axvline(data["year"], color=_GREY, lw=0.6, ls=":")
+        ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), frameon=False, fontsize=7, handlelength=1.6)
+        return _svg(fig)
+
+
+# ----------------------------------------------------------------------------------------------
+# PDF
+
+
+def _font_dirs() -> list[str]:
+    """Folders typst loads fonts from: matplotlib's DejaVu fonts (Latin, Cyrillic, Armenian)."""
+    import matplotlib
+
+    return [os.path.join(matplotlib.get_data_path(), "fonts", "ttf")]
+
+
+_compiler = None
+_compiler_pid = None
+_lock = threading.Lock()
+
+
+def _get_compiler() -> Any:
+    global _compiler, _compiler_pid
+    if _compiler is None or _compiler_pid != os.getpid():
+        import typst
+
+        _compiler = typst.Compiler(str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=_font_dirs(),
+                                   ignore_system_fonts=True)
+        _compiler_pid = os.getpid()
+    return _compiler
+
+
+def render_pdf(data: dict) -> bytes:
+    """The PDF of :func:`report_data`'s result (A4, 2–4 pages)."""
+    v = view(data)
+    inputs = {"data": json.dumps(v, ensure_ascii=False)}
+    chart = area_chart_svg(data)
+    if chart:
+        inputs["chart_areas"] = chart
+    hist = history_chart_svg(data)
+    if hist:
+        inputs["chart_history"] = hist
+    with _lock:
+        return bytes(_get_compiler().compile(format="pdf", sys_inputs=inputs))
+
+
+def profile_pdf(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: str, **kw: Any) -> bytes:
+    """The country profile PDF of ``country`` (keywords as :func:`report_data`)."""
+    return render_pdf(report_data(scheme, profiles, country, **kw))
+
+
+def report_filename(data: dict) -> str:
+    return f"{data['country']['code']}-{data['scheme']['id']}-{data['year']}.pdf"
+
+
+def _render_to(job: tuple[dict, str]) -> tuple[str, str, float]:
+    from .fileio import atomic_write
+
+    data, path = job
+    t0 = time.perf_counter()
+    atomic_write(path, render_pdf(data))
+    return data["country"]["code"], path, time.perf_counter() - t0
+
+
+def _warm() -> None:
+    import matplotlib.figure  # noqa: F401 - imported once per worker, before the first job
+
+    _get_compiler()
+
+
+def report_all(
+    scheme: Scheme,
+    profiles: Sequence[Profile] | Scored,
+    countries: Sequence[str],
+    out_dir: str | Path,
+    *,
+    group: Group | None = None,
+    stat: str = "median",
+    year: int | None = None,
+    extras: Callable[[str], Mapping[str, Any] | None] | None = None,
+    workers: int = 2,
+    progress: Callable[[str, str], None] | None = None,
+) -> list[str]:
+    """Write one profile PDF per country into ``out_dir`` (named ``CC-SCHEME-YEAR.pdf``);
+    returns the paths in the order of ``countries``.
+
+    The data of every country is gathered first (scored once), so a country without a profile
+    raises :class:`ReportError` before any file is written. PDFs are rendered in a ``spawn``
+    pool of ``workers`` processes (1: in this process); ``progress(country, path)`` is called
+    as each file is written. ``extras(country)`` may add sections to each report.
+    """
+    from .compare import Scored
+
+    scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, profiles)
+    jobs = []
+    for c in dict.fromkeys(countries):
+        d = report_data(scheme, scored, c, group=group, stat=stat, year=year,
+                        extras=extras(c) if extras else None)
+        jobs.append((d, str(Path(out_dir) / report_filename(d))))
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    done: dict[str, str] = {}
+    if workers <= 1 or len(jobs) <= 2:
+        for job in jobs:
+            c, path, _ = _render_to(job)
+            done[c] = path
+            if progress:
+                progress(c, path)
+    else:
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Pool(min(workers, len(jobs)), initializer=_warm) as pool:
+            for c, path, _ in pool.imap_unordered(_render_to, jobs):
+                done[c] = path
+                if progress:
+                    progress(c, path)
+    return [done[d["country"]["code"]] for d, _ in jobs]
