@@ -334,8 +334,9 @@ def table_to_profiles(
     if has_errors(probs):
         return res
     drafts = _drafts(table, scheme, kind, layout, roles, year, res.problems)
+    cache: dict[tuple[str, str | float], list[tuple[str, str, str]]] = {}
     for d in drafts:
-        _check_draft(table, scheme, kind, d, status, provenance, res.problems)
+        _check_draft(table, scheme, kind, d, status, provenance, res.problems, cache)
     if has_errors(res.problems):
         return res
     for d in drafts:
@@ -437,30 +438,35 @@ def _classify(table: Table, scheme: Scheme, kind: str, layout: str, ignored: set
     return r, probs
 
 
-def _header_problem(table: Table, scheme: Scheme, kind: str, h: str, col: int) -> Problem:
-    """An unknown wide column, worded by the engine's own check."""
+def code_problem(scheme: Scheme, kind: str, code: str) -> tuple[str, str] | None:
+    """(problem code, message) when ``code`` cannot be a column/row of this kind -- unknown to
+    the scheme, or a composite in an answers table -- worded by the engine's own check."""
     probe = Profile(scheme.id, "AA", 2000, path="", has_answers_section=False,
-                    answers={h: None} if kind == "answers" else {},
-                    scores={h: scheme.scale[0]} if kind == "scores" else {})
-    found = check_profile(probe, scheme)
-    msg = found[0].message if found else f"{scheme.id} has no node {excerpt(h)}"
-    hint = [c for c in scheme.index if c.lower() == h.lower()]
-    if hint:
-        msg += f" (did you mean {hint[0]!r}? codes are case-sensitive)"
-    else:
+                    answers={code: None} if kind == "answers" else {},
+                    scores={code: scheme.scale[0]} if kind == "scores" else {})
+    for p in check_profile(probe, scheme):
+        if p.code in ("unknown-code", "not-a-leaf"):
+            msg = p.message
+            if p.code == "unknown-code":
+                hint = [c for c in scheme.index if c.lower() == code.lower()]
+                if hint:
+                    msg += f" (did you mean {hint[0]!r}? codes are case-sensitive)"
+            return p.code, msg
+    return None
+
+
+def _header_problem(table: Table, scheme: Scheme, kind: str, h: str, col: int) -> Problem:
+    """An unknown wide column."""
+    code, msg = code_problem(scheme, kind, h) or ("unknown-code", f"{scheme.id} has no node {excerpt(h)}")
+    if "did you mean" not in msg:
         msg += " (use --ignore to skip a column)"
-    return table.problem(table.header_line, col, "unknown-code", msg)
+    return table.problem(table.header_line, col, code, msg)
 
 
 def _header_check(table: Table, scheme: Scheme, kind: str, code: str, col: int) -> Problem | None:
     """A code column that cannot hold this kind of value (a composite in an answers table)."""
-    if kind != "answers":
-        return None
-    probe = Profile(scheme.id, "AA", 2000, path="", has_answers_section=False, answers={code: "x"})
-    for p in check_profile(probe, scheme):
-        if p.code == "not-a-leaf":
-            return table.problem(table.header_line, col, p.code, p.message)
-    return None
+    found = code_problem(scheme, kind, code)
+    return None if found is None else table.problem(table.header_line, col, *found)
 
 
 def _parse_year(text: str) -> int | None:
@@ -473,6 +479,7 @@ def _parse_year(text: str) -> int | None:
 def _drafts(table: Table, scheme: Scheme, kind: str, layout: str, r: _Roles, year: int | None,
             probs: list[Problem]) -> list[_Draft]:
     countries = _Countries()
+    checked: dict[str, tuple[str, str] | None] = {}
     drafts: dict[tuple[str, int], _Draft] = {}
     order: list[_Draft] = []
     col_of = table.cols
@@ -539,6 +546,11 @@ def _drafts(table: Table, scheme: Scheme, kind: str, layout: str, r: _Roles, yea
                 probs.append(table.problem(line, col(r.code), "missing-field", "the row has no code"))
                 continue
             cell = (line, col(r.code))
+            if code not in checked:
+                checked[code] = code_problem(scheme, kind, code)
+            if checked[code] is not None:
+                probs.append(table.problem(line, cell[1], *checked[code]))  # type: ignore[misc]
+                continue
             if code in d.code_cells:
                 probs.append(table.problem(line, cell[1], "duplicate-answer",
                                            f"{cc} {y} {code} is also on row {d.code_cells[code][0]}; keep one"))
@@ -573,7 +585,8 @@ def _put(table: Table, scheme: Scheme, kind: str, d: _Draft, code: str, text: st
 
 
 def _check_draft(table: Table, scheme: Scheme, kind: str, d: _Draft, status: str | None,
-                 provenance: str | None, probs: list[Problem]) -> None:
+                 provenance: str | None, probs: list[Problem],
+                 cache: dict[tuple[str, str | float], list[tuple[str, str, str]]]) -> None:
     """Every cell of one profile through ``check_profile``, one cell at a time (so that each
     problem has its cell), then the whole profile for the rules that span cells."""
     for name, allowed, forced in (("status", STATUSES, status), ("provenance", PROVENANCES, provenance)):
@@ -582,19 +595,19 @@ def _check_draft(table: Table, scheme: Scheme, kind: str, d: _Draft, status: str
             probs.append(table.problem(line, col, "bad-value",
                                        f"{name} {excerpt(v)} is not one of {', '.join(allowed)}"))
     st = status or (d.fields["status"][0] if "status" in d.fields else "draft")
-    for code, (text, line, col) in d.answers.items():
-        if text is None:
-            continue
-        one = Profile(scheme.id, d.country, d.year, path="", status=st, answers={code: text},
-                      has_answers_section=False)
-        for p in check_profile(one, scheme):
-            at = d.code_cells.get(code, (line, col)) if p.code in ("unknown-code", "not-a-leaf") else (line, col)
-            probs.append(table.problem(at[0], at[1], p.code, f"{d.country} {d.year}: {p.message}", p.severity))
-    for code, (x, line, col) in d.scores.items():
-        one = Profile(scheme.id, d.country, d.year, path="", status=st, scores={code: x}, has_answers_section=False)
-        for p in check_profile(one, scheme):
-            at = d.code_cells.get(code, (line, col)) if p.code == "unknown-code" else (line, col)
-            probs.append(table.problem(at[0], at[1], p.code, f"{d.country} {d.year}: {p.message}", p.severity))
+    cells: list[tuple[str, str | float, int, int]] = [
+        (code, text, line, col) for code, (text, line, col) in d.answers.items() if text is not None]
+    cells += [(code, x, line, col) for code, (x, line, col) in d.scores.items()]
+    for code, value, line, col in cells:
+        key = (code, value)
+        found = cache.get(key)
+        if found is None:  # the same code and value give the same problems in any profile
+            one = Profile(scheme.id, d.country, d.year, path="", has_answers_section=False,
+                          answers={code: value} if isinstance(value, str) else {},
+                          scores={code: value} if not isinstance(value, str) else {})
+            found = cache[key] = [(p.code, p.message, p.severity) for p in check_profile(one, scheme)]
+        for pcode, message, severity in found:
+            probs.append(table.problem(line, col, pcode, f"{d.country} {d.year}: {message}", severity))
     if kind == "answers":
         whole = Profile(scheme.id, d.country, d.year, path="", status=st,
                         answers={c: t for c, (t, _, _) in d.answers.items() if c in scheme.index},

@@ -188,11 +188,12 @@ def test_ignore_columns_and_default_year(tmp_path, scheme):
 def test_long_duplicates_and_status_conflicts(tmp_path, scheme):
     t = write_csv(tmp_path / "l.csv", "country,year,code,answer,status\n"
                   "AT,2020,LMM.1,a,final\nAT,2020,LMM.1,b,final\nAT,2020,LMM.2,3,review\n"
-                  "AT,2020,ZZZ,3,final\nAT,2020,LMM,a,final\n")
+                  "AT,2020,ZZZ,3,final\nAT,2020,LMM,a,final\nAT,2020,YYY,,final\n")
     res = import_table(t, scheme, tmp_path / "o")
     got = [(p.line, p.column, p.code) for p in res.problems]
     assert (3, 3, "duplicate-answer") in got and (4, 5, "bad-value") in got
     assert (5, 3, "unknown-code") in got and (6, 3, "not-a-leaf") in got
+    assert (7, 3, "unknown-code") in got  # blank answer or not
 
 
 def test_final_profile_with_blank_is_an_error(tmp_path, scheme):
