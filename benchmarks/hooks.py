@@ -58,7 +58,38 @@ def report(ctx: Context) -> None:
     if _missing("indexer.report"):
         skip("report.pdf_per_profile", "not landed yet (indexer.report)")
         return
-    skip("report.pdf_per_profile", "indexer.report is there; hook not filled in yet")
+    from indexer.compare import Scored
+    from indexer.load import load_paths
+    from indexer.model import Group
+    from indexer.report import render_pdf, report_all, report_data
+
+    ds = ctx.dataset(56, 58)
+    bundle = load_paths([ds.scheme_path, ds.profiles_dir])
+    (scheme,) = bundle.schemes.values()
+    profiles = bundle.profiles_of(scheme.id)
+    countries = sorted({p.country for p in profiles})
+    group = Group("ALL", tuple(countries), "every generated country")
+    scored = Scored.of(scheme, profiles)
+
+    def one() -> bytes:
+        return render_pdf(report_data(scheme, scored, countries[0], group=group))
+
+    pages = one().count(b"/Type /Page\n") or "?"  # warm-up: imports, fonts, template
+    reps = 3 if ctx.quick else 7
+    wall, cpu = timed(one, reps)
+    what = f"{len(countries)} countries × {len(scheme.leaves)} indicators, baseline = their median"
+    figure("report.pdf_per_profile", wall, "s",
+           f"cpu {cpu:.3f} s; data + 2 matplotlib SVG charts + typst, warm process; {what}; median of {reps}",
+           seconds=wall, cpu=cpu, pages=pages)
+    out = ctx.tmp / "report-pdfs"
+    wall, cpu = timed(lambda: report_all(scheme, scored, countries, out / "w1", group=group, workers=1), 1)
+    figure("report.pdf_all_countries", wall, "s",
+           f"cpu {cpu:.2f} s; {len(countries)} PDFs written in one process (workers=1); {what}",
+           seconds=wall, cpu=cpu, countries=len(countries))
+    wall, _ = timed(lambda: report_all(scheme, scored, countries, out / "w2", group=group, workers=2), 1)
+    figure("report.pdf_all_countries_pool", wall, "s",
+           f"{len(countries)} PDFs in a spawn pool of 2 workers, incl. their start-up (~1 s each)",
+           seconds=wall, countries=len(countries), workers=2)
 
 
 def app(ctx: Context) -> None:

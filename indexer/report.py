@@ -491,6 +491,8 @@ def view(data: dict) -> dict:
         "weakest": [node_view(r) for r in d["weakest"]],
         "strength_basis": d["strength_basis"],
         "level1": (d["scheme"]["levels"] or ["area"])[0],
+        "history_span": "–".join(str(y) for y in sorted({min(d["history"]["years"] or [0]),
+                                                            max(d["history"]["years"] or [0])})),
         "gaps": [{**node_view(r), "impact": fmt(r["impact"], 2)} for r in d["gaps"]],
         "comparable": d["comparable"],
         "notes": d["notes"],
@@ -589,7 +591,6 @@ def area_chart_svg(data: dict) -> str | None:
     from matplotlib.figure import Figure
 
     lo, hi = data["scheme"]["scale"]
-    base = data["baseline"]
     n = len(areas)
     row, top, bottom = 0.3, 0.05, 0.3  # inches
     height = row * n + top + bottom
@@ -597,20 +598,24 @@ def area_chart_svg(data: dict) -> str | None:
         fig = Figure(figsize=(6.7, height))
         ax = fig.add_axes((0.3, bottom / height, 0.68, row * n / height))
         ys = list(range(n))
+        eps = (hi - lo) * 0.004  # a zero still shows as a sliver
+        rng = [(y, a["min"], a["max"]) for y, a in zip(ys, areas, strict=True)
+               if a.get("min") is not None and a.get("max") is not None]
+        if rng:
+            ax.barh([r[0] for r in rng], [max(r[2] - r[1], eps) for r in rng], left=[r[1] for r in rng],
+                    height=0.8, color=_LIGHT, zorder=1, lw=0)
+        bars = [(y, a["score"]) for y, a in zip(ys, areas, strict=True) if a["score"] is not None]
+        if bars:
+            ax.barh([y for y, _ in bars], [max(v - lo, eps) for _, v in bars], left=lo, height=0.46,
+                    color=[_band_colour(data, v) for _, v in bars], zorder=2, lw=0)
         for y, a in zip(ys, areas, strict=True):
-            if a.get("min") is not None and a.get("max") is not None:
-                ax.barh(y, max(a["max"] - a["min"], (hi - lo) * 0.004), left=a["min"], height=0.8,
-                        color=_LIGHT, zorder=1, lw=0)
-            s = a["score"]
-            if s is not None:
-                ax.barh(y, max(s - lo, (hi - lo) * 0.004), left=lo, height=0.46,
-                        color=_band_colour(data, s), zorder=2, lw=0)
-            else:
+            if a["score"] is None:
                 ax.text(lo + (hi - lo) * 0.01, y, "no score", va="center", ha="left", color=_GREY,
                         fontsize=7, style="italic", zorder=3)
-            if a.get("baseline") is not None:
-                ax.plot([a["baseline"]] * 2, [y - 0.4, y + 0.4], color=_INK, lw=1.6, zorder=4,
-                        solid_capstyle="butt")
+        ticks = [(y, a["baseline"]) for y, a in zip(ys, areas, strict=True) if a.get("baseline") is not None]
+        if ticks:
+            ax.vlines([v for _, v in ticks], [y - 0.4 for y, _ in ticks], [y + 0.4 for y, _ in ticks],
+                      color=_INK, lw=1.6, zorder=4)
         ax.set_yticks(ys, [textwrap.shorten(a["title"], 44) for a in areas], fontsize=8)
         ax.set_ylim(n - 0.5, -0.5)
         ax.set_xlim(lo, hi)
@@ -696,13 +701,13 @@ def render_pdf(data: dict) -> bytes:
     """The PDF of :func:`report_data`'s result (A4, 2–4 pages)."""
     v = view(data)
     inputs = {"data": json.dumps(v, ensure_ascii=False)}
-    chart = area_chart_svg(data)
-    if chart:
-        inputs["chart_areas"] = chart
-    hist = history_chart_svg(data)
-    if hist:
-        inputs["chart_history"] = hist
-    with _lock:
+    with _lock:  # matplotlib's rc_context and the shared typst Compiler are not thread-safe
+        chart = area_chart_svg(data)
+        if chart:
+            inputs["chart_areas"] = chart
+        hist = history_chart_svg(data)
+        if hist:
+            inputs["chart_history"] = hist
         return bytes(_get_compiler().compile(format="pdf", sys_inputs=inputs))
 
 
