@@ -1,0 +1,564 @@
+"""Policy transfer: which provisions separate a country from a baseline, and the smallest set of
+answer changes that lifts its overall score to a target — with the countries that already have
+the better answer ("models").
+
+The smallest reform
+-------------------
+A *change* gives one answered indicator (leaf) of the country another answer. Blank and ``n/a``
+indicators are not candidates (answering them is a question of data, not a reform), nor are
+indicators under a given (published) score, nor numeric indicators normalised across countries
+(their score depends on the other countries). Every other answered leaf is a candidate, with its
+*best achievable answer*: its highest-scoring option (numeric: the goalpost at the ``best`` end);
+with ``within_group=True`` only answers some member of the group has count ("transfer" proper).
+
+A change never alters which leaves are answered, so neither coverage nor which nodes have a score
+changes: only scores move. Every aggregation of SPEC §3 (weighted mean, geometric mean, median,
+min, max) is non-decreasing in each child's score, so giving a changed leaf anything but its best
+achievable answer never helps: a reform is a *set of leaves*.
+
+**Weighted means throughout (the usual case): greedy is exact.** With means on every path from a
+candidate to the root and no given score in between, the overall is linear in the leaf scores,
+``overall = Σ_l share_l · s_l``, where ``share_l`` is the product, down the leaf's path, of
+``w / Σ w`` over the siblings that have a score — fixed, as the scored set is fixed. So a set
+``R`` of changes raises the overall by exactly ``Σ_{l∈R} g_l`` with ``g_l = share_l · (best_l −
+s_l) ≥ 0``, independently per leaf. Any ``k`` changes gain at most the sum of the ``k`` largest
+``g_l``; taking the leaves in decreasing order of ``g_l`` attains that bound for every ``k``. The
+smallest ``k`` whose top-``k`` sum reaches ``target − overall`` is therefore the minimum number of
+changes, and those top-``k`` leaves are a minimum set. ∎
+
+**Otherwise: an exact search over the tree.** For a node ``v`` and a budget ``j`` let
+``F_v(j)`` be the highest score ``v`` can reach with at most ``j`` changes below it. A leaf has
+``F(0) = s``, ``F(j≥1) = best``; a given score is constant. Children's subtrees are disjoint and
+the aggregation is monotone in each child, so ``F_v(j) = max over splits j_1 + … + j_m = j of
+agg(F_1(j_1), …, F_m(j_m))`` — each child independently at its best for its share of the budget.
+The split is found exactly:
+
+- mean (``Σ w F``), geometric (``Σ w log F``), min and max are associative: children are merged
+  pairwise by (max, +) or (max, min/max) convolutions of their tables;
+- median (unweighted) by thresholds: with ``c_i(t)`` the least budget that lifts child ``i`` to
+  ``t``, an odd number ``m`` of children reaches median ``≥ t`` at cost = the sum of the
+  ``(m+1)/2`` smallest ``c_i(t)``; an even ``m`` reaches ``(t1 + t2)/2`` (``t1 ≤ t2``) at cost
+  ``min_u [c_u(t1) + Σ of the m/2 smallest c_i(t2), i ≠ u]`` (``m/2`` children at ``t2`` or above
+  and one more at ``t1`` or above), over every pair of values the children can take.
+
+Min-coverage rules need nothing more (coverage does not change). The least ``j`` with
+``F_root(j) ≥ target`` is the minimum number of changes; the splits give a set. The greedy path
+is used only where its premise holds, and every answer is checked with the real scorer
+(``score.score_arrays``); if that check ever disagreed the search would be run instead.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+
+from .compare import STATS, Scored, baseline_stat
+from .model import Group, Profile, Scheme
+from .score import ANSWERED, answer_arrays, score_arrays
+
+TOL = 1e-9
+BIG = 1e9  # an unreachable budget
+
+CSV_COLUMNS = ["code", "title", "answer", "score", "baseline", "gap", "baseline_n", "step", "to_answer", "to_score",
+               "gain", "overall_after", "models"]
+
+
+class TransferError(ValueError):
+    """A gap analysis that cannot be made (no profile, no target, ...)."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    code: str
+    answer: str
+    score: float
+    best: str
+    best_score: float
+
+
+@dataclass(frozen=True)
+class Step:
+    """One change of the minimal reform, in order of gain."""
+
+    code: str
+    title: str
+    answer: str
+    to_answer: str
+    score: float
+    to_score: float
+    gain: float  # overall points this change alone adds to the current profile
+    overall_after: float  # the overall after this and every earlier step (real scorer)
+    models: tuple[str, ...]  # group members whose answer scores at least ``to_score``
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """The result of :func:`transfer`.
+
+    ``provisions``: every answered leaf where the country trails the baseline (or, without a
+    group, could score more), with the group's leaders. ``steps``: a smallest set of changes that
+    reaches ``target`` (empty when the country is there already); ``reachable`` False when even
+    every candidate change falls short (``steps`` then lists them all and ``best_possible`` says
+    how far they go). ``method``: ``greedy`` (weighted means: provably optimal), ``search``
+    (exact tree search) or ``none``.
+    """
+
+    scheme: Scheme
+    country: str
+    year: int
+    group: Group | None
+    stat: str
+    target: float
+    target_source: str
+    overall: float
+    provisions: pd.DataFrame
+    steps: tuple[Step, ...]
+    reachable: bool
+    best_possible: float
+    method: str
+    candidates: int
+    illustrative: bool = False
+    members_used: dict[str, int] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def changes(self) -> dict[str, str]:
+        return {s.code: s.to_answer for s in self.steps}
+
+    def csv_frame(self) -> pd.DataFrame:
+        """The provisions, with the minimal-set columns filled for the steps (steps first)."""
+        p = self.provisions.copy()
+        step_of = {s.code: (i + 1, s) for i, s in enumerate(self.steps)}
+        extra = [s for s in self.steps if s.code not in set(p.code)]
+        if extra:
+            p = pd.concat([p, pd.DataFrame({"code": [s.code for s in extra], "title": [s.title for s in extra],
+                                            "answer": [s.answer for s in extra], "score": [s.score for s in extra]})],
+                          ignore_index=True)
+        p["step"] = pd.array([step_of[c][0] if c in step_of else pd.NA for c in p.code], dtype="Int64")
+        p["to_answer"] = [step_of[c][1].to_answer if c in step_of else "" for c in p.code]
+        p["to_score"] = [step_of[c][1].to_score if c in step_of else np.nan for c in p.code]
+        p["gain"] = [step_of[c][1].gain if c in step_of else np.nan for c in p.code]
+        p["overall_after"] = [step_of[c][1].overall_after if c in step_of else np.nan for c in p.code]
+        p["models"] = [" ".join(step_of[c][1].models) if c in step_of else "" for c in p.code]
+        p = p.sort_values(["step"], na_position="last", kind="stable").reset_index(drop=True)
+        for c in ("baseline", "gap"):
+            if c not in p:
+                p[c] = np.nan
+        if "baseline_n" not in p:
+            p["baseline_n"] = pd.array([pd.NA] * len(p), dtype="Int64")
+        return p[CSV_COLUMNS]
+
+
+# ----------------------------------------------------------------------------------------------
+# candidates
+
+
+def best_answers(scheme: Scheme, profile: Profile, leaf_scores: dict[str, float], *,
+                 allowed: dict[str, dict[str, float]] | None = None) -> list[Candidate]:
+    """Each answered leaf that could score more, with its best achievable answer.
+
+    ``leaf_scores``: the profile's current leaf scores. ``allowed``: leaf → {answer: score} to
+    choose from (default: the scheme's options; numeric leaves the ``best`` goalpost)."""
+    ans = answer_arrays(scheme, [profile])
+    out = []
+    below_given = set()
+    for code in profile.scores:
+        if code in scheme.index:
+            below_given.update(d.code for d in scheme.descendants(code))
+            below_given.add(code)
+    lo, hi = scheme.scale
+    for j, leaf in enumerate(ans.leaves):
+        if ans.state[0, j] != ANSWERED or leaf.code in below_given:
+            continue
+        s = leaf_scores.get(leaf.code, np.nan)
+        if s != s:
+            continue
+        if allowed is not None:
+            choices = allowed.get(leaf.code, {})
+        elif leaf.numeric is not None:
+            if leaf.numeric.normalise is not None:
+                continue
+            x = leaf.numeric.min if leaf.numeric.best == "low" else leaf.numeric.max
+            choices = {_num_text(x): hi}
+        else:
+            choices = {o.value: o.score for o in leaf.options}
+        if not choices:
+            continue
+        best = max(choices, key=lambda a: (choices[a], -list(choices).index(a)))
+        if choices[best] > s + TOL:
+            out.append(Candidate(leaf.code, str(profile.answers.get(leaf.code)), float(s), best, float(choices[best])))
+    return out
+
+
+def _num_text(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+
+# ----------------------------------------------------------------------------------------------
+# the minimal reform
+
+
+def _methods(scheme: Scheme) -> list[str]:
+    return [n.aggregation or scheme.aggregation for n in scheme.nodes]
+
+
+def greedy_applies(scheme: Scheme, profile: Profile, candidates: Sequence[Candidate]) -> bool:
+    """Whether every composite node above a candidate aggregates by weighted mean, with no given
+    score on the way (the premise under which greedy is exact)."""
+    methods = _methods(scheme)
+    for c in candidates:
+        for a in scheme.ancestors(c.code):
+            if methods[scheme.index[a]] != "mean" or a in profile.scores:
+                return False
+    return True
+
+
+def _shares(scheme: Scheme, S: np.ndarray) -> dict[str, float]:
+    """Each node's share of the overall under weighted means, over the siblings with a score."""
+    idx = scheme.index
+    shares = {scheme.root.code: 1.0}
+    for node in scheme.nodes:
+        if node.code not in shares:
+            continue
+        kids = [c for c in node.children if not math.isnan(S[idx[c.code]])]
+        total = sum(c.weight for c in kids)
+        for c in kids:
+            shares[c.code] = shares[node.code] * c.weight / total
+    return shares
+
+
+def greedy_set(scheme: Scheme, S: np.ndarray, candidates: Sequence[Candidate], need: float
+               ) -> tuple[list[Candidate], float]:
+    """Leaves in decreasing order of ``share × (best − score)`` until the gains reach ``need``.
+    Returns (set, total gain); the whole list if it never does."""
+    sh = _shares(scheme, S)
+    ranked = sorted(candidates, key=lambda c: (-sh.get(c.code, 0.0) * (c.best_score - c.score), c.code))
+    total, out = 0.0, []
+    for c in ranked:
+        if total >= need - TOL:
+            break
+        out.append(c)
+        total += sh.get(c.code, 0.0) * (c.best_score - c.score)
+    return out, total
+
+
+def _conv(a: np.ndarray, b: np.ndarray, op) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
+    """(max, op) convolution of two non-decreasing tables: c[j] = max_{i} op(a[i], b[j − i]);
+    also the ``i`` of each maximum."""
+    na, nb = len(a), len(b)
+    M = op(a[:, None], b[None, :])
+    c = np.empty(na + nb - 1)
+    split = np.empty(na + nb - 1, dtype=int)
+    for j in range(na + nb - 1):
+        i0, i1 = max(0, j - nb + 1), min(j, na - 1)
+        ii = np.arange(i0, i1 + 1)
+        vals = M[ii, j - ii]
+        best = int(np.argmax(vals))
+        c[j], split[j] = vals[best], ii[best]
+    return c, split
+
+
+def _median_table(tables: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """F(j) of an (unweighted) median of children with tables ``tables``, and the budget of each
+    child for each j (rows j, columns children)."""
+    m = len(tables)
+    J = sum(len(t) - 1 for t in tables)
+    T = np.unique(np.concatenate(tables))
+    cost = np.full((m, len(T)), BIG)
+    for i, t in enumerate(tables):
+        j = np.searchsorted(t, T - TOL, side="left")
+        cost[i] = np.where(j < len(t), j, BIG)
+    F = np.full(J + 1, -np.inf)
+    alloc = np.zeros((J + 1, m), dtype=int)
+    order = np.argsort(cost, axis=0, kind="stable")  # children by cost, per threshold
+    srt = np.take_along_axis(cost, order, axis=0)
+    if m % 2:
+        h = (m + 1) // 2
+        c_t = srt[:h].sum(axis=0)  # cost of reaching median >= T[t]
+        for j in range(J + 1):
+            ok = np.flatnonzero(c_t <= j)
+            t = ok[-1]  # the highest reachable threshold (T sorted); 0 changes always reach T of the median
+            F[j] = T[t]
+            alloc[j, order[:h, t]] = cost[order[:h, t], t].astype(int)
+        return F, alloc
+    h = m // 2
+    sum_h, sum_h1 = srt[:h].sum(axis=0), srt[:h + 1].sum(axis=0)
+    in_h = np.zeros((m, len(T)), dtype=bool)
+    np.put_along_axis(in_h, order[:h], True, axis=0)
+    excl = np.where(in_h, sum_h1[None, :] - cost, sum_h[None, :])  # (u, t2): h smallest without u
+    pair = cost[:, :, None] + excl[:, None, :]  # (u, t1, t2)
+    ubest = pair.argmin(axis=0)
+    pcost = pair.min(axis=0)  # (t1, t2)
+    value = (T[:, None] + T[None, :]) / 2
+    valid = T[:, None] <= T[None, :] + TOL
+    for j in range(J + 1):
+        ok = valid & (pcost <= j)
+        t1, t2 = np.unravel_index(np.argmax(np.where(ok, value, -np.inf)), ok.shape)
+        F[j] = value[t1, t2]
+        u = ubest[t1, t2]
+        chosen = [i for i in order[:h + 1, t2] if i != u][:h]
+        for i in chosen:
+            alloc[j, i] = int(cost[i, t2])
+        alloc[j, u] = int(cost[u, t1])
+    return F, alloc
+
+
+def search_tables(scheme: Scheme, profile: Profile, S: np.ndarray, candidates: Sequence[Candidate]
+                  ) -> tuple[dict[int, np.ndarray], dict[int, tuple[list[int], np.ndarray]]]:
+    """F_v(j) for every node (tables), and for each composite node its scored children and their
+    budgets for each j — the exact search of the module docstring."""
+    nodes = scheme.nodes
+    idx = scheme.index
+    methods = _methods(scheme)
+    cand = {c.code: c for c in candidates}
+    F: dict[int, np.ndarray] = {}
+    split: dict[int, tuple[list[int], np.ndarray]] = {}
+    for k in range(len(nodes) - 1, -1, -1):
+        node = nodes[k]
+        if node.code in profile.scores or node.is_leaf:
+            c = cand.get(node.code)
+            F[k] = np.array([S[k], c.best_score]) if c is not None and node.code not in profile.scores else np.array([S[k]])
+            continue
+        if math.isnan(S[k]):
+            F[k] = np.array([np.nan])
+            continue
+        kids = [idx[c.code] for c in node.children]
+        kids = [c for c in kids if not math.isnan(F[c][0]) and c in F]
+        m = methods[k]
+        tables = [F[c] for c in kids]
+        if m == "median":
+            Fk, alloc = _median_table(tables)
+        else:
+            w = np.array([nodes[c].weight for c in kids])
+            if m == "mean":
+                g = [w[i] * t for i, t in enumerate(tables)]
+                op = np.add
+            elif m == "geometric":
+                with np.errstate(divide="ignore"):
+                    g = [w[i] * np.log(t) for i, t in enumerate(tables)]
+                op = np.add
+            else:
+                g = list(tables)
+                op = np.minimum if m == "min" else np.maximum
+            acc, splits = g[0], []
+            for t in g[1:]:
+                acc, sp = _conv(acc, t, op)
+                splits.append(sp)
+            J = len(acc) - 1
+            alloc = np.zeros((J + 1, len(kids)), dtype=int)
+            for j in range(J + 1):
+                r = j
+                for i in range(len(kids) - 1, 0, -1):
+                    left = int(splits[i - 1][r])
+                    alloc[j, i] = r - left
+                    r = left
+                alloc[j, 0] = r
+            if m == "mean":
+                Fk = acc / w.sum()
+            elif m == "geometric":
+                Fk = np.exp(acc / w.sum())
+            else:
+                Fk = acc
+        F[k], split[k] = Fk, (kids, alloc)
+    return F, split
+
+
+def search_set(scheme: Scheme, profile: Profile, S: np.ndarray, candidates: Sequence[Candidate], target: float
+               ) -> tuple[list[Candidate], float, np.ndarray]:
+    """A smallest set reaching ``target`` by the exact search (all candidates if none does).
+    Returns (set, the overall the search expects, F_root)."""
+    F, split = search_tables(scheme, profile, S, candidates)
+    root = F[0]
+    hit = np.flatnonzero(root >= target - TOL)
+    j = int(hit[0]) if len(hit) else len(root) - 1
+    cand = {c.code: c for c in candidates}
+    chosen: list[Candidate] = []
+
+    def walk(k: int, budget: int) -> None:
+        if budget <= 0:
+            return
+        node = scheme.nodes[k]
+        if node.is_leaf or node.code in profile.scores:
+            if node.code in cand and node.code not in profile.scores:
+                chosen.append(cand[node.code])
+            return
+        kids, alloc = split[k]
+        for c, b in zip(kids, alloc[min(budget, len(alloc) - 1)], strict=True):
+            walk(c, int(b))
+
+    walk(0, j)
+    return chosen, float(root[j]), root
+
+
+def minimal_reform(scheme: Scheme, profile: Profile, S: np.ndarray, candidates: Sequence[Candidate],
+                   target: float, verify) -> tuple[list[Candidate], str, float]:  # noqa: ANN001
+    """A smallest set of candidate changes lifting the overall (``S[0]``) to ``target``.
+
+    ``verify(changes) -> overall`` scores a set with the real scorer. Greedy where it is provably
+    exact (weighted means), else (or if the scorer disagrees) the exact search.
+    Returns (set, method, best possible overall with every candidate)."""
+    if not math.isnan(S[0]) and S[0] >= target - TOL:
+        return [], "none", float(S[0])
+    if not candidates:
+        return [], "none", float(S[0])
+    if greedy_applies(scheme, profile, candidates):
+        chosen, gain = greedy_set(scheme, S, candidates, target - S[0])
+        got = verify(chosen)
+        best_all = got if len(chosen) == len(candidates) else S[0] + sum(
+            _shares(scheme, S).get(c.code, 0.0) * (c.best_score - c.score) for c in candidates)
+        if abs(got - (S[0] + gain)) <= 1e-6 * max(1.0, abs(got)):
+            return chosen, "greedy", float(best_all)
+    chosen, _, root = search_set(scheme, profile, S, candidates, target)
+    return chosen, "search", float(root[-1])
+
+
+# ----------------------------------------------------------------------------------------------
+# the analysis
+
+
+def transfer(
+    scheme: Scheme,
+    profiles: Sequence[Profile],
+    country: str,
+    *,
+    group: Group | None = None,
+    stat: str = "mean",
+    target: float | None = None,
+    year: int | None = None,
+    within_group: bool = False,
+) -> Transfer:
+    """Provisions separating ``country`` from ``group``'s ``stat``, and a smallest reform lifting
+    its overall to ``target`` (default: the group's baseline overall)."""
+    if stat not in STATS:
+        raise TransferError(f"unknown statistic {stat!r}; use one of {', '.join(STATS)}")
+    profs = [p for p in profiles if p.scheme == scheme.id]
+    scored = Scored.of(scheme, profs)
+    r = scored.row_for(country, year)
+    if r is None:
+        when = f" for {year} or earlier" if year else ""
+        raise TransferError(f"{country} has no profile of {scheme.id}{when}")
+    y_used, row = r
+    year = year if year is not None else y_used
+    prof = scored.profile(row)
+    S_all = scored.arrays.score
+    S = S_all[row]
+    members: dict[str, int] = {}
+    if group is not None:
+        for m in group.members:
+            rm = scored.row_for(m, year)
+            if rm is not None:
+                members[m] = rm[1]
+    member_rows = list(members.values())
+    M = S_all[member_rows] if member_rows else np.empty((0, len(scheme.nodes)))
+    base, base_n = baseline_stat(M, stat) if group is not None else (np.full(len(scheme.nodes), np.nan),
+                                                                     np.zeros(len(scheme.nodes), dtype=int))
+    if target is None:
+        if group is None:
+            raise TransferError("give a --baseline group (its overall is the target) or a --target")
+        if math.isnan(base[0]):
+            raise TransferError(f"no member of {group.name} has an overall score up to {year}: give a --target")
+        target, source = float(base[0]), f"{group.name} {stat}"
+    else:
+        source = "given"
+    target = float(target)
+
+    # leaf scores of the country and of the members; the answers members hold
+    leaves = scheme.leaves
+    li = [scheme.index[x.code] for x in leaves]
+    leaf_scores = {x.code: float(S[k]) for x, k in zip(leaves, li, strict=True)}
+    allowed = None
+    member_answers: dict[str, dict[str, tuple[str, float]]] = {}  # leaf -> member -> (answer, score)
+    for mc, mr in members.items():
+        mp = scored.profile(mr)
+        for x, k in zip(leaves, li, strict=True):
+            s = S_all[mr, k]
+            a = mp.answers.get(x.code)
+            if not math.isnan(s) and a is not None and a != "n/a" and x.code not in mp.scores:
+                member_answers.setdefault(x.code, {})[mc] = (str(a), float(s))
+    if within_group:
+        allowed = {}
+        for code, by in member_answers.items():
+            choices: dict[str, float] = {}
+            for a, s in by.values():
+                choices[a] = max(s, choices.get(a, -np.inf))
+            allowed[code] = choices
+    candidates = best_answers(scheme, prof, leaf_scores, allowed=allowed)
+
+    pool = [scored.profile(i) for i in range(len(scored.arrays.profiles))]
+    needs_context = any(x.numeric is not None and x.numeric.normalise for x in leaves)
+
+    def score_sets(sets: Sequence[Sequence[Candidate]]) -> np.ndarray:
+        variants = [replace(prof, answers={**prof.answers, **{c.code: c.best for c in cs}}) for cs in sets]
+        if needs_context:
+            out = []
+            for v in variants:
+                ctx = list(pool)
+                ctx[row] = v
+                out.append(score_arrays(scheme, ctx).score[row])
+            return np.array(out)
+        return score_arrays(scheme, variants).score
+
+    def verify(cs: Sequence[Candidate]) -> float:
+        return float(score_sets([cs])[0, 0])
+
+    notes = []
+    if math.isnan(S[0]):
+        notes.append(f"{country} has no overall score (coverage below the scheme's min_coverage): answer more "
+                     "indicators first; no reform of answered indicators can give it one.")
+        chosen, method, best_possible = [], "none", float("nan")
+    else:
+        chosen, method, best_possible = minimal_reform(scheme, prof, S, candidates, target, verify)
+    reachable = not math.isnan(S[0]) and (S[0] >= target - TOL or (bool(chosen) and verify(chosen) >= target - TOL))
+
+    # steps: in order of standalone gain, with the cumulative overall from the scorer
+    steps: list[Step] = []
+    if chosen:
+        alone = score_sets([[c] for c in chosen])[:, 0] - S[0]
+        order = sorted(range(len(chosen)), key=lambda i: (-alone[i], chosen[i].code))
+        ordered = [chosen[i] for i in order]
+        cum = score_sets([ordered[:i + 1] for i in range(len(ordered))])[:, 0]
+        for n_, i in enumerate(order):
+            c = ordered[n_]
+            models = tuple(sorted(m for m, (_, s) in member_answers.get(c.code, {}).items() if s >= c.best_score - TOL))
+            steps.append(Step(c.code, scheme.node(c.code).title, c.answer, c.best, c.score, c.best_score,
+                              float(alone[i]), float(cum[n_]), models))
+    if not reachable and not math.isnan(S[0]):
+        notes.append(f"Even every candidate change ({len(candidates)}) lifts {country} only to "
+                     f"{best_possible:.2f}, short of {target:.2f}.")
+
+    # provisions: answered leaves where the country trails the baseline (or can improve)
+    rows = []
+    for x, k in zip(leaves, li, strict=True):
+        s = S[k]
+        if math.isnan(s) or prof.answers.get(x.code) in (None, "n/a"):
+            continue
+        b = base[k]
+        held = member_answers.get(x.code, {})
+        top = max((v[1] for v in held.values()), default=np.nan)
+        leaders = sorted(m for m, (_, v) in held.items() if v >= top - TOL) if held else []
+        trails = (not math.isnan(b) and s < b - TOL) or (group is None and any(c.code == x.code for c in candidates))
+        if not trails:
+            continue
+        rows.append({
+            "code": x.code, "title": x.title, "answer": str(prof.answers.get(x.code)), "score": float(s),
+            "baseline": float(b), "gap": float(s - b), "baseline_n": int(base_n[k]),
+            "group_best": top, "leaders": " ".join(leaders) if top > s + TOL else "",
+        })
+    provisions = pd.DataFrame(rows, columns=["code", "title", "answer", "score", "baseline", "gap", "baseline_n",
+                                             "group_best", "leaders"])
+    provisions["baseline_n"] = provisions["baseline_n"].astype("Int64")
+    provisions = provisions.sort_values(["gap", "code"], kind="stable").reset_index(drop=True)
+    if group is not None and int(base_n[li].max(initial=0)) == 0:
+        notes.append(f"No member of {group.name} has indicator-level answers up to {year} (published scores only): "
+                     "there is no indicator baseline and no model country.")
+    return Transfer(
+        scheme=scheme, country=country, year=year, group=group, stat=stat, target=target, target_source=source,
+        overall=float(S[0]), provisions=provisions, steps=tuple(steps), reachable=reachable,
+        best_possible=best_possible, method=method, candidates=len(candidates),
+        illustrative=prof.provenance == "illustrative", members_used={m: scored.profile(i).year for m, i in members.items()},
+        notes=tuple(notes),
+    )
