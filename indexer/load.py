@@ -58,12 +58,103 @@ class LexFloat(float):
     text: str
 
 
+_STR, _INT, _FLOAT, _NULL, _MAP, _SEQ = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "null", "map", "seq"))
+#: nesting beyond which the fast constructor hands over to PyYAML's (whose recursion limit it keeps)
+_FAST_MAX_DEPTH = 64
+
+
+class _Unusual(Exception):
+    """Raised by the fast constructor for anything it leaves to PyYAML's own constructor."""
+
+
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """libyaml's safe loader, minus booleans, plus duplicate-key records."""
+    """libyaml's safe loader, minus booleans, plus duplicate-key records.
+
+    Speed (valid files are the common case): ``resolve`` is a specialised copy of PyYAML's
+    (no path resolvers), and ``construct_document`` first tries a direct build of the node tree
+    that handles only str/int/float/null scalars, maps and sequences with scalar keys and no
+    duplicate key, in a text without aliases. Anything else (an alias, a tag, a merge key, a
+    duplicate, deep nesting, any error) starts over on PyYAML's constructor, so the result and
+    every problem are exactly PyYAML's.
+    """
 
     def __init__(self, stream: Any) -> None:
         super().__init__(stream)
         self.duplicates: list[tuple[int, int, str]] = []
+        # an alias makes two places share one object: left to PyYAML (a '*' anywhere is enough)
+        self._fast = isinstance(stream, str) and "*" not in stream
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        # BaseResolver.resolve without path resolvers (this loader has none), with the implicit
+        # resolvers looked up once per first character
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self._resolvers_by_char.get(value[:1], self._resolvers_wild):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        if kind is yaml.SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG
+        return self.DEFAULT_MAPPING_TAG
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass  # no path resolvers
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def construct_document(self, node: Any) -> Any:
+        if self._fast:
+            try:
+                return self._build(node, 0)
+            except Exception:  # noqa: BLE001 - unusual input: PyYAML decides and reports
+                self.duplicates.clear()
+        return super().construct_document(node)
+
+    def _scalar(self, node: Any) -> Any:
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag == _INT:
+            text = node.value
+            try:
+                v = int(text)
+            except ValueError:
+                return self.construct_yaml_int(node)
+            return v if str(v) == text else self.construct_yaml_int(node)
+        if tag == _FLOAT:
+            text = node.value
+            try:
+                x = float(text)
+            except ValueError:
+                return self.construct_yaml_float(node)
+            return x if repr(x) == text and math.isfinite(x) else self.construct_yaml_float(node)
+        if tag == _NULL:
+            return None
+        raise _Unusual(tag)
+
+    def _build(self, node: Any, depth: int) -> Any:
+        cls = node.__class__
+        if cls is yaml.ScalarNode:
+            return self._scalar(node)
+        if depth > _FAST_MAX_DEPTH:
+            raise _Unusual("deep")
+        if cls is yaml.MappingNode and node.tag == _MAP:
+            out: dict = {}
+            for key_node, value_node in node.value:
+                if key_node.__class__ is not yaml.ScalarNode:
+                    raise _Unusual("key")
+                key = key_node.value if key_node.tag == _STR else self._scalar(key_node)
+                if key in out:
+                    raise _Unusual("duplicate")
+                if value_node.__class__ is yaml.ScalarNode:
+                    out[key] = value_node.value if value_node.tag == _STR else self._scalar(value_node)
+                else:
+                    out[key] = self._build(value_node, depth + 1)
+            return out
+        if cls is yaml.SequenceNode and node.tag == _SEQ:
+            return [self._build(item, depth + 1) for item in node.value]
+        raise _Unusual(node.tag)
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict:
         if isinstance(node, yaml.MappingNode):
@@ -106,6 +197,9 @@ _Loader.yaml_implicit_resolvers = {
     ch: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
     for ch, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
+_Loader._resolvers_wild = tuple(_Loader.yaml_implicit_resolvers.get(None, ()))
+_Loader._resolvers_by_char = {ch: tuple(rs) + _Loader._resolvers_wild
+                              for ch, rs in _Loader.yaml_implicit_resolvers.items() if ch is not None}
 
 
 class _Composer(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -133,6 +227,8 @@ def _mark_problem(path: str, err: BaseException, code: str = "yaml-syntax") -> P
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     what = getattr(err, "problem", None) or str(err).splitlines()[0] if str(err) else type(err).__name__
+    if len(what) > 100:  # e.g. a long tag quoted by PyYAML: quote a short excerpt only
+        what = what[:97] + "..."
     return Problem(path, line, col, ERROR, code, f"{what}; fix the YAML here")
 
 
@@ -172,7 +268,8 @@ def read_yaml(path: str | Path) -> RawFile:
     except RecursionError:
         raw.problems.append(Problem(spath, 1, 1, ERROR, "yaml-syntax", "the YAML nests too deep to read"))
         raw.ok = False
-    except (MemoryError, ValueError, OverflowError, TypeError) as err:
+    except Exception as err:  # noqa: BLE001 - MemoryError, ValueError, ..., and whatever PyYAML's
+        # constructors raise on a bad explicit tag (`!!timestamp x`: AttributeError, `!!bool x`: KeyError)
         raw.problems.append(Problem(spath, 1, 1, ERROR, "yaml-syntax", f"cannot read the YAML ({type(err).__name__})"))
         raw.ok = False
     finally:
@@ -196,6 +293,16 @@ class Locator:
         self._text = text
         self._root: Any = None
         self._composed = False
+        # id(mapping node) -> {key text: (key node, value node)}, the last occurrence kept;
+        # built on first use so that locating many problems in one mapping stays linear
+        self._maps: dict[int, dict[str, tuple[Any, Any]]] = {}
+
+    def _entries(self, node: Any) -> dict[str, tuple[Any, Any]]:
+        entries = self._maps.get(id(node))
+        if entries is None:
+            entries = {kn.value: (kn, vn) for kn, vn in node.value if isinstance(kn, yaml.ScalarNode)}
+            self._maps[id(node)] = entries
+        return entries
 
     def _compose(self) -> Any:
         if not self._composed:
@@ -221,10 +328,8 @@ class Locator:
         for i, k in enumerate(keypath):
             last = i == len(keypath) - 1
             if isinstance(node, yaml.MappingNode):
-                found = None
-                for kn, vn in node.value:
-                    if isinstance(kn, yaml.ScalarNode) and kn.value == str(k):
-                        found = (kn, vn)  # the last occurrence is the one the data kept
+                # the last occurrence is the one the data kept
+                found = self._entries(node).get(getattr(k, "text", None) or str(k))
                 if found is None:
                     break
                 kn, vn = found
@@ -456,6 +561,9 @@ class _SchemeCtx:
         self.levels = levels
         self.seen: set[str] = {ROOT}
         self.aggregations = {aggregation}
+        # ids of the node mappings walked: a YAML alias can put one mapping at many places (and
+        # nested aliases at exponentially many: a "billion laughs"); each is walked once only
+        self.walked: set[int] = set()
 
     def children(self, items: list, where: tuple[Key, ...], depth: int) -> tuple[Node, ...]:
         out = []
@@ -470,6 +578,11 @@ class _SchemeCtx:
         if not isinstance(d, dict):
             c.error(where, "bad-value", f"a node must be a mapping with a `code`, not {excerpt(d)}")
             return None
+        if id(d) in self.walked:
+            c.error(where, "duplicate-code",
+                    f"this node repeats (by a YAML alias) the node {excerpt(d.get('code'))} used above")
+            return None
+        self.walked.add(id(d))
         _check_keys(c, d, NODE_KEYS, where, "a node")
         code = d.get("code")
         if code is None or code == "":
@@ -598,6 +711,9 @@ class _SchemeCtx:
             r = d["range"]
             if isinstance(r, list) and len(r) == 2 and all(is_number(x) for x in r) and r[0] < r[1]:
                 rng = (float(r[0]), float(r[1]))
+                if not (self.scale[0] <= r[0] and r[1] <= self.scale[1]):
+                    c.error(where + ("range",), "score-out-of-scale",
+                            f"{code}: range {r[0]:g}..{r[1]:g} leaves the scale {self.scale[0]:g}..{self.scale[1]:g}")
             else:
                 c.error(where + ("range",), "bad-value", f"{code}: range must be [low, high] with low < high")
         return Numeric(min=float(lo) if is_number(lo) else None, max=float(hi) if is_number(hi) else None,

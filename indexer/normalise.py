@@ -22,7 +22,8 @@ centre ``c = (lo + hi) / 2`` and ``h = (hi - lo) / 10``, so on a 0-100 scale a s
 T-score ``50 + 10 z``; COINr's ``n_zscore(m_sd = c(m, s))`` is ``range: [m - 5 s, m + 5 s]``
 (its default ``c(0, 1)`` is ``range: [-5, 5]``). Scores are not clipped: a value more than 5
 standard deviations from its year's mean falls outside the range (impossible with 26 or fewer
-profiles in the year, since then ``|z| <= (n - 1) / sqrt(n) < 5``).
+profiles in the year, since then ``|z| <= (n - 1) / sqrt(n) < 5``); ``normalise_by_year`` then
+clips it to the scheme's scale, so a score never leaves the scale.
 """
 
 from __future__ import annotations
@@ -152,7 +153,9 @@ def normalise_by_year(
     if numeric.normalise == "minmax":
         return minmax(x, years, range=rng, best=numeric.best)
     if numeric.normalise == "zscore":
-        return zscore(x, years, range=rng, best=numeric.best)
+        # more than 5 sd from the year's mean would leave the range: clip to the scheme's scale,
+        # so that every score stays on the scale (and geometric means never see a negative)
+        return np.clip(zscore(x, years, range=rng, best=numeric.best), scale[0], scale[1])
     raise ValueError(f"unknown normalisation {numeric.normalise!r}; use one of {', '.join(METHODS)}")
 
 
