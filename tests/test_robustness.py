@@ -347,3 +347,66 @@ def test_cli_on_the_demo_data_labels_illustrative() -> None:
                                   str(ROOT / "country_profiles" / "demo"), "--group", "DEMO", "--runs", "200"])
     assert r.exit_code == 0, r.output
     assert "ILLUSTRATIVE" in r.stdout
+
+
+# ----------------------------------------------------------------------------------------------
+# convergence (sigma and beta), on a one-leaf scheme so that scores are the answers
+
+
+CONV_SCHEME = """\
+id: cv
+title: Convergence test
+version: "1"
+children:
+  - code: X
+    numeric: {min: 0, max: 100, best: high}
+"""
+
+
+@pytest.fixture
+def conv_data(tmp_path: Path) -> Path:
+    (tmp_path / "cv.yaml").write_text(CONV_SCHEME)
+    series = {"AT": {2010: 20, 2020: 50}, "BE": {2010: 60, 2020: 70}, "CY": {2010: 100, 2020: 90},
+              "KZ": {2010: 10, 2015: 30, 2020: 40}}
+    for cc, by in series.items():
+        for y, v in by.items():
+            (tmp_path / f"{cc}-{y}.yaml").write_text(f"scheme: cv\ncountry: {cc}\nyear: {y}\nanswers:\n  X: {v}\n")
+    (tmp_path / "groups.yaml").write_text("groups:\n  G: {title: Three, members: [AT, BE, CY]}\n")
+    return tmp_path
+
+
+def test_convergence_by_hand(conv_data: Path) -> None:
+    from indexer.convergence import convergence
+
+    b = load_paths([str(conv_data)])
+    res = convergence(b.schemes["cv"], b.profiles, b.groups["G"], country="KZ")
+    t = res.table.set_index("year")
+    assert list(t.index) == [2010, 2015, 2020]
+    # 2010: 20, 60, 100 → mean 60, sd 40; 2015 carried forward; 2020: 50, 70, 90 → mean 70, sd 20
+    assert t.loc[2010, "mean"] == pytest.approx(60) and t.loc[2010, "sd"] == pytest.approx(40)
+    assert t.loc[2015, "sd"] == pytest.approx(40) and t.loc[2015, "carried"] == 3
+    assert t.loc[2020, "mean"] == pytest.approx(70) and t.loc[2020, "sd"] == pytest.approx(20)
+    assert t.loc[2020, "cv"] == pytest.approx(20 / 70)
+    # KZ: 10 → 30 → 40 against 60, 60, 70; rank among the members plus KZ (2015: above AT's 20)
+    assert list(t.distance) == pytest.approx([-50, -30, -30]) and list(t["rank"]) == [4, 3, 4]
+    # sigma: sd 40, 40, 20 over 2010, 2015, 2020: slope −2 per year
+    assert res.sigma["sigma_slope"] == pytest.approx(-2.0) and res.sigma["converging"] is True
+    assert (res.sigma["first"], res.sigma["last"]) == pytest.approx((40, 20))
+    # beta: yearly change (3, 1, −1) on first score (20, 60, 100): slope −0.05, intercept 4
+    assert res.beta["beta"] == pytest.approx(-0.05) and res.beta["intercept"] == pytest.approx(4.0)
+    assert res.beta["r2"] == pytest.approx(1.0) and res.beta["n"] == 3 and res.beta["converging"] is True
+    strict = convergence(b.schemes["cv"], b.profiles, b.groups["G"], carry_forward=False)
+    assert strict.table.set_index("year").loc[2015, "n"] == 0
+
+
+def test_convergence_cli(conv_data: Path) -> None:
+    r = CliRunner().invoke(main, ["convergence", str(conv_data / "cv.yaml"), str(conv_data), "--baseline", "G",
+                                  "--country", "KZ", "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[0] == "year,n,carried,mean,median,sd,cv,min,max,baseline,country,score,distance,rank"
+    r = CliRunner().invoke(main, ["convergence", str(conv_data / "cv.yaml"), str(conv_data), "--baseline", "G"])
+    assert "Sigma-convergence" in r.stdout and "converging" in r.stdout
+    r = CliRunner().invoke(main, ["convergence", str(conv_data / "cv.yaml"), str(conv_data), "--baseline", "G",
+                                  "--format", "json", "--years", "2010,2020"])
+    doc = json.loads(r.stdout)
+    assert doc["beta"]["beta"] == pytest.approx(-0.05) and len(doc["years"]) == 2
