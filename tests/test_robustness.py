@@ -395,7 +395,7 @@ def test_convergence_by_hand(conv_data: Path) -> None:
     # beta: yearly change (3, 1, −1) on first score (20, 60, 100): slope −0.05, intercept 4
     assert res.beta["beta"] == pytest.approx(-0.05) and res.beta["intercept"] == pytest.approx(4.0)
     assert res.beta["r2"] == pytest.approx(1.0) and res.beta["n"] == 3 and res.beta["converging"] is True
-    strict = convergence(b.schemes["cv"], b.profiles, b.groups["G"], carry_forward=False)
+    strict = convergence(b.schemes["cv"], b.profiles, b.groups["G"], years=[2010, 2015, 2020], carry_forward=False)
     assert strict.table.set_index("year").loc[2015, "n"] == 0
 
 
