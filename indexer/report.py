@@ -547,7 +547,7 @@ def _provenance_text(p: str) -> str:
         "official": "official coding",
         "published": "published scores, copied unchanged",
         "expert": "expert coding",
-        "illustrative": "made up to show how the index works",
+        "illustrative": "for illustration, not an assessment to rely on",
     }.get(p, p)
 
 
