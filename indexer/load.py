@@ -762,7 +762,8 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
         raw_answers = None
     for code, v in (raw_answers or {}).items():
         if not isinstance(code, str):
-            code_text = value_text(code)
+            # a code written like a number keeps its text (`1.10:` is the code '1.10', not 1.1)
+            code_text = value_text(code) or (code.text if isinstance(code, LexInt | LexFloat) else None)
             if code_text is None:
                 c.error(("answers", code), "bad-value", f"answer key {excerpt(code)} is not a code", at="key")
                 continue
@@ -782,6 +783,10 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
             answers[code] = None
             continue
         text = value_text(v)
+        if text is None and isinstance(v, LexInt | LexFloat):
+            # a number written as YAML would not keep it (`2.50`, `1.5e+3`, `010`): its text as
+            # written, which a numeric leaf reads as a number and an option leaf matches as text
+            text = v.text
         if text is None:
             shown = getattr(v, "text", v)
             c.error(where, "bad-value", f"{code}: answer {excerpt(shown)} is not a value; quote it to keep its text")
