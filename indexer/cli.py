@@ -201,20 +201,19 @@ def _score_table_text(df, scheme: Scheme) -> str:  # noqa: ANN001
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
 def score(scheme: str, paths: tuple[str, ...], fmt: str, output: str | None) -> None:
     """Score every profile of SCHEME found under PATHS, at every node."""
-    from .score import COLUMNS
+    from .score import csv_text, score_arrays, sort_profiles
     from .score import score as score_profiles
 
     sel = select(scheme, paths)
     note_warnings(sel)
-    df = score_profiles(sel.scheme, sel.profiles)
     if not sel.profiles:
         warn(f"no profile of scheme {sel.scheme.id!r} under {', '.join(paths)}")
-    if fmt == "csv":
-        text = df[COLUMNS].to_csv(index=False, lineterminator="\n")
+    if fmt == "csv":  # straight from the arrays: the same text as the table's to_csv, no pandas
+        text = csv_text(score_arrays(sel.scheme, sort_profiles(sel.profiles)))
     elif fmt == "json":
-        text = records_json(df)
+        text = records_json(score_profiles(sel.scheme, sel.profiles))
     else:
-        text = _score_table_text(df, sel.scheme)
+        text = _score_table_text(score_profiles(sel.scheme, sel.profiles), sel.scheme)
     write_output(text, output)
 
 

@@ -12,12 +12,15 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from .load import number_of
 from .model import NOT_APPLICABLE, Node, Profile, Scheme
+
+if TYPE_CHECKING:  # pandas is imported where a table is built: `indexer score --format csv` never needs it
+    import pandas as pd
 
 ABSENT, ANSWERED, NA = 0, 1, 2
 
@@ -259,6 +262,8 @@ def sort_profiles(profiles: Sequence[Profile]) -> list[Profile]:
 
 def to_table(arrays: ScoreArrays, *, exclude: Sequence[str] = ()) -> pd.DataFrame:
     """The tidy score table: one row per node per profile, root first then the tree in order."""
+    import pandas as pd
+
     scheme = arrays.scheme
     profiles = arrays.profiles
     keep = [k for k, node in enumerate(scheme.nodes) if node.code not in _excluded_codes(scheme, exclude)]
@@ -282,6 +287,48 @@ def to_table(arrays: ScoreArrays, *, exclude: Sequence[str] = ()) -> pd.DataFram
         }
     )
     return df
+
+
+def csv_text(arrays: ScoreArrays, *, exclude: Sequence[str] = ()) -> str:
+    """``to_table(arrays)[COLUMNS].to_csv(index=False, lineterminator="\\n")``, byte for byte,
+    without pandas (about ten times faster, and no pandas import for ``indexer score --format csv``).
+
+    It writes what pandas writes: floats as numpy's ``astype(str)`` (the shortest repr), an empty
+    cell for no score, integers as they are, and the quoting of the ``csv`` module pandas uses.
+    """
+    import csv
+    import io
+    from itertools import repeat
+
+    scheme = arrays.scheme
+    profiles = arrays.profiles
+    excluded = _excluded_codes(scheme, exclude)
+    keep = [k for k, node in enumerate(scheme.nodes) if node.code not in excluded]
+    nodes = [scheme.nodes[k] for k in keep]
+    n, m = len(profiles), len(nodes)
+    sc = arrays.score[:, keep].reshape(-1)
+
+    def cells(x: np.ndarray) -> list:
+        out = x.astype(str).astype(object)
+        out[np.isnan(x)] = ""
+        return out.tolist()
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(zip(
+        repeat(scheme.id, n * m),
+        [p.country for p in profiles for _ in range(m)],
+        [p.year for p in profiles for _ in range(m)],
+        [x.code for x in nodes] * n,
+        [x.level for x in nodes] * n,
+        [x.depth for x in nodes] * n,
+        cells(sc),
+        cells(arrays.coverage[:, keep].reshape(-1)),
+        bands_of(sc, scheme).tolist(),
+        strict=False,  # repeat() is endless
+    ))
+    return buf.getvalue()
 
 
 def _excluded_codes(scheme: Scheme, exclude: Sequence[str]) -> set[str]:
