@@ -410,3 +410,53 @@ def test_convergence_cli(conv_data: Path) -> None:
                                   "--format", "json", "--years", "2010,2020"])
     doc = json.loads(r.stdout)
     assert doc["beta"]["beta"] == pytest.approx(-0.05) and len(doc["years"]) == 2
+
+
+# ----------------------------------------------------------------------------------------------
+# the app page (AppTest through the navigation)
+
+
+@pytest.fixture
+def app_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import shutil
+
+    import streamlit as st
+
+    root = tmp_path / "data"
+    (root / "indicators").mkdir(parents=True)
+    shutil.copy(ROOT / "indicators" / "demo.yaml", root / "indicators" / "demo.yaml")
+    shutil.copytree(ROOT / "country_profiles" / "demo", root / "country_profiles" / "demo")
+    monkeypatch.setenv("INDEXER_DATA_ROOT", str(root))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield root
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def _page(name: str):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at.run()
+    at.switch_page(f"app_pages/{name}.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_robustness_page(app_root: Path) -> None:
+    at = _page("robustness")
+    assert [m.label for m in at.metric] == ["Atlantis (demo) (XA)", "Borduria (demo) (XB)", "Carpania (demo) (XC)"]
+    assert at.metric[0].value == "rank 1"
+    assert "Illustrative data" in at.warning[0].value
+    assert any("band" in c.value for c in at.caption) and len(at.get("plotly_chart")) == 1
+    for view in ("Which assumptions matter", "Convergence"):
+        at.session_state["robustness_view"] = view
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+    assert any("Sigma-convergence" in c.value for c in at.caption)
+    at.session_state["robustness_view"] = "Rank bands"
+    at.multiselect(key="rb_factors").set_value(["drop"])
+    at.run()
+    assert not at.exception and any("1 assumptions + 2" in c.value for c in at.caption)

@@ -182,3 +182,66 @@ def test_cli(data: Path) -> None:
     assert r.exit_code == 2
     r = run(main, base + ["--adopt", "FI:A"])
     assert r.exit_code == 1 and "no-profile" in r.stderr
+
+
+# ----------------------------------------------------------------------------------------------
+# the app page (AppTest through the navigation)
+
+
+@pytest.fixture
+def app_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import shutil
+
+    import streamlit as st
+
+    repo = Path(__file__).resolve().parents[1]
+    root = tmp_path / "data"
+    (root / "indicators").mkdir(parents=True)
+    shutil.copy(repo / "indicators" / "demo.yaml", root / "indicators" / "demo.yaml")
+    shutil.copytree(repo / "country_profiles" / "demo", root / "country_profiles" / "demo")
+    monkeypatch.setenv("INDEXER_DATA_ROOT", str(root))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield repo
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def _run(at):  # noqa: ANN001, ANN202
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_reform_page_what_if_and_smallest_reform(app_root: Path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(app_root / "streamlit_app.py"), default_timeout=120)
+    _run(at)
+    at.switch_page("app_pages/reform.py")
+    _run(at)
+    assert "Illustrative data" in at.warning[0].value
+    at.selectbox(key="country").set_value("XB")
+    at.multiselect(key="rf_leaves").set_value(["WORK.1"])
+    _run(at)
+    at.selectbox(key="rf_set_WORK.1").set_value("a")
+    _run(at)
+    got = {m.label: (m.value, m.delta) for m in at.metric}
+    # XB: WORK.1 c → a lifts WORK.ACCESS 0 → 50, WORK 0 → 50, overall 18.06 → 43.06
+    assert got["Overall before"][0] == "18.1" and got["Overall after"] == ("43.1", "+25.0")
+    assert got["Rank in DEMO"][0] == "3 of 3"
+    # adopt XA's NAT
+    at.selectbox(key="rf_adopt_from").set_value("XA")
+    _run(at)
+    at.multiselect(key="rf_adopt_areas").set_value(["NAT"])
+    _run(at)
+    assert {m.label: m.value for m in at.metric}["Overall after"] == "69.4"  # (50 + 88.89) / 2
+    # the smallest reform to the DEMO median (54.2): two changes; then tried in What if
+    at.session_state["reform_view"] = "Smallest reform to a target"
+    _run(at)
+    got = {m.label: m.value for m in at.metric}
+    assert got["Changes needed"] == "2" and got["Target"] == "54.2"
+    at.button[0].click()
+    _run(at)
+    assert at.multiselect(key="rf_leaves").value == ["WORK.1", "WORK.2"]
+    assert {m.label: m.value for m in at.metric}["Overall after"] == "68.1"
