@@ -1,0 +1,257 @@
+"""The command line of the core (SPEC §5): validate and score through click's CliRunner."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import FIXTURES, REPO, profile_text, write_files
+
+from indexer.cli import main
+
+HEADER = "scheme,country,year,code,level,depth,score,coverage,band"
+DEMO_ORDER = ["overall", "WORK", "WORK.ACCESS", "WORK.1", "WORK.2", "WORK.3", "NAT", "NAT.1", "NAT.2"]
+
+
+@pytest.fixture
+def demo(tmp_path):
+    """A copy of the demo scheme and profiles: tmp/indicators/demo.yaml, tmp/profiles/*.yaml."""
+    shutil.copytree(REPO / "country_profiles" / "demo", tmp_path / "profiles")
+    (tmp_path / "indicators").mkdir()
+    shutil.copy(REPO / "indicators" / "demo.yaml", tmp_path / "indicators" / "demo.yaml")
+    return tmp_path
+
+
+def rows(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+# ----------------------------------------------------------------------------------------------
+# validate
+
+
+def test_validate_exit_0(runner, in_repo):
+    res = runner.invoke(main, ["validate", "indicators/demo.yaml", "country_profiles/demo"])
+    assert res.exit_code == 0
+    # the one warning on stdout, the summary on stderr
+    assert res.stdout.count("warning missing-answer") == 1
+    assert "1 warning" in res.stderr
+
+
+def test_validate_exit_1(runner, in_repo):
+    res = runner.invoke(main, ["validate", str(FIXTURES / "invalid" / "bad-weight")])
+    assert res.exit_code == 1
+    assert len(res.stdout.splitlines()) == 3
+    assert "Traceback" not in res.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate"],  # no PATHS
+        ["validate", "no/such/path.yaml"],
+        ["validate", "--format", "xml", "indicators"],
+        ["score", "demo"],  # no PATHS
+        ["score", "no-such-scheme", "country_profiles/demo"],  # unknown scheme
+        ["score", "demo", "no/such/folder"],
+        ["score", "demo", "country_profiles/demo", "--format", "xml"],
+        ["template", "demo", "--country", "Kazakhstan", "--year", "2024"],
+        ["template", "demo", "--country", "KZ", "--year", "24"],
+        ["template", "no-such-scheme", "--country", "KZ", "--year", "2024"],
+        ["frobnicate"],
+    ],
+)
+def test_wrong_usage_exit_2(runner, in_repo, args):
+    res = runner.invoke(main, args)
+    assert res.exit_code == 2, res.output
+    assert res.stdout == ""
+    assert "Traceback" not in res.output
+
+
+def test_python_m_indexer(in_repo):
+    ok = subprocess.run([sys.executable, "-m", "indexer", "validate", "indicators/demo.yaml"],
+                        capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0 and ok.stdout == ""
+    bad = subprocess.run([sys.executable, "-m", "indexer", "validate", str(FIXTURES / "invalid" / "yaml-syntax")],
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 1 and "yaml-syntax" in bad.stdout and "Traceback" not in bad.stderr
+    usage = subprocess.run([sys.executable, "-m", "indexer", "score"], capture_output=True, text=True, timeout=60)
+    assert usage.returncode == 2
+
+
+# ----------------------------------------------------------------------------------------------
+# score: formats
+
+
+def test_score_csv_header_order_and_empty_cells(runner, in_repo):
+    res = runner.invoke(main, ["score", "demo", "country_profiles/demo", "--format", "csv"])
+    assert res.exit_code == 0
+    lines = res.stdout.splitlines()
+    assert lines[0] == HEADER
+    rs = rows(res.stdout)
+    # profiles by country then year, each root first then the tree in pre-order
+    keys = [(r["country"], r["year"]) for r in rs[:: len(DEMO_ORDER)]]
+    assert keys == [("XA", "2020"), ("XA", "2024"), ("XB", "2024"), ("XC", "2024")]
+    for i in range(0, len(rs), len(DEMO_ORDER)):
+        assert [r["code"] for r in rs[i:i + len(DEMO_ORDER)]] == DEMO_ORDER
+    assert rs[0]["level"] == "overall" and rs[0]["depth"] == "0"
+    by = {(r["country"], r["year"], r["code"]): r for r in rs}
+    # XB answers WORK.3 n/a: no score, no coverage, no band: empty cells
+    assert by["XB", "2024", "WORK.3"]["score"] == ""
+    assert by["XB", "2024", "WORK.3"]["coverage"] == ""
+    assert by["XB", "2024", "WORK.3"]["band"] == ""
+    # XC leaves NAT.2 blank: no score, coverage 0
+    assert by["XC", "2024", "NAT.2"]["score"] == ""
+    assert float(by["XC", "2024", "NAT.2"]["coverage"]) == 0.0
+    # unrounded: XA 2024 overall = (287.5/3 + 800/9)/2 = 92.3611…, written in full
+    assert by["XA", "2024", "overall"]["score"] == repr((287.5 / 3 + 800 / 9) / 2)
+    assert len(by["XA", "2024", "overall"]["score"]) > 10
+
+
+def test_score_json(runner, in_repo):
+    res = runner.invoke(main, ["score", "demo", "country_profiles/demo", "--format", "json"])
+    assert res.exit_code == 0
+    data = json.loads(res.stdout)
+    assert len(data) == 4 * len(DEMO_ORDER)
+    assert set(HEADER.split(",")) <= set(data[0])
+    by = {(d["country"], d["year"], d["code"]): d for d in data}
+    assert by["XB", 2024, "WORK.3"]["score"] is None
+    assert by["XB", 2024, "WORK.3"]["coverage"] is None
+    assert by["XA", 2024, "overall"]["score"] == pytest.approx((287.5 / 3 + 800 / 9) / 2, rel=1e-15)
+    assert by["XA", 2024, "overall"]["depth"] == 0
+
+
+def test_score_table(runner, in_repo):
+    res = runner.invoke(main, ["score", "demo", "country_profiles/demo"])
+    assert res.exit_code == 0
+    assert "92.4" in res.stdout  # displays round (XA 2024 overall 92.36…)
+    assert "Illustrative" in res.stdout
+
+
+def test_score_scheme_by_path(runner, demo):
+    res = runner.invoke(main, ["score", str(demo / "indicators" / "demo.yaml"), str(demo / "profiles"), "--format", "csv"])
+    assert res.exit_code == 0
+    assert len(rows(res.stdout)) == 4 * len(DEMO_ORDER)
+    # the scheme file among PATHS as well: read once, same output
+    res2 = runner.invoke(main, ["score", str(demo / "indicators" / "demo.yaml"), str(demo), "--format", "csv"])
+    assert res2.exit_code == 0 and res2.stdout == res.stdout
+
+
+# ----------------------------------------------------------------------------------------------
+# score: --output
+
+
+def test_score_output_writes_the_file_atomically(runner, demo, in_repo):
+    out = demo / "out" / "scores.csv"
+    out.parent.mkdir()
+    out.write_text("old content\n")
+    expected = runner.invoke(main, ["score", "demo", str(demo / "profiles"), "--format", "csv"]).stdout
+    res = runner.invoke(main, ["score", "demo", str(demo / "profiles"), "--format", "csv", "--output", str(out)])
+    assert res.exit_code == 0
+    assert res.stdout == ""
+    assert out.read_text() == expected
+    # nothing left beside it (the temporary file was renamed over it)
+    assert [p.name for p in out.parent.iterdir()] == ["scores.csv"]
+
+
+def test_score_output_untouched_on_error(runner, demo, in_repo):
+    out = demo / "scores.csv"
+    out.write_text("old content\n")
+    (demo / "profiles" / "XB-2024.yaml").write_text(
+        (demo / "profiles" / "XB-2024.yaml").read_text().replace("WORK.1: c", "WORK.1: z"))
+    res = runner.invoke(main, ["score", "demo", str(demo / "profiles"), "--format", "csv", "--output", str(out)])
+    assert res.exit_code == 1
+    assert out.read_text() == "old content\n"
+    assert sorted(p.name for p in demo.iterdir()) == ["indicators", "profiles", "scores.csv"]
+
+
+# ----------------------------------------------------------------------------------------------
+# score: which files count
+
+
+def test_error_in_a_used_profile_exit_1_no_stdout(runner, demo, in_repo):
+    f = demo / "profiles" / "XB-2024.yaml"
+    f.write_text(f.read_text().replace("WORK.1: c", "WORK.1: z"))
+    for fmt in ("csv", "json", "table"):
+        res = runner.invoke(main, ["score", "demo", str(demo / "profiles"), "--format", fmt])
+        assert res.exit_code == 1
+        assert res.stdout == ""
+        # `  WORK.1: z` is line 8 of XB-2024.yaml; the value at column 11
+        assert f"{f}:8:11: error unknown-option" in res.stderr
+
+
+def test_error_in_the_scheme_exit_1(runner, demo):
+    s = demo / "indicators" / "demo.yaml"
+    s.write_text(s.read_text().replace("weight: 2", "weight: 0"))
+    res = runner.invoke(main, ["score", str(s), str(demo / "profiles"), "--format", "csv"])
+    assert res.exit_code == 1 and res.stdout == ""
+    assert "bad-weight" in res.stderr
+
+
+def test_final_profile_with_missing_answer_exit_1(runner, demo, in_repo):
+    f = demo / "profiles" / "XC-2024.yaml"
+    f.write_text(f.read_text().replace("status: draft", "status: final"))
+    res = runner.invoke(main, ["score", "demo", str(demo / "profiles"), "--format", "csv"])
+    assert res.exit_code == 1 and res.stdout == ""
+    assert "error missing-answer" in res.stderr
+
+
+def test_warnings_only_exit_0_with_a_note(runner, in_repo):
+    res = runner.invoke(main, ["score", "demo", "country_profiles/demo", "--format", "csv"])
+    assert res.exit_code == 0
+    assert "warning" in res.stderr  # XC's blank NAT.2
+
+
+def test_other_schemes_broken_profiles_are_skipped(runner, demo, in_repo):
+    # a profile of fx with an unknown option, a profile of an unknown scheme, and a broken
+    # scheme file of another id: none is used by `score demo`
+    write_files(demo / "profiles", {
+        "fx-XA.yaml": profile_text("A1: zzz", scheme="fx"),
+        "nope-XA.yaml": profile_text("A1: a", scheme="nope"),
+        "other-scheme.yaml": "id: other\nversion: 1\nchildren: []\n",
+    })
+    shutil.copy(FIXTURES / "valid" / "fx.yaml", demo / "profiles" / "fx.yaml")
+    res = runner.invoke(main, ["score", "demo", str(demo / "profiles"), "--format", "csv"])
+    assert res.exit_code == 0, res.stderr
+    assert {r["scheme"] for r in rows(res.stdout)} == {"demo"}
+    assert len(rows(res.stdout)) == 4 * len(DEMO_ORDER)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"scheme: demo\ncountry: XD\nyear: 2024\nanswers: {WORK.1: [\n",  # YAML syntax
+        b"\xff\xfe\x00garbage",  # not UTF-8
+        b"- just\n- a list\n",  # not a scheme, profile nor group file
+        b"",  # empty
+    ],
+)
+def test_a_file_that_cannot_be_read_exit_1(runner, demo, in_repo, content):
+    (demo / "profiles" / "zz-broken.yaml").write_bytes(content)
+    res = runner.invoke(main, ["score", "demo", str(demo / "profiles"), "--format", "csv"])
+    assert res.exit_code == 1
+    assert res.stdout == ""
+    assert "zz-broken.yaml:" in res.stderr
+
+
+def test_no_matching_profile_header_alone(runner, tmp_path, in_repo):
+    write_files(tmp_path, {"p.yaml": profile_text("A1: a\nA2: 1\nB1: yes", scheme="fx")})
+    shutil.copy(FIXTURES / "valid" / "fx.yaml", tmp_path / "fx.yaml")
+    res = runner.invoke(main, ["score", "demo", str(tmp_path), "--format", "csv"])
+    assert res.exit_code == 0
+    assert res.stdout == HEADER + "\n"
+    assert "warning" in res.stderr and "no profile" in res.stderr
+    res = runner.invoke(main, ["score", "demo", str(tmp_path), "--format", "json"])
+    assert res.exit_code == 0 and json.loads(res.stdout) == []
+
+
+def test_duplicate_profile_exit_1(runner, demo, in_repo):
+    shutil.copy(demo / "profiles" / "XA-2024.yaml", demo / "profiles" / "XA-2024-copy.yaml")
+    res = runner.invoke(main, ["score", "demo", str(demo / "profiles"), "--format", "csv"])
+    assert res.exit_code == 1 and res.stdout == ""
+    assert "duplicate-profile" in res.stderr
