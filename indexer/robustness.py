@@ -149,7 +149,7 @@ class Model:
     """
 
     def __init__(self, scheme: Scheme, profiles: Sequence[Profile], assumptions: Assumptions | None = None,
-                 *, chunk: int = 4096) -> None:
+                 *, chunk: int = 4096, context: Sequence[Profile] = ()) -> None:
         self.scheme = scheme
         self.profiles = tuple(profiles)
         self.assumptions = a = assumptions or Assumptions()
@@ -175,14 +175,28 @@ class Model:
 
         # leaf values per missing rule, coverage masks, given scores: the engine's own arrays
         profs = self.profiles
-        base = {rule: score_arrays(scheme, profs, missing=rule) for rule in ("skip", "zero")}
+        # numeric leaves normalised across the countries of a year are scored among every profile
+        # of those years (``context``), as ``score`` and ``compare`` score them; the rows of the
+        # pool come first and are the ones kept
+        C = self.C
+        if any(n.numeric is not None and n.numeric.normalise for n in scheme.leaves) and context:
+            years = {p.year for p in profs}
+            mine = set(map(id, profs))
+            profs = profs + tuple(p for p in context if p.scheme == scheme.id and p.year in years and id(p) not in mine)
+
+        def arrays(**kw):  # noqa: ANN003, ANN202
+            a = score_arrays(scheme, profs, **kw)
+            return a.score[:C], a.coverage[:C]
+
+        base = {rule: arrays(missing=rule) for rule in ("skip", "zero")}
+        self.nominal_scores = arrays()[0][:, 0]
         self.leaf_nodes = [k for k, n in enumerate(nodes) if n.is_leaf]
-        self.leaf_values = {r: base[r].score[:, self.leaf_nodes] for r in ("skip", "zero")}  # (C, L)
+        self.leaf_values = {r: base[r][0][:, self.leaf_nodes] for r in ("skip", "zero")}  # (C, L)
         self.leaf_col = {k: j for j, k in enumerate(self.leaf_nodes)}
         self.leafok = {r: ~np.isnan(v) for r, v in self.leaf_values.items()}
         self.leaf0 = {r: np.where(self.leafok[r], v, 0.0) for r, v in self.leaf_values.items()}
         self.leaflog = {r: np.log(np.where(v > 0, v, 1.0)) for r, v in self.leaf0.items()}
-        cov = base[scheme.missing].coverage
+        cov = base[scheme.missing][1]
         self.ok: dict[int, np.ndarray] = {}
         for k, n in enumerate(nodes):
             if n.is_leaf:
@@ -194,7 +208,7 @@ class Model:
         root_ok = [self.ok[0]]
         for t in self.top:
             if mc_root > 0:
-                c = score_arrays(scheme, profs, exclude=[nodes[t].code]).coverage[:, 0]
+                c = arrays(exclude=[nodes[t].code])[1][:, 0]
                 root_ok.append(~(np.isnan(c) | (c < mc_root)))
             else:
                 root_ok.append(np.ones(self.C, dtype=bool))
@@ -208,7 +222,7 @@ class Model:
         # given scores: fixed, unless every child of the node has a given score (re-derived)
         self.fixed: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         given = np.full((self.C, self.n_nodes), np.nan)
-        for i, p in enumerate(profs):
+        for i, p in enumerate(self.profiles):
             for code, v in p.scores.items():
                 if code in idx:
                     given[i, idx[code]] = v
@@ -675,11 +689,17 @@ class Robustness:
         return self.table[CSV_COLUMNS]
 
 
+def _plain_profiles(profiles) -> list[Profile]:  # noqa: ANN001 - profiles or a compare.Scored
+    arrays = getattr(profiles, "arrays", None)
+    return list(arrays.profiles if arrays is not None else profiles)
+
+
 def select_profiles(scheme: Scheme, profiles: Sequence[Profile], *, group: Group | None = None,
                     year: int | None = None, include: Sequence[str] = ()) -> tuple[int, list[Profile]]:
     """The pool: the group's members (or every country) with a profile for ``year`` or their
     latest earlier one (SPEC §5's rule), plus the countries in ``include``. Default year: the
     latest year of the pool's profiles."""
+    profiles = _plain_profiles(profiles)
     by: dict[str, list[Profile]] = {}
     for p in sorted((p for p in profiles if p.scheme == scheme.id), key=lambda p: (p.country, p.year)):
         by.setdefault(p.country, []).append(p)
@@ -722,7 +742,7 @@ def robustness(
     year, chosen = select_profiles(scheme, profiles, group=group, year=year, include=include)
     if not chosen:
         raise RobustnessError(f"no profile of {scheme.id} up to {year} in the pool")
-    model = Model(scheme, chosen, assumptions)
+    model = Model(scheme, chosen, assumptions, context=_plain_profiles(profiles))
     G = len(model.factors)
     N = max(2, int(runs) // (G + 2))
     rng = np.random.default_rng(seed)
@@ -741,7 +761,7 @@ def robustness(
     RK = ranks(Y, tol)
 
     # nominal: the engine's own scores (given scores as given)
-    nominal = score_arrays(scheme, chosen).score[:, 0]
+    nominal = model.nominal_scores
     nominal_rank = ranks(nominal[None, :], tol)[0]
     countries = tuple(p.country for p in chosen)
     rank_n = (~np.isnan(RK)).sum(axis=1)
@@ -800,20 +820,56 @@ def rank_band(scheme: Scheme, profiles: Sequence[Profile], country: str, group: 
               year: int | None, runs: int = 2000, seed: int = 0) -> dict:
     """One country's rank band in ``group`` (for the PDF report): ``nominal_rank``,
     ``median_rank``, ``p05_rank``, ``p95_rank`` (whole ranks; None where unranked) and ``n``
-    (the countries ranked, the country included), with ``runs``, ``year`` and ``nominal_score``.
-    Uses the default assumptions (every factor)."""
+    (the countries with an overall score, the country included), with ``runs``, ``year`` and
+    ``nominal_score``. ``profiles`` may be a ``compare.Scored``. Uses the default assumptions
+    (every factor varied; see the module docstring)."""
     res = robustness(scheme, profiles, group=group, year=year, include=[country], runs=runs, seed=seed,
                      bootstrap=0)
+    return _band_of(res, country)
+
+
+def _band_of(res: Robustness, country: str) -> dict:
     row = res.table[res.table.country == country].iloc[0]
 
     def num(v):  # noqa: ANN001, ANN202
         return None if v is None or (isinstance(v, float) and math.isnan(v)) else int(v)
 
-    nominal_n = int((~np.isnan(score_arrays(scheme, select_profiles(
-        scheme, profiles, group=group, year=res.year, include=[country])[1]).score[:, 0])).sum())
     return {
         "nominal_rank": num(row.nominal_rank), "median_rank": num(row.median_rank),
-        "p05_rank": num(row.p05_rank), "p95_rank": num(row.p95_rank), "n": nominal_n,
-        "runs": res.runs, "year": res.year,
+        "p05_rank": num(row.p05_rank), "p95_rank": num(row.p95_rank),
+        "n": int(res.table.nominal_score.notna().sum()), "runs": res.runs, "year": res.year,
         "nominal_score": None if math.isnan(row.nominal_score) else float(row.nominal_score),
     }
+
+
+def report_extra(scheme: Scheme, profiles: Sequence[Profile], country: str, group: Group | None,
+                 year: int | None, runs: int = 2000, seed: int = 0) -> dict:
+    """The ``robustness`` section of ``report.profile_pdf(extras=...)``: a sentence, the band as
+    ``overall = {"lo", "hi"}`` (shown next to the overall rank), and the total effect of each
+    assumption on the ranks."""
+    res = robustness(scheme, profiles, group=group, year=year, include=[country], runs=runs, seed=seed,
+                     bootstrap=0)
+    b = _band_of(res, country)
+    pool = f"the {res.group.name} members" if res.group is not None else "every country"
+    varied = ", ".join(f.name for f in res.factors)
+    if b["nominal_rank"] is None:
+        text = f"{country} has no overall score in {res.year}, so it has no rank to test."
+        overall = None
+    else:
+        text = (f"Rank {b['nominal_rank']} of {b['n']} among {pool} ({res.year}). Over {res.runs:,} runs that vary "
+                f"the assumptions of the index ({varied}), the rank stays between {b['p05_rank']} and "
+                f"{b['p95_rank']} in 90% of runs (median {b['median_rank']}).")
+        overall = {"lo": b["p05_rank"], "hi": b["p95_rank"]}
+    out = {
+        "title": "Robustness of the rank",
+        "text": text,
+        "columns": ["assumption", "total effect on the ranks (ST)", "first order (S1)"],
+        "rows": [[r.factor, round(float(r.ST_rank), 3), round(float(r.S1_rank), 3)]
+                 for r in res.sensitivity.itertuples(index=False)],
+        "note": (f"Monte Carlo, seed {res.seed}; weights ±{res.assumptions.noise:.0%} (uniform), aggregation among "
+                 f"{', '.join(res.assumptions.aggregations)}, missing answers skipped or zero, one area left out "
+                 "or none. Sobol' total effects (Jansen), variance-weighted over the countries' ranks."),
+    }
+    if overall:
+        out["overall"] = overall
+    return out

@@ -422,7 +422,7 @@ def minimal_reform(scheme: Scheme, profile: Profile, S: np.ndarray, candidates: 
 
 def transfer(
     scheme: Scheme,
-    profiles: Sequence[Profile],
+    profiles: Sequence[Profile] | Scored,
     country: str,
     *,
     group: Group | None = None,
@@ -435,8 +435,7 @@ def transfer(
     its overall to ``target`` (default: the group's baseline overall)."""
     if stat not in STATS:
         raise TransferError(f"unknown statistic {stat!r}; use one of {', '.join(STATS)}")
-    profs = [p for p in profiles if p.scheme == scheme.id]
-    scored = Scored.of(scheme, profs)
+    scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, [p for p in profiles if p.scheme == scheme.id])
     r = scored.row_for(country, year)
     if r is None:
         when = f" for {year} or earlier" if year else ""
@@ -562,3 +561,39 @@ def transfer(
         illustrative=prof.provenance == "illustrative", members_used={m: scored.profile(i).year for m, i in members.items()},
         notes=tuple(notes),
     )
+
+
+def report_extra(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: str, group: Group | None, *,
+                 stat: str = "mean", year: int | None = None, target: float | None = None,
+                 within_group: bool = False) -> dict | None:
+    """The ``transfer`` section of ``report.profile_pdf(extras=...)``: the smallest reform that
+    lifts the country to the group's baseline overall (or ``target``), with model countries.
+    None when there is neither a group nor a target."""
+    if group is None and target is None:
+        return None
+    try:
+        res = transfer(scheme, profiles, country, group=group, stat=stat, target=target, year=year,
+                       within_group=within_group)
+    except TransferError as err:
+        return {"title": "Policy transfer", "text": str(err), "rows": []}
+    goal = f"the {res.target_source} ({res.target:.1f})" if res.target_source != "given" else f"{res.target:.1f}"
+    if math.isnan(res.overall):
+        text = f"{country} has no overall score: answer more indicators before planning a reform."
+    elif not res.steps:
+        text = f"{country}'s overall ({res.overall:.1f}) is at or above {goal} already."
+    elif res.reachable:
+        text = (f"The fewest changes that lift {country}'s overall from {res.overall:.1f} to {goal}: "
+                f"{len(res.steps)} of {res.candidates} indicators that could score more.")
+    else:
+        text = (f"Even all {res.candidates} possible changes lift {country} only to {res.best_possible:.1f}, "
+                f"short of {goal}.")
+    return {
+        "title": "Policy transfer: the smallest reform",
+        "text": text,
+        "columns": ["#", "indicator", "from", "to", "gain alone", "overall after", "models"],
+        "rows": [[i + 1, f"{s.code} {s.title}", s.answer, s.to_answer, round(s.gain, 2), round(s.overall_after, 2),
+                  ", ".join(s.models) or "–"] for i, s in enumerate(res.steps)],
+        "note": ("Models: members of the group whose answer scores at least the proposed one. "
+                 + ("Weighted means throughout: largest gains first is provably the fewest changes."
+                    if res.method == "greedy" else "Found by an exact search over the tree.")),
+    }

@@ -255,7 +255,7 @@ def _above_clear(scheme: Scheme, ancestor: str, reform: Reform, code: str) -> bo
 
 def what_if(
     scheme: Scheme,
-    profiles: Sequence[Profile],
+    profiles: Sequence[Profile] | Scored,
     country: str,
     changes: Mapping[str, str | None] | Reform,
     *,
@@ -269,8 +269,7 @@ def what_if(
     (e.g. from :func:`adopt`). Raises :class:`WhatIfError` for invalid changes.
     """
     reform = changes if isinstance(changes, Reform) else Reform(dict(changes), sources={c: "set" for c in changes})
-    profs = [p for p in profiles if p.scheme == scheme.id]
-    scored = Scored.of(scheme, profs)
+    scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, [p for p in profiles if p.scheme == scheme.id])
     target = _profile_for(scored, country, year)
     if target is None:
         when = f" for {year} or earlier" if year else ""

@@ -460,3 +460,15 @@ def test_robustness_page(app_root: Path) -> None:
     at.multiselect(key="rb_factors").set_value(["drop"])
     at.run()
     assert not at.exception and any("1 assumptions + 2" in c.value for c in at.caption)
+
+
+def test_report_extra_and_scored_input(data: Path) -> None:
+    from indexer.compare import Scored
+    from indexer.robustness import report_extra
+
+    b, scheme, profiles = _load(data)
+    band = rank_band(scheme, Scored.of(scheme, profiles), "CY", b.groups["G"], 2024, runs=800, seed=0)
+    assert band == rank_band(scheme, profiles, "CY", b.groups["G"], 2024, runs=800, seed=0)
+    ex = report_extra(scheme, profiles, "CY", b.groups["G"], 2024, runs=800)
+    assert ex["overall"] == {"lo": band["p05_rank"], "hi": band["p95_rank"]}
+    assert ex["title"] and ex["columns"] and len(ex["rows"]) == 6 and "90%" in ex["text"]

@@ -315,3 +315,14 @@ def test_cli(data: Path) -> None:
     assert run(main, base).exit_code == 2  # no baseline, no target
     r = run(main, base + ["--baseline", "NOPE"])
     assert r.exit_code == 1 and "unknown-group" in r.stderr
+
+
+def test_report_extra(data: Path) -> None:
+    from indexer.compare import Scored
+    from indexer.transfer import report_extra
+
+    b, scheme, profiles = _load(data)
+    ex = report_extra(scheme, Scored.of(scheme, profiles), "CY", b.groups["G"], target=60)
+    assert [r[1].split()[0] for r in ex["rows"]] == ["A2", "B1"] and ex["rows"][0][-1] == "BE"
+    assert "2 of 5" in ex["text"]
+    assert report_extra(scheme, profiles, "CY", None) is None
