@@ -6,6 +6,8 @@ so the file validates as a draft (one ``missing-answer`` warning per indicator).
 
 from __future__ import annotations
 
+import json
+
 from .countries import country_name
 from .model import Node, Scheme
 
@@ -19,20 +21,38 @@ def _comment(text: str, indent: str, prefix: str = "") -> list[str]:
 
 
 def _yaml_str(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    # JSON's escapes are YAML's: control characters too (a raw one would make the file unreadable)
+    return json.dumps(s, ensure_ascii=False)
+
+
+#: words that YAML readers take for null or a boolean (this project's loader keeps booleans as text)
+_SPECIAL_WORDS = {"null", "true", "false", "yes", "no", "on", "off", "y", "n"}
+
+
+def _key(code: str) -> str:
+    """A code or id as YAML: plain when every YAML reader keeps it as that text, else quoted
+    (``1.10``, ``010``, ``12`` would be read as numbers, ``null`` as nothing)."""
+    if code[:1].isalpha() and code.isascii() and code.lower() not in _SPECIAL_WORDS:
+        return code
+    return _yaml_str(code)
+
+
+def _one_line(text: str) -> str:
+    """A title on one line (a multi-line title would end the comment it is written in)."""
+    return " ".join(str(text).split())
 
 
 def template(scheme: Scheme, country: str, year: int, *, coder: str = "") -> str:
     """The questionnaire text for ``country`` and ``year`` under ``scheme``."""
     out = [
-        f"# Questionnaire: {scheme.title} ({scheme.id}, version {scheme.version})",
+        f"# Questionnaire: {_one_line(scheme.title)} ({scheme.id}, version {_one_line(scheme.version)})",
         f"# Country: {country} ({country_name(country)}), reference year {year}.",
         "# Answer each indicator with one option value (or a number for numeric indicators),",
         "# or n/a where it does not apply. Cite the law behind every answer in the long form:",
         '#   CODE: {answer: b, source: "Law No. ..., art. N", note: "...", url: "https://..."}',
         "# Leave an answer blank until you know it: blank answers are reported as missing.",
         "",
-        f"scheme: {scheme.id}",
+        f"scheme: {_key(scheme.id)}",
         f"country: {_yaml_str(country)}",
         f"year: {year}",
         "status: draft",
@@ -49,8 +69,8 @@ def _node_lines(node: Node) -> list[str]:
     ind = "  "
     if not node.is_leaf:
         bar = "=" if node.depth == 1 else "-"
-        return ["", f"{ind}# {bar * 3} {node.code} {node.title} ({node.level})".rstrip()]
-    lines = [f"{ind}# {node.code} {node.title}".rstrip()]
+        return ["", f"{ind}# {bar * 3} {node.code} {_one_line(node.title)} ({node.level})".rstrip()]
+    lines = [f"{ind}# {node.code} {_one_line(node.title)}".rstrip()]
     if node.question:
         lines += _comment(node.question, ind, "Q: ")
     if node.help:
@@ -61,9 +81,9 @@ def _node_lines(node: Node) -> list[str]:
             rng = f"{num.min:g}..{num.max:g}"
         else:
             rng = f"normalised ({num.normalise}) across countries"
-        unit = f" {num.unit}" if num.unit else ""
+        unit = f" {_one_line(num.unit)}" if num.unit else ""
         lines.append(f"{ind}#   a number{unit}, {rng}, best {num.best}")
     for o in node.options:
         lines += _comment(f"{o.label} ({o.score:g})", ind, f"  {o.value} = ")
-    lines.append(f"{ind}{node.code}:")
+    lines.append(f"{ind}{_key(node.code)}:")
     return lines
