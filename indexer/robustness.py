@@ -655,7 +655,11 @@ def _quantiles(x: np.ndarray, qs: Sequence[float]) -> list[np.ndarray]:
 class Robustness:
     """The result of :func:`robustness`.
 
-    ``table``: one row per country (see ``CSV_COLUMNS``), best nominal rank first.
+    ``table``: one row per country (see ``CSV_COLUMNS``), best nominal rank first:
+    ``nominal_score``/``nominal_rank`` (the index as defined; given scores as given),
+    ``median_rank``, ``p05_rank``, ``p95_rank`` and ``mean_rank`` over the runs where the
+    country has a score (``runs_scored``), the same quantiles of its score, and ``rank_n`` (the
+    median number of countries ranked in a run).
     ``sensitivity``: one row per factor: ``ST_rank``/``S1_rank`` (variance-weighted over the
     countries' ranks; ``ST_rank_conf`` a 95 % bootstrap half-width), ``ST_score``/``S1_score``
     (likewise over the overall scores). ``per_country``: the indices of every country.
