@@ -44,6 +44,9 @@ CATALOGUE: dict[str, str] = {
     "duplicate-group": "Two group files define the same group name.",
     # tables (import)
     "bad-table": "A table (CSV/Excel) to import cannot be read or lacks a required column.",
+    "cannot-analyse": "A robustness, what-if or convergence analysis cannot be run on this selection.",
+    "no-profile": "A country named on the command line has no profile of the scheme (up to the year).",
+    "cannot-report": "A country profile PDF cannot be made for this selection.",
     "profile-exists": "A profile file exists with different content; use --force to overwrite it.",
     "unknown-country": "A table's country cell is neither an ISO 3166-1 code nor a country name pycountry knows.",
     "duplicate-column": "A table's header names the same column twice.",

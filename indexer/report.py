@@ -711,8 +711,41 @@ def render_pdf(data: dict) -> bytes:
         return bytes(_get_compiler().compile(format="pdf", sys_inputs=inputs))
 
 
-def profile_pdf(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: str, **kw: Any) -> bytes:
-    """The country profile PDF of ``country`` (keywords as :func:`report_data`)."""
+def analyses(
+    scheme: Scheme,
+    profiles: Sequence[Profile] | Scored,
+    country: str,
+    *,
+    group: Group | None = None,
+    stat: str = "median",
+    year: int | None = None,
+    runs: int = 2000,
+    seed: int = 0,
+) -> dict[str, Any]:
+    """The sections beyond MIPEX, for ``report_data(extras=...)``: the robustness band of the
+    country's rank (``robustness.report_extra``, ``runs`` Monte Carlo runs, seeded) and the
+    smallest reform that reaches the baseline (``transfer.report_extra``). Both need a group."""
+    if group is None or runs <= 0:
+        return {}
+    from .robustness import report_extra as robustness_extra
+    from .transfer import report_extra as transfer_extra
+
+    out: dict[str, Any] = {"robustness": robustness_extra(scheme, profiles, country, group, year, runs=runs, seed=seed)}
+    t = transfer_extra(scheme, profiles, country, group, stat=stat, year=year)
+    if t:
+        out["transfer"] = t
+    return out
+
+
+def profile_pdf(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: str, *, runs: int = 2000,
+                **kw: Any) -> bytes:
+    """The country profile PDF of ``country`` (keywords as :func:`report_data`).
+
+    Unless ``extras`` are given, the robustness band and the policy-transfer section are added
+    when there is a baseline group (``runs=0`` leaves them out)."""
+    if "extras" not in kw:
+        kw["extras"] = analyses(scheme, profiles, country, group=kw.get("group"), stat=kw.get("stat", "median"),
+                                year=kw.get("year"), runs=runs)
     return render_pdf(report_data(scheme, profiles, country, **kw))
 
 

@@ -30,9 +30,12 @@ def _problem(code: str, message: str) -> Problem:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="The PDF to write (with --country).")
 @click.option("--output-dir", type=click.Path(file_okay=False), help="Folder for the PDFs (with --all), "
               "named CC-SCHEME-YEAR.pdf.")
+@click.option("--runs", type=click.IntRange(0, 1_000_000), default=2000, show_default=True,
+              help="Monte Carlo runs for the rank's robustness band (0: leave out the robustness and "
+              "policy-transfer sections).")
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
               help="Processes rendering PDFs in parallel (with --all).")
-def command(scheme, paths, country, all_, group, baseline, stat, year, output, output_dir, workers) -> None:  # noqa: ANN001
+def command(scheme, paths, country, all_, group, baseline, stat, year, output, output_dir, runs, workers) -> None:  # noqa: ANN001
     """A country profile PDF: scores, baseline, ranks, gaps, changes and every answer with its source."""
     if all_ == bool(country):
         raise click.UsageError("give --country CC (one profile) or --all (every country), not both")
@@ -57,7 +60,7 @@ def command(scheme, paths, country, all_, group, baseline, stat, year, output, o
 
     from ..report import ReportError
 
-    sel = select(scheme, paths)
+    sel = select(scheme, paths, groups=True)
     note_warnings(sel)
     groups = sel.bundle.groups
 
@@ -82,17 +85,17 @@ def command(scheme, paths, country, all_, group, baseline, stat, year, output, o
 
             if country not in have:
                 raise InvalidInput([_problem("no-profile", f"{country} has no profile of {sel.scheme.id} among {', '.join(paths)}")])
-            pdf = profile_pdf(sel.scheme, sel.profiles, country, group=base, stat=stat, year=year)
+            pdf = profile_pdf(sel.scheme, sel.profiles, country, group=base, stat=stat, year=year, runs=runs)
             atomic_write(output, pdf)
             return
-        _report_all(sel, members, base, stat, year, output_dir, workers)
+        _report_all(sel, members, base, stat, year, output_dir, workers, runs)
     except ReportError as err:
         raise InvalidInput([_problem("cannot-report", str(err))]) from None
 
 
-def _report_all(sel, members, base, stat, year, output_dir, workers) -> None:  # noqa: ANN001
+def _report_all(sel, members, base, stat, year, output_dir, workers, runs) -> None:  # noqa: ANN001
     from ..compare import Scored
-    from ..report import report_all
+    from ..report import analyses, report_all
 
     scored = Scored.of(sel.scheme, sel.profiles)
     if members is not None:
@@ -107,6 +110,9 @@ def _report_all(sel, members, base, stat, year, output_dir, workers) -> None:  #
         where = f"of {members.name} " if members is not None else ""
         when = f" up to {year}" if year else ""
         raise InvalidInput([_problem("no-profile", f"no country {where}has a profile of {sel.scheme.id}{when}")])
+
+    def extras(c: str) -> dict:
+        return analyses(sel.scheme, scored, c, group=base, stat=stat, year=year, runs=runs)
 
     t0 = time.perf_counter()
     if sys.stderr.isatty():
@@ -127,9 +133,9 @@ def _report_all(sel, members, base, stat, year, output_dir, workers) -> None:  #
                 bar.update(task, advance=1, description=c)
 
             paths = report_all(sel.scheme, scored, countries, output_dir, group=base, stat=stat, year=year,
-                               workers=workers, progress=step)
+                               workers=workers, progress=step, extras=extras)
     else:
         paths = report_all(sel.scheme, scored, countries, output_dir, group=base, stat=stat, year=year,
-                           workers=workers)
+                           workers=workers, extras=extras)
     click.echo(f"indexer: wrote {len(paths)} profile{'s' * (len(paths) != 1)} to {output_dir} "
                f"in {time.perf_counter() - t0:.1f} s", err=True)
