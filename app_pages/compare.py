@@ -27,15 +27,14 @@ s = sup.scored(data, sid)
 all_countries = data.countries(sid)
 sup.ensure_choices("countries", all_countries, sup.default_countries(data, sid))
 groups = sup.usable_groups(data, sid)
-sup.ensure_choice("baseline", [None, *groups], sup.default_group(data, sid))
+sup.ensure_choice("baseline", [sup.NO_GROUP, *groups], sup.default_group(data, sid) or sup.NO_GROUP)
 sup.ensure_choice("stat", list(STATS), sup.DEFAULT_STAT)
 years = data.years(sid)
-sup.ensure_choice("year", [None, *years], None)
-c_year.selectbox("Year", [None, *years], key="year",
-                 format_func=lambda y: "latest" if y is None else str(y),
+sup.ensure_choice("year", [sup.LATEST, *years], sup.LATEST)
+c_year.selectbox("Year", [sup.LATEST, *years], key="year", format_func=str,
                  help="Each country's profile for this year, or else its latest earlier one.")
-c_base.selectbox("Baseline group", [None, *groups], key="baseline",
-                 format_func=lambda g: "none" if g is None else
+c_base.selectbox("Baseline group", [sup.NO_GROUP, *groups], key="baseline",
+                 format_func=lambda g: g if g == sup.NO_GROUP else
                  f"{g} — {data.groups[g].title} ({len(data.groups[g].members)} members)")
 c_stat.selectbox("Statistic", list(STATS), key="stat", format_func=lambda x: sup.STAT_LABELS[x],
                  help="Of the group members' scores at each node; members without a score are left out. "
@@ -56,9 +55,9 @@ if missing_peers:
                    help="Moldova, Russia and Ukraine: published MIPEX scores.")
 
 countries: list[str] = st.session_state["countries"]
-group_name: str | None = st.session_state["baseline"]
+group_name = sup.none_if(st.session_state["baseline"], sup.NO_GROUP)
 stat: str = st.session_state["stat"]
-year: int | None = st.session_state["year"]
+year = sup.none_if(st.session_state["year"], sup.LATEST)
 group = data.groups.get(group_name) if group_name else None
 
 if not countries:
@@ -107,8 +106,8 @@ for start in range(0, len(cards), 6):
             st.metric(sup.country_label(c), sup.fmt_score(r.score), delta=gap,
                       help="Overall score; the delta is the gap to the baseline.")
             if sup.is_missing(r.score):
-                st.caption(f"No overall score: {sup.no_score_reason(scheme, scheme.root, r.coverage)}. "
-                           f"Coverage {sup.fmt_pct(r.coverage)} · profile {r.year} · {r.provenance}")
+                st.caption(f"No overall score: {sup.no_score_reason(scheme, scheme.root, r.coverage)} · "
+                           f"profile {r.year} · {r.provenance}")
             else:
                 st.caption(f"**{r.band or '–'}** · rank {sup.fmt_rank(r['rank'], r.rank_n)} · coverage "
                            f"{sup.fmt_pct(r.coverage)} · profile {r.year} · {r.provenance}")
@@ -142,14 +141,14 @@ def drill_view() -> None:
     cols = st.columns(max(1, min(max_depth, 4)))
     depth = 1
     while node.children:
-        opts = [None, *(k.code for k in node.children)]
+        opts = [sup.ALL, *(k.code for k in node.children)]
         key = f"drill_{depth}"
-        sup.ensure_choice(key, opts, None)
+        sup.ensure_choice(key, opts, sup.ALL)
         level = node.children[0].level
         col = cols[(depth - 1) % len(cols)]
         pick = col.selectbox(level.capitalize(), opts, key=key,
-                             format_func=lambda c, lv=level: f"— all {lv}s —" if c is None else f"{c} {scheme.node(c).title}")
-        if pick is None:
+                             format_func=lambda c, lv=level: f"— all {lv}s —" if c == sup.ALL else f"{c} {scheme.node(c).title}")
+        if pick == sup.ALL:
             break
         node = scheme.node(pick)
         depth += 1
@@ -165,22 +164,21 @@ def drill_view() -> None:
             row = {"code": code, "title": scheme.node(code).title}
             for c in present:
                 r = block.loc[c]
-                row[f"{c} score"] = None if sup.is_missing(r.score) else float(r.score)
-                row[f"{c} coverage"] = None if sup.is_missing(r.coverage) else float(r.coverage) * 100
-                row[f"{c} rank"] = sup.fmt_rank(r["rank"], r.rank_n) if group is not None else ""
+                row[f"{c} score"] = r.score
+                row[f"{c} coverage"] = r.coverage
+                if group is not None:
+                    row[f"{c} rank"] = sup.fmt_rank(r["rank"], r.rank_n)
             if group is not None:
                 r0 = block.iloc[0]
-                row[sup.baseline_label(group, stat)] = None if sup.is_missing(r0.baseline) else float(r0.baseline)
-                row["baseline n"] = None if sup.is_missing(r0.baseline_n) else int(r0.baseline_n)
+                row[sup.baseline_label(group, stat)] = r0.baseline
+                row["baseline n"] = r0.baseline_n
             rows.append(row)
         df = pd.DataFrame(rows)
-        cfg = {col: st.column_config.NumberColumn(format="%.1f") for col in df.columns if col.endswith("score")}
-        cfg.update({col: st.column_config.NumberColumn(format="%.0f%%") for col in df.columns if col.endswith("coverage")})
+        fmts = {c: sup.SCORE for c in df.columns if c.endswith("score")} | {
+            c: sup.PCT for c in df.columns if c.endswith("coverage")}
         if group is not None:
-            cfg[sup.baseline_label(group, stat)] = st.column_config.NumberColumn(format="%.1f")
-        if group is None:
-            df = df[[c for c in df.columns if not c.endswith(" rank")]]
-        st.dataframe(df, hide_index=True, column_config=cfg, width="stretch")
+            fmts[sup.baseline_label(group, stat)] = sup.SCORE
+        sup.show_table(df, fmts)
         if node.depth >= 1 and len(kids) >= 3:
             with st.expander(f"Chart of {node.code} {node.title}"):
                 st.plotly_chart(sup.bars_figure(cmp_, node.code), key=f"bars_{node.code}",
@@ -196,8 +194,8 @@ def drill_view() -> None:
             num = leaf.numeric
             st.caption(f"A number ({num.unit or 'no unit'}); goalposts {num.min:g}–{num.max:g}, best {num.best}.")
         else:
-            st.dataframe(pd.DataFrame([{"value": o.value, "label": o.label, "score": o.score} for o in leaf.options]),
-                         hide_index=True)
+            sup.show_table(pd.DataFrame([{"value": o.value, "label": o.label, "score": o.score} for o in leaf.options]),
+                           {"score": "{:g}"}, width="content")
         block = t[t.code == leaf.code].set_index("country")
         rows = []
         for c in present:
@@ -210,12 +208,13 @@ def drill_view() -> None:
             else:
                 ans = sup.answer_text(leaf, p.answers.get(leaf.code))
             rows.append({"country": sup.country_label(c), "year": p.year, "answer": ans,
-                         "score": None if sup.is_missing(r.score) else float(r.score),
                          "source (law cited)": cit.source if cit else "", "note": cit.note if cit else "",
-                         "url": (cit.url or None) if cit else None, "provenance": p.provenance})
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
-                     column_config={"score": st.column_config.NumberColumn(format="%.1f"),
-                                    "url": st.column_config.LinkColumn("url")})
+                         "score": r.score, "coverage": r.coverage, "provenance": p.provenance,
+                         "url": cit.url if cit else ""})
+        sup.show_table(pd.DataFrame(rows), {"score": sup.SCORE, "coverage": sup.PCT},
+                       column_config={"answer": st.column_config.TextColumn(width="medium"),
+                                      "source (law cited)": st.column_config.TextColumn(width="medium"),
+                                      "url": st.column_config.LinkColumn("url")})
         if group is not None:
             r0 = block.iloc[0]
             st.caption(f"{sup.baseline_label(group, stat)} at {leaf.code}: {sup.fmt_score(r0.baseline)} "
@@ -231,19 +230,18 @@ def trend_view() -> None:
         sup.ensure_choice("trend_node", trend_opts, "overall")
         code = st.selectbox("Node", trend_opts, key="trend_node",
                             format_func=lambda c: "Overall" if c == "overall" else f"{c} {scheme.node(c).title}")
-        st.plotly_chart(sup.trend_figure(ts, code, present, sup.baseline_label(group, stat) if group else None),
-                        key="trend", config={"displaylogo": False})
+        st.plotly_chart(sup.trend_figure(ts, code, present, sup.baseline_label(group, stat) if group else None,
+                                         scheme.scale), key="trend", config={"displaylogo": False})
+        st.caption("Filled markers: a profile of that year; open markers: the latest earlier profile carried forward. "
+                   "Hover for coverage, rank and baseline n.")
         one = [c for c in present if len(s.rows.get(c, [])) < 2]
         if one:
             st.caption(f"One profile only: {', '.join(sup.country_label(c) for c in one)} (a flat line or a point). "
                        "A year without a new profile carries the latest earlier one forward.")
 
 def table_view() -> None:
-    st.dataframe(t, hide_index=True, width="stretch",
-                 column_config={"score": st.column_config.NumberColumn(format="%.1f"),
-                                "baseline": st.column_config.NumberColumn(format="%.1f"),
-                                "gap": st.column_config.NumberColumn(format="%+.1f"),
-                                "coverage": st.column_config.NumberColumn(format="percent")})
+    sup.show_table(t, {"score": sup.SCORE, "baseline": sup.SCORE, "gap": sup.GAP, "coverage": sup.PCT,
+                       "rank": "{:.0f}"})
     st.download_button("Download the table (CSV)", data=lambda: t.to_csv(index=False),
                        file_name=f"{sid}-{cmp_.year}-{'-'.join(present)}.csv", mime="text/csv",
                        on_click="ignore", icon=":material/download:")

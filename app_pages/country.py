@@ -17,6 +17,8 @@ if not ids:
     st.info("No profiles yet: add one on the **Questionnaire** page.")
     st.stop()
 
+head = st.container()  # the title goes above the selections, once the country is known
+
 # --- selections (scheme, baseline and statistic are shared with Compare) -------------------------
 sup.ensure_choice("scheme", ids, sup.default_scheme(data))
 c_scheme, c_country, c_year, c_base, c_stat = st.columns([3, 2, 1, 2, 1])
@@ -28,13 +30,13 @@ picked = st.session_state.get("countries") or []
 sup.ensure_choice("country", all_countries, (picked or sup.default_countries(data, sid) or all_countries)[0])
 country = c_country.selectbox("Country", all_countries, key="country", format_func=sup.country_label)
 cyears = [y for y, _ in s.rows.get(country, [])]
-sup.ensure_choice("country_year", [None, *cyears], None)
-year = c_year.selectbox("Year", [None, *cyears], key="country_year",
-                        format_func=lambda y: "latest" if y is None else str(y))
+sup.ensure_choice("country_year", [sup.LATEST, *cyears], sup.LATEST)
+year = sup.none_if(c_year.selectbox("Year", [sup.LATEST, *cyears], key="country_year", format_func=str), sup.LATEST)
 groups = sup.usable_groups(data, sid)
-sup.ensure_choice("baseline", [None, *groups], sup.default_group(data, sid))
-group_name = c_base.selectbox("Baseline group", [None, *groups], key="baseline",
-                              format_func=lambda g: "none" if g is None else f"{g} — {data.groups[g].title}")
+sup.ensure_choice("baseline", [sup.NO_GROUP, *groups], sup.default_group(data, sid) or sup.NO_GROUP)
+group_name = sup.none_if(c_base.selectbox(
+    "Baseline group", [sup.NO_GROUP, *groups], key="baseline",
+    format_func=lambda g: g if g == sup.NO_GROUP else f"{g} — {data.groups[g].title}"), sup.NO_GROUP)
 sup.ensure_choice("stat", list(STATS), sup.DEFAULT_STAT)
 stat = c_stat.selectbox("Statistic", list(STATS), key="stat", format_func=lambda x: sup.STAT_LABELS[x])
 group = data.groups.get(group_name) if group_name else None
@@ -47,7 +49,7 @@ t = cmp_.table
 by = t.set_index("code")
 
 native = (view or {}).get("country", {}).get("native")
-st.title(f"{sup.country_label(country)}" + (f" · {native}" if native else ""))
+head.title(f"{sup.country_label(country)}" + (f" · {native}" if native else ""))
 st.caption(f"{sup.scheme_label(scheme)} · profile of **{used_year}** ({profile.status}, {profile.provenance}) · "
            f"`{data.rel(profile.path)}`")
 
@@ -70,7 +72,7 @@ if make_pdf is not None:
 
 # --- overall and areas --------------------------------------------------------------------------
 ov = by.loc["overall"]
-c1, c2, c3, c4 = st.columns(4)
+c1, c2, c3, c4 = st.columns([1, 2, 1, 1])
 c1.metric("Overall score", sup.fmt_score(ov.score),
           delta=None if sup.is_missing(ov.gap) else f"{float(ov.gap):+.1f} vs {group.name}")
 c2.metric("Band", ov.band or "–")
@@ -83,25 +85,21 @@ if group is not None:
 if sup.is_missing(ov.score) and view is None:
     st.caption(f"No overall score: {sup.no_score_reason(scheme, scheme.root, ov.coverage)}.")
 
-left, right = st.columns([3, 2])
+left, right = st.columns(2)
 with left:
     st.plotly_chart(sup.bars_figure(cmp_), key="country_bars", config={"displaylogo": False})
 with right:
     areas = t[t.depth == 1]
     df = pd.DataFrame({
         "area": [f"{r.code} {r.title}" for r in areas.itertuples()],
-        "score": areas.score.astype(float), "band": areas.band,
-        "coverage": areas.coverage.astype(float) * 100,
-        "baseline": areas.baseline.astype(float), "n": areas.baseline_n,
-        "gap": areas.gap.astype(float),
+        "score": areas.score, "band": areas.band, "coverage": areas.coverage,
+        sup.baseline_label(group, stat): areas.baseline, "n": areas.baseline_n, "gap": areas.gap,
         "rank": [sup.fmt_rank(r.rank, r.rank_n) if group else "–" for r in areas.itertuples()],
     })
-    st.dataframe(df, hide_index=True, width="stretch", column_config={
-        "score": st.column_config.NumberColumn(format="%.1f"),
-        "coverage": st.column_config.NumberColumn(format="%.0f%%"),
-        "baseline": st.column_config.NumberColumn(sup.baseline_label(group, stat), format="%.1f"),
-        "n": st.column_config.NumberColumn(help="Members with a score there"),
-        "gap": st.column_config.NumberColumn(format="%+.1f")})
+    if group is None:
+        df = df.drop(columns=[sup.baseline_label(group, stat), "n", "gap", "rank"])
+    sup.show_table(df, {"score": sup.SCORE, "coverage": sup.PCT, sup.baseline_label(group, stat): sup.SCORE,
+                        "gap": sup.GAP}, column_config={"n": st.column_config.Column(help="Members with a score there")})
 
 for note in (view or {}).get("notes", []):
     st.caption(note)
@@ -119,21 +117,20 @@ else:
         for col, key, label in ((a, "strongest", "Strongest"), (b, "weakest", "Weakest")):
             rows = view[key]
             col.markdown(f"**{label}**")
-            col.dataframe(pd.DataFrame([{
-                "code": r["code"], "title": r["title"], "score": r["score"], "answer": r.get("answer", ""),
-                "baseline": r["baseline"], "n": r["baseline_n"]} for r in rows]),
-                hide_index=True, width="stretch",
-                column_config={"score": st.column_config.NumberColumn(format="%.1f"),
-                               "baseline": st.column_config.NumberColumn(format="%.1f")})
+            with col:
+                df = pd.DataFrame([{
+                    "code": r["code"], "title": r["title"], "score": r["score"], "answer": r.get("answer", ""),
+                    "baseline": r["baseline"], "n": r["baseline_n"]} for r in rows])
+                if basis != "indicator":
+                    df = df.drop(columns="answer")
+                sup.show_table(df, {"score": sup.SCORE, "baseline": sup.SCORE})
     if view["gaps"]:
         st.subheader(f"Largest gaps to the {sup.baseline_label(group, stat)}")
         st.caption("Ordered by how much closing each gap would raise the overall score (weight share × gap).")
-        st.dataframe(pd.DataFrame([{
+        sup.show_table(pd.DataFrame([{
             "code": g["code"], "title": g["title"], "level": g["level"], "score": g["score"],
             "baseline": g["baseline"], "n": g["baseline_n"], "gap": g["gap"], "impact": g["impact"]}
-            for g in view["gaps"]]), hide_index=True, width="stretch",
-            column_config={c: st.column_config.NumberColumn(format="%.1f") for c in ("score", "baseline", "gap")}
-            | {"impact": st.column_config.NumberColumn(format="%.2f")})
+            for g in view["gaps"]]), {"score": sup.SCORE, "baseline": sup.SCORE, "gap": sup.GAP, "impact": "{:.2f}"})
 
     # --- changes between years ---------------------------------------------------------------------
     hist = view["history"]
@@ -151,44 +148,46 @@ else:
     if ch is not None:
         st.caption(f"Since the previous profile ({ch['previous_year']}, {ch['previous_provenance']}):")
         if ch["nodes"]:
-            st.dataframe(pd.DataFrame([{"code": r["code"], "title": r["title"], "level": r["level"],
-                                        f"{ch['previous_year']}": r["before"], f"{used_year}": r["after"],
-                                        "change": r["change"]} for r in ch["nodes"]]),
-                         hide_index=True, width="stretch",
-                         column_config={c: st.column_config.NumberColumn(format="%.1f")
-                                        for c in (str(ch["previous_year"]), str(used_year))}
-                         | {"change": st.column_config.NumberColumn(format="%+.1f")})
+            sup.show_table(pd.DataFrame([{"code": r["code"], "title": r["title"], "level": r["level"],
+                                          f"{ch['previous_year']}": r["before"], f"{used_year}": r["after"],
+                                          "change": r["change"]} for r in ch["nodes"]]),
+                           {str(ch["previous_year"]): sup.SCORE, str(used_year): sup.SCORE, "change": sup.GAP})
         else:
             st.caption("No score changed.")
         if ch["answers"]:
             st.markdown("**Answers that changed**")
-            st.dataframe(pd.DataFrame(ch["answers"]), hide_index=True, width="stretch")
+            sup.show_table(pd.DataFrame(ch["answers"]), {"score_before": sup.SCORE, "score_after": sup.SCORE})
     elif len(hist["years"]) <= 1:
         st.caption(f"One profile only ({used_year}): no changes between years to show.")
 
 # --- sources ------------------------------------------------------------------------------------
 st.subheader("Sources")
-rows = []
+rows, blank = [], []
 for leaf in scheme.leaves:
-    if leaf.code not in profile.answers:
+    ans = profile.answers.get(leaf.code)
+    if ans is None:
+        if leaf.code in profile.answers:
+            blank.append(leaf.code)
         continue
     cit = profile.citations.get(leaf.code)
-    rows.append({"code": leaf.code, "indicator": leaf.title, "answer": sup.answer_text(leaf, profile.answers[leaf.code]),
-                 "score": None if sup.is_missing(by.loc[leaf.code].score) else float(by.loc[leaf.code].score),
-                 "source (law cited)": cit.source if cit else "", "note": cit.note if cit else "",
-                 "url": (cit.url or None) if cit else None})
+    rows.append({"code": leaf.code, "indicator": leaf.title, "answer": sup.answer_text(leaf, ans),
+                 "score": by.loc[leaf.code].score, "source (law cited)": cit.source if cit else "",
+                 "note": cit.note if cit else "", "url": cit.url if cit else ""})
 if rows:
-    answered = sum(1 for r in rows if r["answer"] != "–")
-    st.caption(f"{answered} of {len(scheme.leaves)} indicators answered; "
+    st.caption(f"{len(rows)} of {len(scheme.leaves)} indicators answered; "
                f"{sum(1 for r in rows if r['source (law cited)'] or r['url'])} cite a source.")
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
-                 column_config={"score": st.column_config.NumberColumn(format="%.1f"),
-                                "url": st.column_config.LinkColumn("url")})
+    sup.show_table(pd.DataFrame(rows), {"score": sup.SCORE},
+                   column_config={"answer": st.column_config.TextColumn(width="medium"),
+                                  "source (law cited)": st.column_config.TextColumn(width="large"),
+                                  "url": st.column_config.LinkColumn("url")})
+if blank:
+    with st.expander(f"Not answered yet ({len(blank)})"):
+        st.write(", ".join(blank))
 if profile.scores:
     st.markdown("**Published scores given in the file**" if profile.provenance == "published" else "**Scores given in the file**")
-    st.dataframe(pd.DataFrame([{"code": c, "title": "Overall" if c == "overall" else scheme.node(c).title, "score": v}
-                               for c, v in profile.scores.items() if c in scheme.index]),
-                 hide_index=True, column_config={"score": st.column_config.NumberColumn(format="%.2f")})
+    sup.show_table(pd.DataFrame([{"code": c, "title": "Overall" if c == "overall" else scheme.node(c).title, "score": v}
+                                 for c, v in profile.scores.items() if c in scheme.index]),
+                   {"score": "{:.2f}"}, width="content")
     if profile.source:
         st.caption(f"Source: {profile.source}")
 if not rows and not profile.scores:

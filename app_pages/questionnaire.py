@@ -143,10 +143,10 @@ _, text, checked, preview = memo
 dirty = text != doc.opened.text
 
 # --- header -------------------------------------------------------------------------------------
-state = {"new": "new, not saved yet", "upload": "uploaded, not saved yet", "file": "saved" if not dirty else "unsaved changes"}
+state = {"new": "new, not saved yet", "upload": "uploaded, not saved yet"}.get(
+    doc.origin, "**unsaved changes**" if dirty else "saved")
 st.subheader(f"{sup.country_label(doc.country)} · {doc.year} · {scheme.title}")
-st.caption(f"`{data.rel(doc.path)}` · {state[doc.origin] if doc.origin != 'file' else state['file']}"
-           + (" · **unsaved changes**" if dirty and doc.origin == "file" else ""))
+st.caption(f"`{data.rel(doc.path)}` · {state}")
 if doc.origin == "upload" and doc.opened.exists:
     st.warning(f"Saving replaces the existing `{data.rel(doc.path)}` with the uploaded file (and your edits).")
 if doc.meta.get("provenance") == "illustrative":
@@ -168,7 +168,7 @@ if doc.conflict is not None:
     b.markdown("**Yours**")
     b.code(text, language="yaml", height=360)
     with st.expander("Differences (on disk → yours)", expanded=True):
-        st.code(sup.diff_text(disk.text, text) or "(no difference)", language="diff")
+        st.code(sup.diff_text(disk.text, text) or "(no difference)", language="diff", wrap_lines=True)
     r1, r2, r3 = st.columns([2, 2, 3])
     if r1.button("Reload from disk (discard my edits)", key="q_reload"):
         try:
@@ -244,12 +244,9 @@ with side:
     st.markdown("**Score preview**")
     if preview is not None:
         pv = preview[preview.depth <= 1]
-        st.dataframe(pd.DataFrame({
+        sup.show_table(pd.DataFrame({
             "node": ["Overall" if r.code == "overall" else f"{r.code} {scheme.node(r.code).title}" for r in pv.itertuples()],
-            "score": pv.score.astype(float), "band": pv.band, "coverage": pv.coverage.astype(float) * 100}),
-            hide_index=True, width="stretch",
-            column_config={"score": st.column_config.NumberColumn(format="%.1f"),
-                           "coverage": st.column_config.NumberColumn(format="%.0f%%")})
+            "score": pv.score, "band": pv.band, "coverage": pv.coverage}), {"score": sup.SCORE, "coverage": sup.PCT})
         st.caption("An area needs enough of its indicators answered to have a score (the scheme's coverage rule).")
 
     # save and download
@@ -270,17 +267,14 @@ with side:
                        mime="application/x-yaml", on_click="ignore", key="q_download", icon=":material/download:")
     if dirty:
         with st.expander("Changes to be saved"):
-            st.code(sup.diff_text(doc.opened.text, text, "on disk", "to save") or "(none)", language="diff")
+            st.code(sup.diff_text(doc.opened.text, text, "on disk", "to save") or "(none)", language="diff",
+                    wrap_lines=True)
 
 with main:
     sup.ensure_choice(f"q{nonce}_area", [a.code for a in areas], areas[0].code)
 
-    def area_label(code: str) -> str:
-        k, n = answered(scheme.node(code))
-        return f"{code} {k}/{n}"
-
-    area = scheme.node(st.radio("Area", [a.code for a in areas], key=f"q{nonce}_area", horizontal=True,
-                                format_func=area_label))
+    # static labels: a radio whose labels change is reset by the browser (the counts are in Progress)
+    area = scheme.node(st.radio("Area", [a.code for a in areas], key=f"q{nonce}_area", horizontal=True))
     st.markdown(f"#### {area.code} {area.title}")
     for leaf in leaves_under(area):
         parent = scheme.parents.get(leaf.code)
@@ -303,14 +297,14 @@ with main:
                               placeholder=f"a number ({num.unit or 'no unit'}; {num.min:g}–{num.max:g}, best {num.best}), "
                                           "or n/a; blank = not answered yet")
             else:
-                opts: list[str | None] = [None, *(o.value for o in leaf.options), NOT_APPLICABLE]
+                opts = [sup.ALL, *(o.value for o in leaf.options), NOT_APPLICABLE]
                 if v.answer is not None and v.answer not in opts:
                     opts.append(v.answer)  # an answer that is not an option: shown, flagged by validation
                 if ka not in st.session_state:
-                    st.session_state[ka] = v.answer
+                    st.session_state[ka] = v.answer or sup.ALL
 
                 def fmt(val, leaf=leaf):
-                    if val is None:
+                    if val == sup.ALL:
                         return "— not answered yet —"
                     if val == NOT_APPLICABLE:
                         return "n/a — not applicable"

@@ -61,10 +61,7 @@ def tree_view() -> None:
             rng = (f"{num.min:g}–{num.max:g}" if num.normalise is None else f"normalised ({num.normalise})")
             st.caption(f"A number{f' ({num.unit})' if num.unit else ''}: {rng}, best {num.best}.")
         elif n.options:
-            st.dataframe(pd.DataFrame([{"value": o.value, "label": o.label, "score": o.score} for o in n.options]),
-                         hide_index=True, width="stretch",
-                         column_config={"value": st.column_config.TextColumn(width="small"),
-                                        "score": st.column_config.NumberColumn(format="%g", width="small")})
+            st.markdown("\n".join(f"- `{o.value}` {o.label} — **{o.score:g}**" for o in n.options))
 
     for area in s.root.children:
         n_under = sum(1 for d in s.descendants(area.code) if d.is_leaf) if area.children else 1
@@ -99,6 +96,13 @@ def report_view() -> None:
         f"{n_err} error{'s' * (n_err != 1)} and {len(probs) - n_err} warning{'s' * (len(probs) - n_err != 1)} "
         f"in {len(files)} file{'s' * (len(files) != 1)}."
         + (" Profile files with errors are left out of every score." if data.excluded else ""))
+    by_file = pd.DataFrame([{"file": data.rel(p.path), "severity": p.severity, "code": p.code} for p in probs])
+    summary = (by_file.groupby("file")
+               .agg(errors=("severity", lambda x: int((x == "error").sum())),
+                    warnings=("severity", lambda x: int((x == "warning").sum())),
+                    codes=("code", lambda x: ", ".join(sorted(set(x)))))
+               .reset_index().sort_values(["errors", "warnings"], ascending=False))
+    st.dataframe(summary, hide_index=True, width="stretch")
     sev = st.segmented_control("Show", ["errors", "warnings"], selection_mode="multi",
                                default=["errors", "warnings"], key="val_sev")
     codes = sorted({p.code for p in probs})

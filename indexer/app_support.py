@@ -73,6 +73,14 @@ BASELINE_GROUPS = ("EU27", "EU28", "DEMO")
 #: baseline is the median; the mean is one click away (and is the CLI's default).
 DEFAULT_STAT = "median"
 STAT_LABELS = {"median": "median", "mean": "mean", "min": "minimum", "max": "maximum"}
+#: select-box values standing for "no choice" (Streamlit shows a None value as an empty box)
+LATEST = "latest"
+NO_GROUP = "(none)"
+ALL = ""
+
+
+def none_if(value: Any, sentinel: Any) -> Any:
+    return None if value == sentinel else value
 
 
 def data_root() -> Path:
@@ -175,6 +183,16 @@ def read_data(root: Path, version: str = "") -> AppData:
                    excluded=excluded, _usable={k: tuple(v) for k, v in usable.items()})
 
 
+def _engine() -> str:
+    """Identifies the loaded engine code. Streamlit re-imports a module whose source changed while
+    the server runs, but its caches outlive that: objects made by the old classes must not meet
+    the new functions (``compare`` would not recognise an old ``Scored``). Part of every cache key."""
+    import sys
+
+    return ":".join(str(id(sys.modules.get(m))) for m in ("indexer.compare", "indexer.score", "indexer.model",
+                                                          "indexer.load", "indexer.app_support"))
+
+
 @st.cache_resource(max_entries=4, show_spinner="Reading the data files…")
 def _cached_data(root: str, version: str) -> AppData:
     return read_data(Path(root), version)
@@ -183,7 +201,7 @@ def _cached_data(root: str, version: str) -> AppData:
 def load_data(root: Path | None = None) -> AppData:
     """The data of ``root`` (default :func:`data_root`), read again only when a file changed."""
     root = root or data_root()
-    return _cached_data(str(root), fingerprint(root))
+    return _cached_data(str(root), f"{fingerprint(root)}@{_engine()}")
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -406,8 +424,37 @@ def no_score_reason(scheme: Scheme, node: Node, coverage: Any) -> str:
     if coverage == 0:
         return "no indicator answered yet"
     if mc > 0 and coverage < mc:
-        return f"coverage {fmt_pct(coverage)} is below the {fmt_pct(mc)} this {node.level} needs"
+        return f"coverage {fmt_pct(coverage)}, below the {fmt_pct(mc)} needed"
     return "no part of it has a score"
+
+
+def display_frame(df: pd.DataFrame, formats: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The table as text for display: numbers in ``formats`` (``{"score": "{:.1f}"}``) rounded
+    for display only, and – wherever a value is missing (Streamlit would show "None")."""
+    formats = formats or {}
+    out = df.copy()
+    for col in out.columns:
+        fmt = formats.get(col)
+        vals = out[col].tolist()
+        if fmt is not None:
+            out[col] = ["–" if is_missing(v) else fmt.format(v) for v in vals]
+        elif any(is_missing(v) for v in vals):
+            out[col] = ["–" if is_missing(v) else str(v) for v in vals]
+    return out
+
+
+def show_table(df: pd.DataFrame, formats: Mapping[str, str] | None = None, **kw: Any) -> None:
+    """A small table as :func:`display_frame` shows it, numbers right-aligned."""
+    formats = dict(formats or {})
+    config = {c: st.column_config.TextColumn(alignment="right") for c in formats}
+    config.update(kw.pop("column_config", {}) or {})
+    st.dataframe(display_frame(df, formats), hide_index=True, width=kw.pop("width", "stretch"),
+                 column_config=config, **kw)
+
+
+SCORE = "{:.1f}"
+GAP = "{:+.1f}"
+PCT = "{:.0%}"
 
 
 def illustrative_countries(profiles: Iterable[Profile]) -> list[str]:
@@ -979,6 +1026,18 @@ def _num(v: Any) -> float | None:
     return None if is_missing(v) else float(v)
 
 
+def _wrap(text: str, width: int = 16) -> str:
+    """A label broken into lines of about ``width`` characters (plotly's <br>)."""
+    import textwrap
+
+    return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+def _no_score_text(coverage: Any, sep: str = " ") -> str:
+    """What a chart shows instead of a missing score: –, and the share answered if any."""
+    return "–" if is_missing(coverage) or coverage == 0 else f"–{sep}({fmt_pct(coverage)} answered)"
+
+
 def _children(cmp_: Comparison, parent: str | None) -> list[Node]:
     scheme = cmp_.scheme
     return list((scheme.node(parent) if parent else scheme.root).children)
@@ -991,7 +1050,7 @@ def radar_figure(cmp_: Comparison, parent: str | None = None):
 
     kids = _children(cmp_, parent)
     by = _rows_by(cmp_)
-    theta = [k.title or k.code for k in kids]
+    theta = [_wrap(k.title or k.code) for k in kids]
     theta = theta + theta[:1]
     traces = []
     for i, c in enumerate(cmp_.countries):
@@ -1015,42 +1074,45 @@ def radar_figure(cmp_: Comparison, parent: str | None = None):
     lo, hi = cmp_.scheme.scale
     return go.Figure(traces, layout={
         "polar": {"radialaxis": {"range": [lo, hi], "tickfont": {"size": 10}}},
-        "margin": {"l": 40, "r": 40, "t": 30, "b": 30}, "height": 430,
-        "legend": {"orientation": "h", "y": -0.12}})
+        "margin": {"l": 80, "r": 80, "t": 40, "b": 40}, "height": 460,
+        "legend": {"orientation": "h", "y": -0.15}})
 
 
 def bars_figure(cmp_: Comparison, parent: str | None = None):
-    """Scores of the children of ``parent`` as grouped bars, the baseline as a tick per group
-    (n under each label: members with a score there); a node without a score shows '–' and
-    the share of its indicators answered instead of a bar."""
+    """Scores of the children of ``parent`` as grouped horizontal bars, the baseline as a tick
+    on each (n beside each label: members with a score there); a node without a score shows
+    '–' and the share of its indicators answered instead of a bar."""
     import plotly.graph_objects as go
 
     kids = _children(cmp_, parent)
     by = _rows_by(cmp_)
     first = cmp_.countries[0]
-    x = [(k.title or k.code) + (f"<br><sub>n={fmt_int(by[(first, k.code)].baseline_n)}</sub>"
+    y = [(k.title or k.code) + (f" <sub>n={fmt_int(by[(first, k.code)].baseline_n)}</sub>"
                                 if cmp_.group is not None else "") for k in kids]
     traces = []
     for i, c in enumerate(cmp_.countries):
         rows = [by[(c, k.code)] for k in kids]
         traces.append(go.Bar(
-            x=x, y=[_num(r.score) or 0 for r in rows], name=country_label(c),
-            text=[fmt_score(r.score) if not is_missing(r.score) else f"–<br>{fmt_pct(r.coverage)}" for r in rows],
+            y=y, x=[_num(r.score) or 0 for r in rows], name=country_label(c), orientation="h",
+            text=[fmt_score(r.score) if not is_missing(r.score) else _no_score_text(r.coverage) for r in rows],
             textposition="outside", customdata=[_hover(r, k.title) for r, k in zip(rows, kids, strict=True)],
             hovertemplate=_HOVER, marker={"color": COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)]}, cliponaxis=False))
     if cmp_.group is not None:
         rows = [by[(first, k.code)] for k in kids]
         traces.append(go.Scatter(
-            x=x, y=[_num(r.baseline) for r in rows], mode="markers",
+            y=y, x=[_num(r.baseline) for r in rows], mode="markers",
             name=baseline_label(cmp_.group, cmp_.stat),
-            marker={"symbol": "line-ew-open", "size": 46, "line": {"width": 3, "color": BASELINE_COLOUR}},
+            marker={"symbol": "line-ns-open", "size": max(14, min(40, 10 * len(cmp_.countries) + 6)),
+                    "color": BASELINE_COLOUR, "line": {"width": 3, "color": BASELINE_COLOUR}},
             customdata=[[fmt_score(r.baseline), fmt_int(r.baseline_n)] for r in rows],
             hovertemplate="<b>%{fullData.name}</b>: %{customdata[0]} (n=%{customdata[1]} members)<extra></extra>"))
     lo, hi = cmp_.scheme.scale
+    height = 90 + len(kids) * max(34, 16 * len(cmp_.countries) + 14)
     return go.Figure(traces, layout={
-        "barmode": "group", "yaxis": {"range": [lo, hi * 1.12], "title": {"text": "score"}},
-        "margin": {"l": 40, "r": 10, "t": 30, "b": 10}, "height": 430,
-        "legend": {"orientation": "h", "y": -0.25}, "uniformtext": {"minsize": 8, "mode": "show"}})
+        "barmode": "group", "xaxis": {"range": [lo, hi * 1.2], "title": {"text": "score"}},
+        "yaxis": {"autorange": "reversed"}, "bargap": 0.25,
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10}, "height": height,
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom"}, "uniformtext": {"minsize": 9, "mode": "show"}})
 
 
 def heatmap_figure(cmp_: Comparison, parent: str | None = None):
@@ -1064,8 +1126,8 @@ def heatmap_figure(cmp_: Comparison, parent: str | None = None):
     for c in cmp_.countries:
         rows = [by[(c, k.code)] for k in kids]
         z.append([_num(r.score) for r in rows])
-        text.append([(fmt_score(r.score) if not is_missing(r.score) else "–")
-                     + ("" if not is_missing(r.coverage) and r.coverage >= 1 else f"<br><sub>{fmt_pct(r.coverage)} answered</sub>")
+        text.append([_no_score_text(r.coverage, "<br>") if is_missing(r.score) else fmt_score(r.score)
+                     + ("" if is_missing(r.coverage) or r.coverage >= 1 else f"<br>({fmt_pct(r.coverage)} answered)")
                      for r in rows])
         hover.append([f"{country_label(c)} · {k.title}<br>score {fmt_score(r.score)} · {r.band or '–'}<br>"
                       f"coverage {fmt_pct(r.coverage)} · rank {fmt_rank(r.rank, r.rank_n)} · profile {r.year}"
@@ -1074,23 +1136,25 @@ def heatmap_figure(cmp_: Comparison, parent: str | None = None):
     if cmp_.group is not None:
         rows = [by[(cmp_.countries[0], k.code)] for k in kids]
         z.append([_num(r.baseline) for r in rows])
-        text.append([f"{fmt_score(r.baseline)}<br><sub>n={fmt_int(r.baseline_n)}</sub>" for r in rows])
+        text.append([f"{fmt_score(r.baseline)}<br>n={fmt_int(r.baseline_n)}" for r in rows])
         hover.append([f"{baseline_label(cmp_.group, cmp_.stat)} · {k.title}<br>{fmt_score(r.baseline)} "
                       f"(n={fmt_int(r.baseline_n)} members)" for r, k in zip(rows, kids, strict=True)])
         ylab.append(baseline_label(cmp_.group, cmp_.stat))
     lo, hi = cmp_.scheme.scale
     return go.Figure(go.Heatmap(
-        z=z, x=[k.title or k.code for k in kids], y=ylab, text=text, texttemplate="%{text}",
+        z=z, x=[_wrap(k.title or k.code, 14) for k in kids], y=ylab, text=text, texttemplate="%{text}",
+        textfont={"size": 12},
         customdata=hover, hovertemplate="%{customdata}<extra></extra>", zmin=lo, zmax=hi,
         colorscale=[[0, "#d7301f"], [0.5, "#f7e08a"], [1, "#1a9641"]], xgap=2, ygap=2,
         colorbar={"title": {"text": "score"}, "thickness": 12}),
-        layout={"height": 140 + 52 * len(ylab), "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
-                "yaxis": {"autorange": "reversed"}, "xaxis": {"side": "top"}})
+        layout={"height": 150 + 58 * len(ylab), "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+                "yaxis": {"autorange": "reversed"}, "xaxis": {"side": "top", "tickangle": 0}})
 
 
-def trend_figure(ts: pd.DataFrame, code: str, countries: Sequence[str], baseline_name: str | None):
+def trend_figure(ts: pd.DataFrame, code: str, countries: Sequence[str], baseline_name: str | None,
+                 scale: tuple[float, float] = (0.0, 100.0)):
     """One node's score over the years (``compare.time_series`` rows), per country, with the
-    baseline dashed."""
+    baseline dashed; an open marker is a year carried forward from an earlier profile."""
     import plotly.graph_objects as go
 
     d = ts[ts.code == code]
@@ -1102,6 +1166,8 @@ def trend_figure(ts: pd.DataFrame, code: str, countries: Sequence[str], baseline
         fig.add_trace(go.Scatter(
             x=rows.as_of, y=rows.score, name=country_label(c), mode="lines+markers",
             line={"color": COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)]},
+            marker={"size": 8, "symbol": ["circle" if y == a else "circle-open"
+                                          for y, a in zip(rows.year, rows.as_of, strict=True)]},
             customdata=[[fmt_score(r.score), fmt_pct(r.coverage), str(r.year), fmt_rank(r.rank, r.rank_n)]
                         for r in rows.itertuples(index=False)],
             hovertemplate="<b>%{fullData.name}</b> %{x}: %{customdata[0]}<br>coverage %{customdata[1]} · "
@@ -1114,6 +1180,7 @@ def trend_figure(ts: pd.DataFrame, code: str, countries: Sequence[str], baseline
                 line={"color": BASELINE_COLOUR, "dash": "dash"},
                 customdata=[[fmt_score(v), fmt_int(n)] for v, n in zip(b.baseline, b.baseline_n, strict=True)],
                 hovertemplate="<b>%{fullData.name}</b> %{x}: %{customdata[0]} (n=%{customdata[1]})<extra></extra>"))
-    fig.update_layout(height=380, margin={"l": 40, "r": 10, "t": 30, "b": 10}, yaxis={"title": "score"},
+    fig.update_layout(height=380, margin={"l": 40, "r": 10, "t": 30, "b": 10},
+                      yaxis={"title": {"text": "score"}, "range": [scale[0], scale[1] * 1.02]},
                       xaxis={"dtick": 1}, legend={"orientation": "h", "y": -0.2})
     return fig
