@@ -298,37 +298,32 @@ def csv_text(arrays: ScoreArrays, *, exclude: Sequence[str] = ()) -> str:
     """
     import csv
     import io
-    from itertools import repeat
 
-    scheme = arrays.scheme
-    profiles = arrays.profiles
-    excluded = _excluded_codes(scheme, exclude)
-    keep = [k for k, node in enumerate(scheme.nodes) if node.code not in excluded]
-    nodes = [scheme.nodes[k] for k in keep]
-    n, m = len(profiles), len(nodes)
-    sc = arrays.score[:, keep].reshape(-1)
+    def quoted(*fields: object) -> str:  # the csv module's text of these fields, then a comma
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerow([*fields, ""])  # "" so no field stands alone
+        return out.getvalue()[:-1]
 
     def cells(x: np.ndarray) -> list:
-        out = x.astype(str).astype(object)
+        out = x.astype(str).astype(object)  # what pandas writes for floats
         out[np.isnan(x)] = ""
         return out.tolist()
 
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(zip(
-        repeat(scheme.id, n * m),
-        [p.country for p in profiles for _ in range(m)],
-        [p.year for p in profiles for _ in range(m)],
-        [x.code for x in nodes] * n,
-        [x.level for x in nodes] * n,
-        [x.depth for x in nodes] * n,
-        cells(sc),
-        cells(arrays.coverage[:, keep].reshape(-1)),
-        bands_of(sc, scheme).tolist(),
-        strict=False,  # repeat() is endless
-    ))
-    return buf.getvalue()
+    scheme = arrays.scheme
+    excluded = _excluded_codes(scheme, exclude)
+    keep = [k for k, node in enumerate(scheme.nodes) if node.code not in excluded]
+    node_part = [quoted(x.code, x.level, x.depth) for x in (scheme.nodes[k] for k in keep)]
+    m = len(keep)
+    sc = arrays.score[:, keep].reshape(-1)
+    scores, covs = cells(sc), cells(arrays.coverage[:, keep].reshape(-1))
+    bands = bands_of(sc, scheme).tolist()
+    label = {b: quoted(b)[:-1] for b in set(bands)}
+    lines = [quoted(*COLUMNS)[:-1] + "\n"]
+    for i, p in enumerate(arrays.profiles):
+        head, lo = quoted(scheme.id, p.country, p.year), i * m
+        lines += [f"{head}{node}{s},{c},{label[b]}\n" for node, s, c, b
+                  in zip(node_part, scores[lo:lo + m], covs[lo:lo + m], bands[lo:lo + m], strict=True)]
+    return "".join(lines)
 
 
 def _excluded_codes(scheme: Scheme, exclude: Sequence[str]) -> set[str]:

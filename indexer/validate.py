@@ -60,6 +60,28 @@ def resolve_scheme(ref: str, bundle: Bundle) -> str | None:
     return None
 
 
+_COMPOSITE, _UNKNOWN = object(), object()
+#: id(scheme) -> (scheme, its leaf table): see _leaf_table
+_LEAF_TABLES: dict[int, tuple[Scheme, dict[str, object], tuple[str, ...]]] = {}
+
+
+def _leaf_table(scheme: Scheme) -> tuple[dict[str, object], tuple[str, ...]]:
+    """Once per scheme: code -> its option values (a frozenset), None for a numeric leaf or
+    ``_COMPOSITE``; and the leaf codes in order (checking thousands of profiles looks these up)."""
+    hit = _LEAF_TABLES.get(id(scheme))
+    if hit is not None and hit[0] is scheme:
+        return hit[1], hit[2]
+    kinds: dict[str, object] = {
+        n.code: _COMPOSITE if not n.is_leaf else None if n.numeric is not None else frozenset(o.value for o in n.options)
+        for n in scheme.nodes
+    }
+    leaves = tuple(n.code for n in scheme.nodes if n.is_leaf)
+    if len(_LEAF_TABLES) >= 32:
+        _LEAF_TABLES.clear()
+    _LEAF_TABLES[id(scheme)] = (scheme, kinds, leaves)
+    return kinds, leaves
+
+
 def check_profile(profile: Profile, scheme: Scheme) -> list[Problem]:
     """Problems of one profile against its scheme."""
     c = _Collector(profile.path, "")
@@ -75,13 +97,14 @@ def check_profile(profile: Profile, scheme: Scheme) -> list[Problem]:
             c.error(("scores", code), "score-out-of-scale",
                     f"score of {code} is {value:g}, outside the scale {lo:g}..{hi:g}")
         given_under.update(n.code for n in scheme.descendants(code))
+    kinds, leaf_codes = _leaf_table(scheme)
     for code, text in profile.answers.items():
-        i = index.get(code)
-        if i is None:
+        kind = kinds.get(code, _UNKNOWN)
+        if kind is _UNKNOWN:
             c.error(("answers", code), "unknown-code", f"{scheme.id} has no indicator {excerpt(code)}", at="key")
             continue
-        node = nodes[i]
-        if not node.is_leaf:
+        if kind is _COMPOSITE:
+            node = nodes[index[code]]
             c.error(("answers", code), "not-a-leaf",
                     f"{code} is a {node.level} with children; answer its indicators instead", at="key")
             continue
@@ -94,19 +117,18 @@ def check_profile(profile: Profile, scheme: Scheme) -> list[Problem]:
             continue
         if text == NOT_APPLICABLE:
             continue
-        if node.numeric is not None:
+        if kind is None:  # numeric
             if number_of(text) is None:
                 c.error(_answer_path(profile, code), "not-a-number",
                         f"{code} needs a number, got {excerpt(text)}")
-        elif node.option(text) is None:
-            opts = ", ".join(o.value for o in node.options)
+        elif text not in kind:  # type: ignore[operator]
+            opts = ", ".join(o.value for o in nodes[index[code]].options)
             c.error(_answer_path(profile, code), "unknown-option", f"{code} has no option {excerpt(text)} ({opts})")
     if profile.has_answers_section:
         severity = "error" if profile.status == "final" else "warning"
-        for node in nodes:
-            if node.is_leaf and node.code not in given_under and node.code not in profile.scores \
-                    and profile.answers.get(node.code) is None:
-                c.add(("answers",), "missing-answer", f"{node.code} is not answered", severity, at="key")
+        for code in leaf_codes:
+            if code not in given_under and code not in profile.scores and profile.answers.get(code) is None:
+                c.add(("answers",), "missing-answer", f"{code} is not answered", severity, at="key")
     if not c.pending:
         return []
     c.text = _read_text(profile.path)
