@@ -95,15 +95,18 @@ class Scored:
     arrays: ScoreArrays
     rows: dict[str, list[tuple[int, int]]]  # country -> [(year, row)], years ascending
     exclude: tuple[str, ...] = ()
+    min_coverage: float | None = None
 
     @classmethod
-    def of(cls, scheme: Scheme, profiles: Sequence[Profile], exclude: Sequence[str] = ()) -> Scored:
+    def of(cls, scheme: Scheme, profiles: Sequence[Profile], exclude: Sequence[str] = (),
+           min_coverage: float | None = None) -> Scored:
+        """Score ``profiles`` once (``exclude`` and ``min_coverage`` as in ``score_arrays``)."""
         profs = sort_profiles([p for p in profiles if p.scheme == scheme.id])
-        arrays = score_arrays(scheme, profs, exclude=exclude)
+        arrays = score_arrays(scheme, profs, exclude=exclude, min_coverage=min_coverage)
         rows: dict[str, list[tuple[int, int]]] = {}
         for i, p in enumerate(profs):
             rows.setdefault(p.country, []).append((p.year, i))
-        return cls(scheme, arrays, rows, tuple(exclude))
+        return cls(scheme, arrays, rows, tuple(exclude), min_coverage)
 
     def row_for(self, country: str, year: int | None) -> tuple[int, int] | None:
         """(year used, row) of the country's profile for ``year`` or its latest earlier one."""
@@ -146,6 +149,7 @@ class Comparison:
     years_used: dict[str, int]  # compared country -> year of the profile used
     members_used: dict[str, int] = field(default_factory=dict)  # member -> year used
     exclude: tuple[str, ...] = ()
+    min_coverage: float | None = None
 
     @property
     def carried(self) -> dict[str, int]:
@@ -172,17 +176,25 @@ def compare(
     year: int | None = None,
     level: str | int | None = None,
     exclude: Sequence[str] = (),
+    min_coverage: float | None = None,
 ) -> Comparison:
     """Side-by-side scores of ``countries`` and gaps to ``stat`` of ``group``'s scores.
 
     ``year``: each country's profile for that year or its latest earlier one (default: the
     latest year of the compared countries). ``level``: stop at that depth (a level name or a
     depth number). ``exclude``: codes whose subtrees are dropped before scoring (e.g. HEALTH).
+    ``min_coverage``: replaces the scheme's coverage thresholds for the compared countries'
+    scores (0 shows provisional scores of partly answered profiles); baselines always keep the
+    scheme's own thresholds, so that a provisional reading never changes the yardstick.
     Raises :class:`CompareError` for a compared country without a profile up to ``year``.
     """
     if stat not in STATS:
         raise CompareError(f"unknown statistic {stat!r}; use one of {', '.join(STATS)}")
     scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, profiles, exclude)
+    if min_coverage is not None and min_coverage != scored.min_coverage:
+        own = Scored.of(scheme, scored.arrays.profiles, scored.exclude, min_coverage)
+    else:
+        own = scored
     countries = tuple(dict.fromkeys(countries))
     if not countries:
         raise CompareError("name at least one country to compare")
@@ -202,12 +214,12 @@ def compare(
             r = scored.row_for(m, year)
             if r is not None:
                 members[m] = r
-    S = scored.arrays.score
-    C = scored.arrays.coverage
+    S = own.arrays.score  # the compared countries' scores (rows are the same in both scorings)
+    C = own.arrays.coverage
     keep = _keep_nodes(scheme, level, scored.exclude)
     nodes = [scheme.nodes[k] for k in keep]
     member_rows = [i for _, i in members.values()]
-    M = S[np.ix_(member_rows, keep)] if member_rows else np.empty((0, len(keep)))
+    M = scored.arrays.score[np.ix_(member_rows, keep)] if member_rows else np.empty((0, len(keep)))
     if group is not None:
         base, base_n = baseline_stat(M, stat)
     else:
@@ -217,7 +229,8 @@ def compare(
         y, i = used[c]
         s = S[i, keep]
         if group is not None:
-            pool = M if c in members else np.vstack([M, s[None, :]])
+            others = [k for k, m in enumerate(members) if m != c]  # the country counts once, as compared
+            pool = np.vstack([M[others], s[None, :]])
             rank, rank_n = competition_rank(s, pool)
         else:
             rank, rank_n = np.full(len(keep), np.nan), np.zeros(len(keep), dtype=int)
@@ -247,7 +260,7 @@ def compare(
     return Comparison(
         scheme=scheme, year=year, countries=countries, group=group, stat=stat, table=table,
         years_used={c: used[c][0] for c in countries}, members_used={m: r[0] for m, r in members.items()},
-        exclude=scored.exclude,
+        exclude=scored.exclude, min_coverage=own.min_coverage,
     )
 
 
@@ -285,6 +298,7 @@ def time_series(
     stat: str = "mean",
     level: str | int | None = None,
     exclude: Sequence[str] = (),
+    min_coverage: float | None = None,
 ) -> pd.DataFrame:
     """The comparison for each year in ``years`` (scored once): one row per year, node and
     country, with ``as_of`` (the year asked) and ``year`` (the profile's year actually used).
@@ -295,7 +309,7 @@ def time_series(
         present = [c for c in countries if scored.row_for(c, y) is not None]
         if not present:
             continue
-        cmp_ = compare(scheme, scored, present, group=group, stat=stat, year=y, level=level)
+        cmp_ = compare(scheme, scored, present, group=group, stat=stat, year=y, level=level, min_coverage=min_coverage)
         frames.append(cmp_.table.assign(as_of=y))
     if not frames:
         return pd.DataFrame(columns=["as_of", *CSV_COLUMNS])

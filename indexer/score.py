@@ -179,12 +179,15 @@ def score_arrays(
     aggregation: dict[str, str] | None = None,
     missing: str | None = None,
     exclude: Sequence[str] = (),
+    min_coverage: float | None = None,
 ) -> ScoreArrays:
     """Score every node of every profile.
 
     Options (for comparisons and sensitivity analysis; defaults are the scheme's own):
     ``weights`` and ``aggregation`` override nodes by code; ``missing`` overrides the scheme's
-    missing-answer rule; ``exclude`` drops subtrees as if they were not in the scheme.
+    missing-answer rule; ``exclude`` drops subtrees as if they were not in the scheme;
+    ``min_coverage`` replaces every node's coverage threshold (0: provisional scores from
+    whatever is answered, shown with their coverage).
     """
     profiles = tuple(profiles)
     nodes = scheme.nodes
@@ -243,6 +246,8 @@ def score_arrays(
             applicable[:, k] = applicable[:, kids].sum(axis=1) if kids else 0.0
             answered[:, k] = answered[:, kids].sum(axis=1) if kids else 0.0
             mc = node.min_coverage if node.min_coverage is not None else scheme.min_coverage
+            if min_coverage is not None:
+                mc = min_coverage
             if mc > 0:
                 cov = coverage(answered[:, k], applicable[:, k])
                 s = np.where(np.isnan(cov) | (cov < mc), np.nan, s)

@@ -265,3 +265,20 @@ def test_scores_only_profiles_compare(tmp_path: Path) -> None:
     assert row(cmp_, "KZ", "A").baseline == pytest.approx(60.0)
     assert row(cmp_, "KZ", "overall").baseline == pytest.approx(50.0)  # AT 50, BE 50
     assert row(cmp_, "KZ", "A1").baseline_n == 0  # nothing below a given score
+
+
+def test_min_coverage_override_is_for_the_compared_countries_only(data: Path) -> None:
+    # the scheme demands full coverage; UZ answers one indicator of three
+    (data / "tiny.yaml").write_text(SCHEME.replace('version: "1"\n', 'version: "1"\nmin_coverage: 1\n'))
+    (data / "UZ-2024.yaml").write_text(profile("UZ", 2024, {"A1": "b"}))
+    scheme, profiles, group = load(data)
+    strict = compare(scheme, profiles, ["UZ"], group=group, stat="mean", year=2024)
+    assert math.isnan(row(strict, "UZ", "overall").score)
+    loose = compare(scheme, profiles, ["UZ"], group=group, stat="mean", year=2024, min_coverage=0)
+    r = row(loose, "UZ", "overall")
+    assert r.score == pytest.approx(50.0)  # A = A1 = 50 (A2 absent, skipped); B has nothing
+    assert r.coverage == pytest.approx(1 / 3)
+    # the baseline keeps the scheme's rule: CY (B unanswered, coverage 2/3) has no overall
+    assert r.baseline == pytest.approx((81.25 + 37.5) / 2)
+    assert r.baseline_n == 2
+    assert r["rank"] == 2 and r.rank_n == 3  # 81.25 > 50 > 37.5

@@ -46,6 +46,10 @@ def comparison_text(cmp_, gaps_top: int = 0) -> str:  # noqa: ANN001 - a Compari
                     f"members have a profile up to {cmp_.year}).")
     if cmp_.exclude:
         head.append(f"Excluded from every score: {', '.join(cmp_.exclude)}.")
+    if cmp_.min_coverage is not None:
+        head.append(f"Coverage threshold of the compared countries replaced by {cmp_.min_coverage:g}: their scores "
+                    "of partly answered nodes are provisional (read them with their coverage); baselines keep the "
+                    "scheme's thresholds.")
     headers = ["code", "level"]
     for c in countries:
         headers.append(f"{c} {cmp_.years_used[c]}")
@@ -105,11 +109,13 @@ def comparison_text(cmp_, gaps_top: int = 0) -> str:  # noqa: ANN001 - a Compari
 @click.option("--years", "years", help="A time series instead: FROM:TO or a comma list.")
 @click.option("--level", help="Stop at this level (a name such as area, or a depth).")
 @click.option("--exclude", multiple=True, help="Recompute every score without this node's subtree; repeatable.")
+@click.option("--min-coverage", type=click.FloatRange(0, 1), help="Replace the scheme's coverage thresholds, "
+              "e.g. 0 for provisional scores of partly answered profiles (shown with their coverage).")
 @click.option("--gaps", "gaps_top", type=int, default=0, help="Also list each country's N largest gaps (table); "
               "with csv/json, output the gap ranking instead.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False))
-def command(scheme, paths, countries, group, stat, year, years, level, exclude, gaps_top, fmt, output) -> None:  # noqa: ANN001
+def command(scheme, paths, countries, group, stat, year, years, level, exclude, min_coverage, gaps_top, fmt, output) -> None:  # noqa: ANN001
     """Side-by-side scores of --country against a --baseline group, with gaps and ranks."""
     from ..compare import CSV_COLUMNS, CompareError, compare, gaps, time_series
 
@@ -132,7 +138,7 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
     try:
         if year_list is not None:
             df = time_series(sel.scheme, sel.profiles, countries, year_list, group=grp, stat=stat,
-                             level=level, exclude=exclude)
+                             level=level, exclude=exclude, min_coverage=min_coverage)
             if df.empty:
                 warn("no profile of the compared countries in those years")
             cols = ["as_of", *CSV_COLUMNS]
@@ -148,7 +154,7 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
             write_output(text, output)
             return
         cmp_ = compare(sel.scheme, sel.profiles, countries, group=grp, stat=stat, year=year, level=level,
-                       exclude=exclude)
+                       exclude=exclude, min_coverage=min_coverage)
     except CompareError as err:
         raise InvalidInput([Problem("<command line>", 0, 0, "error", "cannot-compare", str(err))]) from None
     if fmt == "table":
