@@ -103,4 +103,6 @@ def app(ctx: Context) -> None:
     if shutil.which("chromium") is None or _missing("playwright"):
         skip("app.first_render", "no chromium or playwright on this machine")
         return
-    skip("app.first_render", "streamlit_app.py is there; hook not filled in yet")
+    from .bench_app import app_figures
+
+    app_figures(ctx)

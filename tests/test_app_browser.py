@@ -1,0 +1,117 @@
+"""End to end: ``streamlit run`` on a free port with a temporary data root, driven in headless
+Chromium (the system's /usr/bin/chromium through Playwright). The default page shows Kazakhstan
+and Armenia; a questionnaire edit is saved, and read back from disk in a new session; no page
+shows an exception. Skipped only where Chromium or Playwright is absent."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # the harness lives in benchmarks/ (not an installed package)
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.bench_app import CHROMIUM, AppServer, first_render, launch, wait_idle  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:  # pragma: no cover
+    sync_playwright = None
+
+if sync_playwright is None or not Path(CHROMIUM).exists():
+    pytest.skip(f"needs playwright (python) and {CHROMIUM}", allow_module_level=True)
+
+from test_app import make_data_root  # noqa: E402  (same folder; pytest puts it on the path)
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory) -> Path:
+    return make_data_root(tmp_path_factory.mktemp("browser") / "data")
+
+
+@pytest.fixture(scope="module")
+def server(root: Path):
+    with AppServer(root) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as pw:
+        b = launch(pw)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1440, "height": 1400})
+    pg = ctx.new_page()
+    yield pg
+    ctx.close()
+
+
+def assert_no_exception(page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body and "Error" not in body, body[:2000]
+
+
+def test_default_page_shows_kazakhstan_and_armenia(server, page):
+    first_render(page, server.url)
+    metrics = page.locator('[data-testid="stMetric"]')
+    labels = [metrics.nth(i).inner_text() for i in range(metrics.count())]
+    assert any("Kazakhstan (KZ)" in x for x in labels) and any("Armenia (AM)" in x for x in labels)
+    assert any("EU27 median" in x for x in labels)
+    warning = page.locator('[data-testid="stAlertContentWarning"]').first.inner_text()
+    assert "Illustrative data" in warning and "Kazakhstan (KZ)" in warning
+    assert_no_exception(page)
+    for path in ("country", "scheme"):
+        page.goto(f"{server.url}/{path}")
+        page.locator("h1").first.wait_for(timeout=60_000)
+        wait_idle(page)
+        assert_no_exception(page)
+
+
+def open_kz(page, url: str) -> None:
+    page.goto(f"{url}/questionnaire")
+    page.get_by_test_id("stBaseButton-primary").filter(has_text="Open").click()
+    page.get_by_role("heading", name="Kazakhstan (KZ) · 2024").wait_for(timeout=60_000)
+    wait_idle(page)
+    page.get_by_text("FR", exact=True).click()
+    page.get_by_role("heading", name="FR Family reunion").wait_for(timeout=60_000)
+    wait_idle(page)
+    page.get_by_label("Source (law and article)").first.wait_for(timeout=60_000)
+
+
+def test_questionnaire_edit_is_saved_and_read_back(server, root: Path, browser, page):
+    path = root / "country_profiles" / "KZ" / "mipex-core-2024.yaml"
+    before = path.read_text()
+    open_kz(page, server.url)
+    source = page.get_by_label("Source (law and article)").first
+    law = "Law on Population Migration No. 477-IV, art. 28 (browser test)"
+    source.fill(law)
+    source.press("Enter")
+    page.get_by_text("unsaved changes").wait_for(timeout=60_000)
+    wait_idle(page)
+    page.get_by_test_id("stBaseButton-primary").filter(has_text="Save").click()
+    page.get_by_test_id("stAlertContentSuccess").filter(has_text="Saved").wait_for(timeout=60_000)
+    assert_no_exception(page)
+
+    after = path.read_text()
+    changed = [ln for ln in after.splitlines() if ln not in before.splitlines()]
+    assert len(changed) == 1 and law in changed[0]
+    assert after.count("#") == before.count("#")
+
+    # a new session reads the file again from disk
+    ctx = browser.new_context(viewport={"width": 1440, "height": 1400})
+    again = ctx.new_page()
+    open_kz(again, server.url)
+    assert again.get_by_label("Source (law and article)").first.input_value() == law
+    assert_no_exception(again)
+    ctx.close()
