@@ -729,6 +729,11 @@ PROFILE_KEYS = {"scheme", "country", "year", "status", "provenance", "coder", "r
 ANSWER_KEYS = {"answer", "source", "note", "url"}
 
 
+def _short_code(code: str) -> str:
+    """A code of a profile's (not yet checked against a scheme) as a message quotes it: in short."""
+    return code if len(code) <= 40 else code[:37] + "..."
+
+
 def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
     _check_keys(c, data, PROFILE_KEYS, (), "a profile")
     for k in ("scheme", "country", "year"):
@@ -772,7 +777,7 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
         if isinstance(v, dict):
             bad = [k for k in v if k not in ANSWER_KEYS]
             for k in bad:
-                c.warn(("answers", code, k), "unknown-field", f"{code}: an answer has no field {excerpt(k)}", at="key")
+                c.warn(("answers", code, k), "unknown-field", f"{_short_code(code)}: an answer has no field {excerpt(k)}", at="key")
             cit = Citation(_text(v.get("source")), _text(v.get("note")), _text(v.get("url")))
             if cit.source or cit.note or cit.url:
                 citations[code] = cit
@@ -790,7 +795,7 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
             text = v.text
         if text is None:
             shown = getattr(v, "text", v)
-            c.error(where, "bad-value", f"{code}: answer {excerpt(shown)} is not a value; quote it to keep its text")
+            c.error(where, "bad-value", f"{_short_code(code)}: answer {excerpt(shown)} is not a value; quote it to keep its text")
             continue
         answers[code] = text
     scores: dict[str, float] = {}
@@ -803,7 +808,7 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
             code = _text(getattr(code, "text", code))
         x = v if is_number(v) else None
         if x is None:
-            c.error(("scores", code), "bad-value", f"score of {code} {excerpt(getattr(v, 'text', v))} is not a number")
+            c.error(("scores", code), "bad-value", f"score of {_short_code(code)} {excerpt(getattr(v, 'text', v))} is not a number")
             continue
         scores[code] = float(x)
     if c.has_errors and not (isinstance(scheme, str) and isinstance(country, str) and isinstance(year, int)):
@@ -875,6 +880,8 @@ class Bundle:
     scheme_files: dict[str, str] = field(default_factory=dict)
     #: path of a file -> the scheme id it names (profiles, including those with errors)
     profile_schemes: dict[str, str] = field(default_factory=dict)
+    #: scheme id -> every file that declares it, in reading order (more than one: duplicate-scheme)
+    scheme_paths: dict[str, list[str]] = field(default_factory=dict)
 
     def profiles_of(self, scheme_id: str) -> list[Profile]:
         return [p for p in self.profiles if p.scheme == scheme_id]
@@ -931,10 +938,15 @@ def load_file(path: str | Path, bundle: Bundle | None = None) -> Bundle:
     elif kind == "scheme":
         s = parse_scheme(data, c)
         sid = data.get("id")
+        first = b.scheme_files.get(sid) if isinstance(sid, str) else None
         if isinstance(sid, str):
             b.scheme_files.setdefault(sid, spath)
-        if s is not None:
-            if s.id in b.schemes:
+            b.scheme_paths.setdefault(sid, []).append(spath)
+        if first is not None and first != spath:
+            # whether or not either file has errors: two definitions of one id are one too many
+            c.error(("id",), "duplicate-scheme", f"scheme {sid!r} is also defined in {first}")
+        elif s is not None:
+            if s.id in b.schemes:  # the same file read twice
                 c.error(("id",), "duplicate-scheme",
                         f"scheme {s.id!r} is also defined in {b.schemes[s.id].path}")
             else:

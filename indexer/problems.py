@@ -98,11 +98,15 @@ _short.maxlevel = 2
 def excerpt(value: object) -> str:
     """A short, safe quotation of an offending value (never the whole of a large one)."""
     if isinstance(value, str):
-        return repr(value) if len(value) <= 40 else repr(value[:37] + "...")
-    try:
-        return _short.repr(value)
-    except Exception:  # pragma: no cover - reprlib on an exotic object
-        return f"<{type(value).__name__}>"
+        text = repr(value) if len(value) <= 40 else repr(value[:37] + "...")
+    else:
+        try:
+            text = _short.repr(value)
+        except Exception:  # pragma: no cover - reprlib on an exotic object
+            return f"<{type(value).__name__}>"
+    # reprlib bounds each part, not the whole (a mapping of 4 long keys and values is long), and
+    # a character that repr escapes takes up to 10 (\U0001342f)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:

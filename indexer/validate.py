@@ -34,12 +34,11 @@ def resolve_scheme(ref: str, bundle: Bundle) -> str | None:
         for sid, f in bundle.scheme_files.items():  # already read among the paths
             if Path(f).resolve() == p.resolve():
                 return sid
-        before = set(bundle.scheme_files)
         load_file(p, bundle)
-        new = [sid for sid, f in bundle.scheme_files.items() if f == str(p)]
-        if new:
-            return new[0]
-        return next(iter(set(bundle.scheme_files) - before), None)
+        # the id this file declares (also when another file among the paths declares it too:
+        # then the duplicate-scheme problem is this file's, and the command that uses it fails)
+        new = [sid for sid, files in bundle.scheme_paths.items() if str(p) in files]
+        return new[0] if new else None
     if ref in bundle.schemes or ref in bundle.scheme_files:
         return ref
     folder = schemes_dir()

@@ -255,3 +255,21 @@ def test_duplicate_profile_exit_1(runner, demo, in_repo):
     res = runner.invoke(main, ["score", "demo", str(demo / "profiles"), "--format", "csv"])
     assert res.exit_code == 1 and res.stdout == ""
     assert "duplicate-profile" in res.stderr
+
+
+def test_scheme_file_and_another_definition_of_its_id_exit_1(runner, demo):
+    # SCHEME names a valid file; PATHS hold another file declaring the same id: which one the
+    # profiles mean is unclear, so score refuses (it used to say "no scheme", exit 2)
+    other = (demo / "indicators" / "demo.yaml").read_text().replace("weight: 2", "weight: 3")
+    (demo / "profiles" / "demo-copy.yaml").write_text(other)
+    res = runner.invoke(main, ["score", str(demo / "indicators" / "demo.yaml"), str(demo / "profiles"), "--format", "csv"])
+    assert res.exit_code == 1, res.output
+    assert res.stdout == ""
+    assert "duplicate-scheme" in res.stderr
+
+
+def test_scheme_id_with_a_broken_second_definition_exit_1(runner, demo, in_repo):
+    (demo / "profiles" / "demo-broken.yaml").write_text("id: demo\nversion: '1'\nchildren: []\n")
+    res = runner.invoke(main, ["score", "demo", str(demo / "profiles"), str(demo / "indicators"), "--format", "csv"])
+    assert res.exit_code == 1 and res.stdout == ""
+    assert "duplicate-scheme" in res.stderr

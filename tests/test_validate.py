@@ -139,3 +139,23 @@ def test_messages_quote_only_an_excerpt(tmp_path, in_repo):
         assert len(p.message) < 200, p.message
     assert len(excerpt(long)) <= 42
     assert len(excerpt(list(range(10_000)))) < 60
+
+
+def test_long_keys_of_a_profile_are_quoted_short(tmp_path, in_repo):
+    key = "K" * 1000
+    text = f"scheme: fx\ncountry: XA\nyear: 2024\nanswers:\n  {key}: {{answer: [1], foo: 1}}\nscores:\n  {key}: x\n"
+    write_files(tmp_path, {"p.yaml": text})
+    problems = validate_paths([tmp_path, FX])
+    assert sorted(p.code for p in problems if p.line > 4) == ["bad-value", "bad-value", "unknown-field"]
+    for p in problems:
+        assert len(p.message) < 200, p.message
+
+
+def test_duplicate_scheme_whether_or_not_either_is_valid(tmp_path, in_repo):
+    broken = FX.read_text().replace("score: 100}", "score: 101}", 1)
+    write_files(tmp_path, {"a/fx.yaml": broken, "b/fx.yaml": FX.read_text()})
+    problems = validate_paths([tmp_path / "a", tmp_path / "b"])
+    # a/fx.yaml: an option out of scale (line 11, `          - {value: a, label: Yes, score: 101}`);
+    # b/fx.yaml: the second definition of fx, at its id (line 1, column 5)
+    assert sorted((p.path.split("/")[-2], p.line, p.column, p.code) for p in problems) == [
+        ("a", 11, 43, "score-out-of-scale"), ("b", 1, 5, "duplicate-scheme")]
