@@ -273,3 +273,84 @@ def test_scheme_id_with_a_broken_second_definition_exit_1(runner, demo, in_repo)
     res = runner.invoke(main, ["score", "demo", str(demo / "profiles"), str(demo / "indicators"), "--format", "csv"])
     assert res.exit_code == 1 and res.stdout == ""
     assert "duplicate-scheme" in res.stderr
+
+
+# ----------------------------------------------------------------------------------------------
+# the golden file: `indexer score demo country_profiles/demo --format csv`
+
+GOLDEN = FIXTURES / "golden" / "demo_scores.csv"
+
+# Checked by hand (indicators/demo.yaml; goalposts WORK.2 0..12 months best low, NAT.1 3..12
+# years best low; WORK.3 weighs 2; bands 80/60/41/21/1/0):
+#
+# XA 2024 (every leaf answered: coverage 1 everywhere)
+#   WORK.1 a → 100                      WORK.2 3 → (12 − 3)/12 = 0.75 → 75
+#   WORK.ACCESS = (100 + 75)/2 = 87.5   WORK.3 yes → 100
+#   WORK = (1·87.5 + 2·100)/3 = 287.5/3 = 95.833…
+#   NAT.1 5 → (12 − 5)/9 = 7/9 → 77.777…   NAT.2 a → 100
+#   NAT = (77.777… + 100)/2 = 88.888…
+#   overall = (95.833… + 88.888…)/2 = 92.361…  (Favourable; WORK.2 and NAT.1: Slightly favourable)
+# XA 2020
+#   WORK.1 b → 50; WORK.2 6 → 6/12 → 50; WORK.ACCESS 50; WORK.3 no → 0; WORK = 50/3 = 16.667
+#   NAT.1 8 → 4/9 → 44.444; NAT.2 b → 50; NAT = 47.222; overall = 31.944
+# XB 2024 (WORK.3 n/a: no score, empty coverage; WORK has ACCESS alone)
+#   WORK.1 c → 0; WORK.2 12 → 0; WORK.ACCESS 0; WORK 0
+#   NAT.1 10 → 2/9 → 22.222; NAT.2 b → 50; NAT = 36.111; overall = 18.056
+# XC 2024 (NAT.2 blank: NAT's coverage 1/2, overall 4/5)
+#   WORK.1 b → 50; WORK.2 20 → clipped to 12 → 0; WORK.ACCESS 25; WORK.3 no → 0; WORK = 25/3
+#   NAT.1 3 → 1 → 100; NAT = 100; overall = (8.333 + 100)/2 = 54.167
+HAND = {
+    ("XA", "2024"): {
+        "overall": (((1 * 87.5 + 2 * 100) / 3 + (700 / 9 + 100) / 2) / 2, 1.0, "Favourable"),
+        "WORK": ((1 * 87.5 + 2 * 100) / 3, 1.0, "Favourable"),
+        "WORK.ACCESS": (87.5, 1.0, "Favourable"),
+        "WORK.1": (100.0, 1.0, "Favourable"),
+        "WORK.2": (75.0, 1.0, "Slightly favourable"),
+        "WORK.3": (100.0, 1.0, "Favourable"),
+        "NAT": ((700 / 9 + 100) / 2, 1.0, "Favourable"),
+        "NAT.1": (700 / 9, 1.0, "Slightly favourable"),
+        "NAT.2": (100.0, 1.0, "Favourable"),
+    },
+    ("XA", "2020"): {
+        "overall": ((50 / 3 + (400 / 9 + 50) / 2) / 2, 1.0, "Slightly unfavourable"),
+        "WORK": (50 / 3, 1.0, "Unfavourable"),
+        "WORK.3": (0.0, 1.0, "Critically unfavourable"),
+        "NAT.1": (400 / 9, 1.0, "Halfway favourable"),
+    },
+    ("XB", "2024"): {
+        "overall": ((0 + (200 / 9 + 50) / 2) / 2, 1.0, "Unfavourable"),
+        "WORK": (0.0, 1.0, "Critically unfavourable"),
+        "WORK.3": (None, None, ""),
+        "NAT": ((200 / 9 + 50) / 2, 1.0, "Slightly unfavourable"),
+    },
+    ("XC", "2024"): {
+        "overall": ((25 / 3 + 100) / 2, 0.8, "Halfway favourable"),
+        "WORK": (25 / 3, 1.0, "Unfavourable"),
+        "WORK.2": (0.0, 1.0, "Critically unfavourable"),
+        "NAT": (100.0, 0.5, "Favourable"),
+        "NAT.2": (None, 0.0, ""),
+    },
+}
+
+
+def test_golden_file_checked_by_hand():
+    by = {(r["country"], r["year"], r["code"]): r for r in rows(GOLDEN.read_text())}
+    assert len(by) == 4 * len(DEMO_ORDER)
+    for (country, year), codes in HAND.items():
+        for code, (score, cov, band) in codes.items():
+            r = by[country, year, code]
+            if score is None:
+                assert r["score"] == ""
+            else:
+                assert float(r["score"]) == pytest.approx(score, rel=1e-12)
+            if cov is None:
+                assert r["coverage"] == ""
+            else:
+                assert float(r["coverage"]) == pytest.approx(cov)
+            assert r["band"] == band, (country, year, code)
+
+
+def test_score_matches_the_golden_file(runner, in_repo):
+    res = runner.invoke(main, ["score", "demo", "country_profiles/demo", "--format", "csv"])
+    assert res.exit_code == 0
+    assert res.stdout == GOLDEN.read_text()
