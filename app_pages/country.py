@@ -53,7 +53,7 @@ head.title(f"{sup.country_label(country)}" + (f" · {native}" if native else "")
 st.caption(f"{sup.scheme_label(scheme)} · profile of **{used_year}** ({profile.status}, {profile.provenance}) · "
            f"`{data.rel(profile.path)}`")
 
-sup.show_provenance([profile])
+sup.show_provenance([profile], members=[s.profile(s.row_for(m, cmp_.year)[1]) for m in cmp_.members_used])
 if profile.title or profile.notes:
     with st.expander("About this profile"):
         if profile.title:

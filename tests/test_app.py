@@ -198,6 +198,23 @@ def test_country_page_default_and_another_country(root: Path):
     assert "Sources" in [h.value for h in at.subheader]
 
 
+def test_country_page_names_illustrative_baseline_members(root: Path):
+    at = app("country")
+    at.selectbox(key="country").set_value("AM")
+    at.selectbox(key="baseline").set_value("EAEU")
+    run(at)
+    warn = " ".join(w.value for w in at.warning)
+    assert "Armenia (AM)" in warn and "baseline members Kazakhstan (KZ)" in warn
+
+
+def test_pdf_button_builds_a_pdf(root: Path):
+    pytest.importorskip("indexer.report")
+    data = sup.load_data(root)
+    make = sup.pdf_maker(data, "mipex-core", "KZ", "EU27", "median")
+    blob = make()
+    assert blob[:5] == b"%PDF-" and len(blob) > 10_000
+
+
 def test_country_page_on_demo_data(demo_root: Path):
     at = app("country")
     assert at.title[0].value.startswith("Atlantis (demo) (XA)")
