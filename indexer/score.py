@@ -39,8 +39,10 @@ def goalposts(x: np.ndarray, lo: float, hi: float, best: str, scale: tuple[float
     scale ``[s0, s1]``. Missing data: NaN in, NaN out.
     """
     xc = np.clip(x, lo, hi)
-    share = (xc - lo) / (hi - lo) if best == "high" else (hi - xc) / (hi - lo)
-    return scale[0] + share * (scale[1] - scale[0])
+    # multiply before dividing: one rounding, so a score that is a whole number comes out as one
+    # (29 on goalposts 0..100 is 29, not 29/100·100 = 28.999999999999996, which misses a band at 29)
+    span = (xc - lo) if best == "high" else (hi - xc)
+    return scale[0] + span * (scale[1] - scale[0]) / (hi - lo)
 
 
 def aggregate(values: np.ndarray, weights: np.ndarray, method: str) -> np.ndarray:

@@ -354,3 +354,38 @@ def test_score_matches_the_golden_file(runner, in_repo):
     res = runner.invoke(main, ["score", "demo", "country_profiles/demo", "--format", "csv"])
     assert res.exit_code == 0
     assert res.stdout == GOLDEN.read_text()
+
+
+def test_csv_quotes_what_needs_quoting(runner, tmp_path):
+    scheme = """
+    id: q
+    title: Quoting
+    version: "1"
+    bands: [{min: 50, label: 'Good, "very"'}, {min: 0, label: Poor}]
+    levels: ["area, first"]
+    children:
+      - {code: A, options: [{value: a, score: 100}, {value: b, score: 0}]}
+    """
+    write_files(tmp_path, {"q.yaml": scheme, "p.yaml": "scheme: q\ncountry: XA\nyear: 2024\nanswers:\n  A: a\n"})
+    res = runner.invoke(main, ["score", str(tmp_path / "q.yaml"), str(tmp_path), "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    rs = rows(res.stdout)
+    assert [(r["code"], r["level"], r["band"]) for r in rs] == [
+        ("overall", "overall", 'Good, "very"'), ("A", "area, first", 'Good, "very"')]
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_no_profile_in_an_empty_folder(runner, tmp_path, in_repo, fmt):
+    (tmp_path / "empty").mkdir()
+    res = runner.invoke(main, ["score", "demo", str(tmp_path / "empty"), "--format", fmt])
+    assert res.exit_code == 0
+    assert "no profile" in res.stderr
+    if fmt == "csv":
+        assert res.stdout == HEADER + "\n"
+    if fmt == "json":
+        assert json.loads(res.stdout) == []
+
+
+def test_validate_an_empty_folder(runner, tmp_path):
+    res = runner.invoke(main, ["validate", str(tmp_path)])
+    assert res.exit_code == 0 and res.stdout == ""

@@ -514,3 +514,24 @@ def test_scores_are_not_rounded(score_yaml):
     # 1/3 · 100 = 33.333…, kept at full precision (to the last bits of a double)
     assert r["X"].score == approx(100 / 3, rel=1e-15, abs=0)
     assert r["X"].score != round(r["X"].score, 10)
+
+
+@pytest.mark.parametrize("x", [7, 14, 28, 29, 55, 56, 57, 58])
+def test_goalposts_hit_whole_numbers_exactly(score_yaml, x):
+    # x on goalposts 0..100 scores x: exactly, so that a band floor at x is reached
+    # (x/100 · 100 is 28.999999999999996 for x = 29 in floating point; x · 100/100 is 29)
+    s = scheme("""
+        - {code: X, numeric: {min: 0, max: 100}}
+        - {code: Y, numeric: {min: 0, max: 100, best: low}}
+        """, bands=f"[{{min: {x}, label: at-or-above}}, {{min: 0, label: below}}]")
+    r = score_yaml(s, profile_text(f"X: {x}\nY: {100 - x}"))
+    assert r["X"].score == x and r["Y"].score == x
+    assert r["X"].band == "at-or-above" and r["Y"].band == "at-or-above"
+
+
+def test_goalposts_on_another_scale_exactly(score_yaml):
+    # scale [1, 5], goalposts 0..8: x = 6 → 1 + 6·4/8 = 4 exactly
+    s = scheme("""
+        - {code: X, numeric: {min: 0, max: 8}}
+        """, scale="[1, 5]")
+    assert score_yaml(s, profile_text("X: 6"))["X"].score == 4.0
