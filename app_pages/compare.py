@@ -118,8 +118,12 @@ tab_areas, tab_heat, tab_drill, tab_trend, tab_table = st.tabs(
     ["Areas", "Heatmap", "Drill-down", "Trends", "Table"], key="compare_view", on_change="rerun")
 
 def areas_view() -> None:
-    a, b = st.columns(2)
-    a.plotly_chart(sup.radar_figure(cmp_), key="radar", config={"displaylogo": False})
+    if len(scheme.root.children) >= 3:
+        a, b = st.columns(2)
+        a.plotly_chart(sup.radar_figure(cmp_), key="radar", config={"displaylogo": False})
+    else:  # a radar of one or two axes is a line: bars only
+        b = st.container()
+        st.caption(f"{scheme.title} has {len(scheme.root.children)} {scheme.level_name(1)}s: too few for a radar.")
     b.plotly_chart(sup.bars_figure(cmp_), key="bars", config={"displaylogo": False})
     areas = t[t.depth == 1]
     unscored = [c for c in present if areas[areas.country == c].score.isna().all()]

@@ -126,6 +126,7 @@ def test_compare_default_falls_back_to_demo_countries(demo_root: Path):
     assert [m.label for m in at.metric] == ["Atlantis (demo) (XA)", "Borduria (demo) (XB)",
                                             "Carpania (demo) (XC)", "DEMO median"]
     assert "Illustrative data" in at.warning[0].value
+    assert len(at.get("plotly_chart")) == 1  # two areas: bars, no radar
 
 
 def test_compare_reacts_to_a_changed_selection(root: Path):
