@@ -285,11 +285,6 @@ def pdf_maker(data: AppData, scheme_id: str, country: str, group: str | None, st
     return make
 
 
-def clear_caches() -> None:
-    for fn in (_cached_data, _cached_scored, _cached_comparison, _cached_series, _cached_report):
-        fn.clear()
-
-
 # ==============================================================================================
 # navigation
 
@@ -343,7 +338,7 @@ def default_countries(data: AppData, scheme_id: str) -> list[str]:
     if focus:
         return focus
     ill = sorted({p.country for p in data.profiles(scheme_id) if p.is_illustrative})
-    return (ill or have)[:4] if ill else have[:3]
+    return ill[:4] if ill else have[:3]
 
 
 def peers(data: AppData, scheme_id: str) -> list[str]:
@@ -382,10 +377,6 @@ def is_missing(v: Any) -> bool:
 def fmt_score(v: Any, digits: int = 1) -> str:
     """A score as shown (rounded for display only); – for none."""
     return "–" if is_missing(v) else f"{float(v):.{digits}f}"
-
-
-def fmt_gap(v: Any) -> str:
-    return "–" if is_missing(v) else f"{float(v):+.1f}"
 
 
 def fmt_pct(v: Any) -> str:
@@ -491,7 +482,7 @@ def show_provenance(profiles: Iterable[Profile], *, members: Iterable[Profile] =
         with st.expander(f"Sources of published scores ({who}{', and baseline members' if shown and len(published) > len(shown) else ''})"):
             rows = [{"country": p.country, "year": p.year, "provenance": p.provenance,
                      "source": p.source or p.title or "(no source given in the file)",
-                     "note": (p.notes.split(". ")[0] + ".") if p.notes else ""}
+                     "notes": p.notes}
                     for p in sorted(published, key=lambda p: (p.country, p.year))]
             st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
