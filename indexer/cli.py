@@ -153,7 +153,24 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT)
+class _Commands(click.Group):
+    """The ``indexer`` group: the commands in ``indexer/commands/`` are imported when one of them
+    (or the list, for ``--help``) is asked for, so ``indexer score`` never pays for their imports
+    (pandas, matplotlib, typst: a second and 100 MB before any work)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _register_commands()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        cmd = super().get_command(ctx, cmd_name)
+        if cmd is None:
+            _register_commands()
+            cmd = super().get_command(ctx, cmd_name)
+        return cmd
+
+
+@click.group(cls=_Commands, context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="indexer")
 def main() -> None:
     """Comparative policy indices in the manner of MIPEX: validate, score, compare, report."""
@@ -244,7 +261,14 @@ def template(scheme: str, country: str, year: int, coder: str, output: str | Non
     write_output(make_template(bundle.schemes[sid], country, year, coder=coder), output)
 
 
+_registered = False
+
+
 def _register_commands() -> None:
+    """Add the commands of ``indexer/commands/`` to ``main`` (once; see ``_Commands``)."""
+    global _registered
+    if _registered:
+        return
     from . import commands
 
     for mod in pkgutil.iter_modules(commands.__path__):
@@ -252,6 +276,4 @@ def _register_commands() -> None:
         cmd = getattr(module, "command", None)
         if isinstance(cmd, click.Command):
             main.add_command(cmd)
-
-
-_register_commands()
+    _registered = True
