@@ -80,6 +80,13 @@ def aggregate(values: np.ndarray, weights: np.ndarray, method: str) -> np.ndarra
             out = fn(values, axis=1) if values.shape[1] else np.full(values.shape[0], np.nan)
     else:  # pragma: no cover - validated by the loader
         raise ValueError(f"unknown aggregation {method!r}")
+    if method in ("mean", "geometric") and values.shape[1]:
+        # an average lies between the least and the greatest of what it averages, but rounding
+        # can put it an ulp outside: exp(log 100) = 100.00000000000004 (above the scale), a mean
+        # of 41s with weights 0.1 = 40.99999999999999 (below a band at 41). Clip it back.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            out = np.clip(out, np.nanmin(values, axis=1), np.nanmax(values, axis=1))
     return np.where(any_scored, out, np.nan)
 
 

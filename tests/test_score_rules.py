@@ -535,3 +535,22 @@ def test_goalposts_on_another_scale_exactly(score_yaml):
         - {code: X, numeric: {min: 0, max: 8}}
         """, scale="[1, 5]")
     assert score_yaml(s, profile_text("X: 6"))["X"].score == 4.0
+
+
+@pytest.mark.parametrize("method", ["mean", "geometric"])
+@pytest.mark.parametrize("x", [5, 41, 100])
+def test_equal_children_aggregate_to_their_score_exactly(score_yaml, method, x):
+    # children all at x aggregate to x itself: never a hair above the scale's top (exp(log 100)
+    # is 100.00000000000004) nor below a band's floor (exp(log 5) is 4.999999999999999; a mean
+    # with weights 0.1, 0.1, 0.1 gives 40.99999999999999 for 41 as well)
+    s = scheme(f"""
+        - code: G
+          aggregation: {method}
+          children:
+            - {{code: G1, weight: 0.1, numeric: {{min: 0, max: 100}}}}
+            - {{code: G2, weight: 0.1, numeric: {{min: 0, max: 100}}}}
+            - {{code: G3, weight: 0.1, numeric: {{min: 0, max: 100}}}}
+        """, aggregation=method, bands=f"[{{min: {x}, label: at}}, {{min: 0, label: below}}]")
+    r = score_yaml(s, profile_text(f"G1: {x}\nG2: {x}\nG3: {x}"))
+    assert r["G"].score == x and r["overall"].score == x
+    assert r["G"].band == "at" and r["overall"].band == "at"
