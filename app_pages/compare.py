@@ -238,10 +238,13 @@ def trend_view() -> None:
                                          scheme.scale), key="trend", config={"displaylogo": False})
         st.caption("Filled markers: a profile of that year; open markers: the latest earlier profile carried forward. "
                    "Hover for coverage, rank and baseline n.")
-        one = [c for c in present if len(s.rows.get(c, [])) < 2]
+        rows = ts[ts.code == code]
+        none = [c for c in present if rows[rows.country == c].score.isna().all()]
+        one = [c for c in present if c not in none and len(s.rows.get(c, [])) < 2]
+        if none:
+            st.caption(f"No score at {code} in any year: {', '.join(sup.country_label(c) for c in none)}.")
         if one:
-            st.caption(f"One profile only: {', '.join(sup.country_label(c) for c in one)} (a flat line or a point). "
-                       "A year without a new profile carries the latest earlier one forward.")
+            st.caption(f"One profile only: {', '.join(sup.country_label(c) for c in one)} (a flat line or a point).")
 
 def table_view() -> None:
     sup.show_table(t, {"score": sup.SCORE, "baseline": sup.SCORE, "gap": sup.GAP, "coverage": sup.PCT,
