@@ -104,7 +104,10 @@ def write_output(text: str, output: str | None) -> None:
     if output:
         from .fileio import atomic_write
 
-        atomic_write(output, text)
+        try:
+            atomic_write(output, text)
+        except OSError as err:  # a folder in the way, no permission, a full disk: no traceback
+            raise click.BadParameter(f"cannot write {output}: {err.strerror or err}", param_hint="--output") from None
     else:
         click.echo(text, nl=not text.endswith("\n"))
 

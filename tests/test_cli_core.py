@@ -389,3 +389,20 @@ def test_no_profile_in_an_empty_folder(runner, tmp_path, in_repo, fmt):
 def test_validate_an_empty_folder(runner, tmp_path):
     res = runner.invoke(main, ["validate", str(tmp_path)])
     assert res.exit_code == 0 and res.stdout == ""
+
+
+def test_output_that_cannot_be_written_exit_2(runner, tmp_path, in_repo):
+    (tmp_path / "afile").write_text("x")
+    res = runner.invoke(main, ["score", "demo", "country_profiles/demo", "--format", "csv",
+                               "--output", str(tmp_path / "afile" / "scores.csv")])
+    assert res.exit_code == 2, res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit)
+    assert res.stdout == ""
+    assert (tmp_path / "afile").read_text() == "x"
+
+
+def test_a_file_named_twice_is_read_once(runner, in_repo):
+    res = runner.invoke(main, ["score", "demo", "country_profiles/demo", "./country_profiles/demo/XA-2024.yaml",
+                               "country_profiles/demo/", "--format", "csv"])
+    assert res.exit_code == 0, res.stderr
+    assert len(rows(res.stdout)) == 4 * len(DEMO_ORDER)

@@ -137,3 +137,11 @@ def test_template_of_a_broken_scheme_exit_1(tmp_path, runner):
     assert res.exit_code == 1
     assert res.stdout == ""
     assert "empty-node" in res.stderr
+
+
+def test_template_output_that_cannot_be_written_exit_2(tmp_path, runner, in_repo):
+    (tmp_path / "afile").write_text("x")
+    res = runner.invoke(main, ["template", "demo", "--country", "KZ", "--year", "2024",
+                               "--output", str(tmp_path / "afile" / "q.yaml")])
+    assert res.exit_code == 2
+    assert res.exception is None or isinstance(res.exception, SystemExit)
