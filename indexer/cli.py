@@ -74,6 +74,7 @@ def select(scheme_ref: str, paths: Sequence[str], *, groups: bool = False) -> Se
     bundle = load_paths(paths)
     sid = resolve_scheme(scheme_ref, bundle)
     if sid is None:
+        unreadable_scheme_file(scheme_ref, bundle)
         raise click.BadParameter(
             f"no scheme {scheme_ref!r}: give a scheme file or the id of one in indicators/",
             param_hint="SCHEME")
@@ -88,6 +89,18 @@ def select(scheme_ref: str, paths: Sequence[str], *, groups: bool = False) -> Se
     scheme = bundle.schemes[sid]
     profiles = [p for p in bundle.profiles if p.scheme == sid]
     return Selection(bundle, scheme, profiles, [p for p in problems if p.severity == "warning"])
+
+
+def unreadable_scheme_file(scheme_ref: str, bundle: Bundle) -> None:
+    """When SCHEME names a file that exists but cannot be read as a scheme (a YAML error, no
+    `id`), its problems are the answer (exit 1), not "no scheme" (exit 2)."""
+    path = Path(scheme_ref)
+    if not path.is_file():
+        return
+    target = path.resolve()
+    own = list(dict.fromkeys(p for p in bundle.problems if Path(p.path).resolve() == target))
+    if has_errors(own):
+        raise InvalidInput(own, summary_line(own))
 
 
 def warn(message: str) -> None:
@@ -255,6 +268,7 @@ def template(scheme: str, country: str, year: int, coder: str, output: str | Non
     bundle = Bundle()
     sid = resolve_scheme(scheme, bundle)
     if sid is None:
+        unreadable_scheme_file(scheme, bundle)
         raise click.BadParameter(f"no scheme {scheme!r}: give a scheme file or the id of one in indicators/", param_hint="SCHEME")
     problems = [p for p in bundle.problems if p.severity == "error"]
     if problems or sid not in bundle.schemes:

@@ -406,3 +406,22 @@ def test_a_file_named_twice_is_read_once(runner, in_repo):
                                "country_profiles/demo/", "--format", "csv"])
     assert res.exit_code == 0, res.stderr
     assert len(rows(res.stdout)) == 4 * len(DEMO_ORDER)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ('id: t\nversion: "1"\nchildren: [\n', "yaml-syntax"),  # unreadable YAML
+        ('id: 5\nversion: "1"\nchildren: []\n', "bad-value"),  # an id that is no id
+    ],
+)
+def test_scheme_file_that_cannot_be_read_exit_1(runner, tmp_path, in_repo, text, code):
+    # SCHEME names a file that exists: its problems are shown (exit 1), not "no scheme" (exit 2)
+    s = tmp_path / "s.yaml"
+    s.write_text(text)
+    for paths in (["country_profiles/demo"], [str(tmp_path)]):  # the file beside or among PATHS
+        res = runner.invoke(main, ["score", str(s), *paths, "--format", "csv"])
+        assert res.exit_code == 1, res.output
+        assert res.stdout == ""
+        lines = [ln for ln in res.stderr.splitlines() if ln.startswith(str(s))]
+        assert code in lines[0] and len(lines) == len(set(lines))

@@ -145,3 +145,11 @@ def test_template_output_that_cannot_be_written_exit_2(tmp_path, runner, in_repo
                                "--output", str(tmp_path / "afile" / "q.yaml")])
     assert res.exit_code == 2
     assert res.exception is None or isinstance(res.exception, SystemExit)
+
+
+def test_template_of_an_unreadable_scheme_file_exit_1(tmp_path, runner):
+    (s,) = write_files(tmp_path, {"s.yaml": 'id: s\nversion: "1"\nchildren: [\n'})
+    res = runner.invoke(main, ["template", str(s), "--country", "KZ", "--year", "2024"])
+    assert res.exit_code == 1
+    assert res.stdout == ""
+    assert "yaml-syntax" in res.stderr
