@@ -20,11 +20,11 @@ run: $(STAMP)
 	$(BIN)/streamlit run streamlit_app.py --server.headless=true --browser.gatherUsageStats=false
 
 test: $(STAMP)
-	$(BIN)/ruff check indexer tests streamlit_app.py benchmarks
+	$(BIN)/ruff check indexer tests streamlit_app.py app_pages benchmarks scripts
 	$(BIN)/python -m pytest -n 2 tests
 
 lint: $(STAMP)
-	$(BIN)/ruff check indexer tests streamlit_app.py benchmarks
+	$(BIN)/ruff check indexer tests streamlit_app.py app_pages benchmarks scripts
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

@@ -54,6 +54,10 @@ if missing_peers:
     c_peers.button(f"Add post-Soviet peers ({', '.join(missing_peers)})", on_click=_add, args=(missing_peers,),
                    help="Moldova, Russia and Ukraine: published MIPEX scores.")
 
+st.toggle("Provisional scores", key="provisional",
+          help="Score the compared countries from whatever is answered, ignoring the scheme's coverage "
+               "thresholds; each score is shown with its coverage. Baselines keep the scheme's thresholds.")
+provisional = 0.0 if st.session_state.get("provisional") else None
 countries: list[str] = st.session_state["countries"]
 group_name = sup.none_if(st.session_state["baseline"], sup.NO_GROUP)
 stat: str = st.session_state["stat"]
@@ -69,7 +73,10 @@ if absent:
     st.warning(f"No profile up to {year} for {', '.join(sup.country_label(c) for c in absent)}: left out.")
 if not present:
     st.stop()
-cmp_ = sup.comparison(data, sid, present, group_name, stat, year)
+cmp_ = sup.comparison(data, sid, present, group_name, stat, year, min_coverage=provisional)
+if provisional is not None:
+    st.warning("**Provisional scores**: the compared countries are scored from whatever they answer, below the "
+               "scheme's coverage thresholds. Read every score with its coverage; baselines are unchanged.")
 t = cmp_.table
 
 # --- provenance and years -----------------------------------------------------------------------
@@ -229,7 +236,7 @@ def trend_view() -> None:
     if len(ts_years) < 2:
         st.info("Only one year of profiles: no trend to show.")
     else:
-        ts = sup.series(data, sid, present, group_name, stat, level=1)
+        ts = sup.series(data, sid, present, group_name, stat, level=1, min_coverage=provisional)
         trend_opts = ["overall", *(k.code for k in scheme.root.children)]
         sup.ensure_choice("trend_node", trend_opts, "overall")
         code = st.selectbox("Node", trend_opts, key="trend_node",

@@ -217,34 +217,39 @@ def scored(data: AppData, scheme_id: str) -> Scored:
 
 @st.cache_resource(max_entries=128, show_spinner=False)
 def _cached_comparison(root: str, version: str, scheme_id: str, countries: tuple[str, ...],
-                       group: str | None, stat: str, year: int | None) -> Comparison:
+                       group: str | None, stat: str, year: int | None,
+                       min_coverage: float | None = None) -> Comparison:
     data = _cached_data(root, version)
     s = _cached_scored(root, version, scheme_id)
     g = data.groups.get(group) if group else None
-    return compare(data.schemes[scheme_id], s, countries, group=g, stat=stat, year=year)
+    return compare(data.schemes[scheme_id], s, countries, group=g, stat=stat, year=year,
+                   min_coverage=min_coverage)
 
 
 def comparison(data: AppData, scheme_id: str, countries: Sequence[str], group: str | None,
-               stat: str, year: int | None = None) -> Comparison:
-    """``compare`` of the countries (each at ``year`` or its latest earlier profile)."""
+               stat: str, year: int | None = None, min_coverage: float | None = None) -> Comparison:
+    """``compare`` of the countries (each at ``year`` or its latest earlier profile);
+    ``min_coverage`` (e.g. 0) gives the compared countries provisional scores."""
     return _cached_comparison(str(data.root), data.version, scheme_id, tuple(countries), group or None,
-                              stat, year)
+                              stat, year, min_coverage)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _cached_series(root: str, version: str, scheme_id: str, countries: tuple[str, ...],
-                   group: str | None, stat: str, level: int) -> pd.DataFrame:
+                   group: str | None, stat: str, level: int, min_coverage: float | None = None) -> pd.DataFrame:
     data = _cached_data(root, version)
     s = _cached_scored(root, version, scheme_id)
     g = data.groups.get(group) if group else None
     years = s.years()
-    return time_series(data.schemes[scheme_id], s, countries, years, group=g, stat=stat, level=level)
+    return time_series(data.schemes[scheme_id], s, countries, years, group=g, stat=stat, level=level,
+                       min_coverage=min_coverage)
 
 
 def series(data: AppData, scheme_id: str, countries: Sequence[str], group: str | None, stat: str,
-           level: int = 1) -> pd.DataFrame:
+           level: int = 1, min_coverage: float | None = None) -> pd.DataFrame:
     """``compare.time_series`` over every year of the scheme, down to ``level`` (a depth)."""
-    return _cached_series(str(data.root), data.version, scheme_id, tuple(countries), group or None, stat, level)
+    return _cached_series(str(data.root), data.version, scheme_id, tuple(countries), group or None, stat, level,
+                          min_coverage)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

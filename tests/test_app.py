@@ -144,6 +144,19 @@ def test_compare_reacts_to_a_changed_selection(root: Path):
     assert any("Sources of published scores" in e.label for e in at.expander)
 
 
+def test_compare_provisional_scores_toggle(root: Path):
+    at = app()
+    by_label = {m.label: m.value for m in at.metric}
+    baseline = by_label["EU27 median"]
+    at.toggle(key="provisional").set_value(True)
+    run(at)
+    assert any("Provisional scores" in w.value for w in at.warning)
+    after = {m.label: m.value for m in at.metric}
+    assert after["EU27 median"] == baseline  # the yardstick does not move
+    # Kazakhstan now has an overall score (from what it answers), shown as a number
+    assert any(ch.isdigit() for ch in str(after["Kazakhstan (KZ)"]))
+
+
 @pytest.mark.parametrize("tab", ["Heatmap", "Trends", "Table"])
 def test_compare_tabs_render(root: Path, tab: str):
     at = app()
