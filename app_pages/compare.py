@@ -137,7 +137,7 @@ def areas_view() -> None:
     if unscored:
         st.caption(f"No area score for {', '.join(sup.country_label(c) for c in unscored)}: too few indicators "
                    "are answered for the scheme's coverage rule; the bars show '–' and the share answered. "
-                   "See **Drill-down** for the answers they do have.")
+                   "See **Drill-down** for the answers they do have, or turn on **Provisional scores**.")
     st.caption("Hover for coverage, band, rank and the profile year; n under each area = baseline members "
                "with a score there.")
 
