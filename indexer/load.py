@@ -16,6 +16,7 @@ import gc
 import math
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -774,6 +775,7 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
                 c.error(("answers", code), "bad-value", f"answer key {excerpt(code)} is not a code", at="key")
                 continue
             code = code_text
+        code = sys.intern(code)  # thousands of profiles share one copy of each code
         if isinstance(v, dict):
             bad = [k for k in v if k not in ANSWER_KEYS]
             for k in bad:

@@ -328,16 +328,15 @@ def csv_text(arrays: ScoreArrays, *, exclude: Sequence[str] = ()) -> str:
     keep = [k for k, node in enumerate(scheme.nodes) if node.code not in excluded]
     node_part = [quoted(x.code, x.level, x.depth) for x in (scheme.nodes[k] for k in keep)]
     m = len(keep)
-    sc = arrays.score[:, keep].reshape(-1)
-    scores, covs = cells(sc), cells(arrays.coverage[:, keep].reshape(-1))
-    bands = bands_of(sc, scheme).tolist()
+    sc, cv = arrays.score[:, keep], arrays.coverage[:, keep]
+    bands = bands_of(sc.reshape(-1), scheme).tolist()
     label = {b: quoted(b)[:-1] for b in set(bands)}
-    lines = [quoted(*COLUMNS)[:-1] + "\n"]
-    for i, p in enumerate(arrays.profiles):
+    chunks = [quoted(*COLUMNS)[:-1] + "\n"]
+    for i, p in enumerate(arrays.profiles):  # one string per profile: a small peak of memory
         head, lo = quoted(scheme.id, p.country, p.year), i * m
-        lines += [f"{head}{node}{s},{c},{label[b]}\n" for node, s, c, b
-                  in zip(node_part, scores[lo:lo + m], covs[lo:lo + m], bands[lo:lo + m], strict=True)]
-    return "".join(lines)
+        chunks.append("".join([f"{head}{node}{s},{c},{label[b]}\n" for node, s, c, b
+                               in zip(node_part, cells(sc[i]), cells(cv[i]), bands[lo:lo + m], strict=True)]))
+    return "".join(chunks)
 
 
 def _excluded_codes(scheme: Scheme, exclude: Sequence[str]) -> set[str]:
