@@ -23,14 +23,15 @@ def schemes_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "indicators"
 
 
-def resolve_scheme(ref: str, bundle: Bundle) -> str | None:
+def resolve_scheme(ref: str, bundle: Bundle, *, ids_only: bool = False) -> str | None:
     """Make the scheme ``ref`` (a path or an id) available in ``bundle``; return its id.
 
     A path is loaded; an id is looked up among the bundle's schemes, then in ``indicators/``.
     Returns None when it cannot be found (or its file cannot be read as a scheme).
+    With ``ids_only`` (the scheme a profile names), ``ref`` is an id and never a path.
     """
     p = Path(ref)
-    if ref.endswith((".yaml", ".yml")) or p.is_file():
+    if not ids_only and (ref.endswith((".yaml", ".yml")) or p.is_file()):
         for sid, f in bundle.scheme_files.items():  # already read among the paths
             if Path(f).resolve() == p.resolve():
                 return sid
@@ -152,7 +153,9 @@ def check_bundle(bundle: Bundle, lookup_schemes: bool = True) -> list[Problem]:
     seen: dict[tuple[str, str, int], Profile] = {}
     missing_reported: set[str] = set()
     for path, sid in bundle.profile_schemes.items():
-        if sid in bundle.scheme_files or (lookup_schemes and resolve_scheme(sid, bundle)):
+        # a profile names a scheme by its id: `scheme: some/file.yaml` must not load that file
+        # (and then pass unchecked: its scheme would be the file's id, not the profile's)
+        if sid in bundle.scheme_files or (lookup_schemes and resolve_scheme(sid, bundle, ids_only=True)):
             continue
         if path not in missing_reported:
             missing_reported.add(path)

@@ -159,3 +159,16 @@ def test_duplicate_scheme_whether_or_not_either_is_valid(tmp_path, in_repo):
     # b/fx.yaml: the second definition of fx, at its id (line 1, column 5)
     assert sorted((p.path.split("/")[-2], p.line, p.column, p.code) for p in problems) == [
         ("a", 11, 43, "score-out-of-scale"), ("b", 1, 5, "duplicate-scheme")]
+
+
+def test_a_profile_names_its_scheme_by_id_never_by_path(tmp_path, in_repo):
+    # `scheme: indicators/demo.yaml` used to load that file, find id `demo` and then check the
+    # profile against nothing at all (exit 0 with an unknown option); `nothere.yaml` used to add
+    # an unreadable-file problem for a file nobody named
+    write_files(tmp_path, {
+        "a.yaml": "scheme: indicators/demo.yaml\ncountry: XA\nyear: 2024\nanswers:\n  WORK.1: zzz\n",
+        "b.yaml": "scheme: nothere.yaml\ncountry: XB\nyear: 2024\nanswers:\n  WORK.1: a\n",
+    })
+    problems = validate_paths([tmp_path])
+    assert located(problems) == [("a.yaml", 1, 9, "error", "unknown-scheme"),
+                                 ("b.yaml", 1, 9, "error", "unknown-scheme")]
