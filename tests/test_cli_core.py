@@ -425,3 +425,24 @@ def test_scheme_file_that_cannot_be_read_exit_1(runner, tmp_path, in_repo, text,
         assert res.stdout == ""
         lines = [ln for ln in res.stderr.splitlines() if ln.startswith(str(s))]
         assert code in lines[0] and len(lines) == len(set(lines))
+
+
+def test_output_is_all_or_nothing(runner, demo, in_repo, monkeypatch):
+    # a crash between writing and renaming leaves the old file as it was, and no temporary file
+    import os
+
+    out = demo / "scores.json"
+    out.write_text("old\n")
+
+    def boom(src, dst):  # noqa: ANN001, ANN202
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", boom)
+    res = runner.invoke(main, ["score", "demo", str(demo / "profiles"), "--format", "json", "--output", str(out)])
+    assert res.exit_code != 0 and res.stdout == ""
+    assert out.read_text() == "old\n"
+    assert sorted(p.name for p in demo.iterdir()) == ["indicators", "profiles", "scores.json"]
+    monkeypatch.undo()
+    res = runner.invoke(main, ["score", "demo", str(demo / "profiles"), "--format", "json", "--output", str(out)])
+    assert res.exit_code == 0
+    assert len(json.loads(out.read_text())) == 4 * len(DEMO_ORDER)
