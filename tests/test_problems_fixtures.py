@@ -156,3 +156,15 @@ def test_json_format(in_repo, runner):
     assert res.exit_code == 1
     got = [(d["line"], d["column"], d["severity"], d["code"]) for d in json.loads(res.stdout)]
     assert got == [(6, 13, E, "bad-weight"), (8, 28, E, "bad-weight"), (9, 28, E, "bad-weight")]
+
+
+@pytest.mark.parametrize("code", SPEC_CODES)
+def test_fixture_problems_with_crlf_line_ends(code, in_repo, tmp_path):
+    # the same files saved with Windows line ends: the same lines and columns
+    folder = tmp_path / code
+    folder.mkdir()
+    for f in sorted((FIXTURES / "invalid" / code).glob("*.yaml")):
+        (folder / f.name).write_bytes(f.read_bytes().replace(b"\n", b"\r\n"))
+    problems = validate_paths([folder, FIXTURES / "valid" / "fx.yaml"])
+    got = sorted((p.path.rsplit("/", 1)[-1], p.line, p.column, p.severity, p.code) for p in problems)
+    assert got == sorted(EXPECTED[code])
