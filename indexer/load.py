@@ -27,6 +27,7 @@ import yaml
 from .model import (
     AGGREGATIONS,
     MISSING_RULES,
+    NOT_APPLICABLE,
     PROVENANCES,
     ROOT,
     STATUSES,
@@ -666,6 +667,10 @@ class _SchemeCtx:
                 c.error(w + ("value",), "bad-value",
                         f"{code}: option value {excerpt(shown)} must be a short word or a number without "
                         "leading zeros; quote it to keep its text")
+                continue
+            if text == NOT_APPLICABLE:
+                c.error(w + ("value",), "bad-value",
+                        f"{code}: option value 'n/a' is reserved: the answer n/a means not applicable")
                 continue
             if text in seen:
                 c.error(w + ("value",), "duplicate-option", f"{code}: option value {text!r} is listed twice")

@@ -287,3 +287,12 @@ def test_answer_1_10_is_not_option_1_1(problems_of):
     probs = problems_of({"n.yaml": NUMBERED, "p.yaml": p})
     # `  1.10: 1.10`: the answer's text is '1.10', no option of 1.10 (1.1, 2); at column 9
     assert [(x.code, x.line, x.column) for x in probs] == [("unknown-option", 5, 9)]
+
+
+def test_option_value_n_a_is_reserved(load_yaml):
+    # an answer `n/a` always means "not applicable": an option with that value could never be
+    # chosen (its score would silently never count), so the scheme is refused
+    s = SCHEME.replace("{value: 67, score: 67}", "{value: n/a, score: 0}")
+    b = load_yaml({"t.yaml": s})
+    # line 14, `        options: [{value: true, score: 100}, {value: false, score: 0}, {value: n/a, ...`: n/a at 80
+    assert [(p.code, p.line, p.column) for p in b.problems] == [("bad-value", 14, 80)]
