@@ -449,3 +449,19 @@ def test_bundled_demo_scores_stay_on_the_scale(in_repo):
     arr = score_arrays(b.schemes["demo"], b.profiles)
     s = arr.score[~np.isnan(arr.score)]
     assert s.min() >= 0 and s.max() <= 100
+
+
+@SETTINGS
+@given(data=st.data())
+def test_each_profile_is_scored_on_its_own(data):
+    # the kernels work on all profiles at once: a profile's scores must not depend on the others
+    tree = data.draw(trees())
+    scheme = build_scheme(tree, aggregation=data.draw(st.sampled_from(AGGREGATIONS)),
+                          missing=data.draw(st.sampled_from(["skip", "zero"])),
+                          min_coverage=data.draw(st.sampled_from([0, 0.5])))
+    profiles = [profile(data.draw(answers_for(scheme)), c) for c in ("XA", "XB", "XC", "XD")]
+    together = score_arrays(scheme, profiles)
+    for i, p in enumerate(profiles):
+        alone = score_arrays(scheme, [p])
+        np.testing.assert_array_equal(together.score[i], alone.score[0])
+        np.testing.assert_array_equal(together.coverage[i], alone.coverage[0])
