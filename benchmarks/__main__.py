@@ -47,24 +47,29 @@ def main(argv: list[str] | None = None) -> int:
     ctx = Context(tmp=tmp, reps=a.reps, seed=a.seed, quick=a.quick)
     print(machine_line(), flush=True)
     failed = 0
+    spent: dict[str, float] = {}
     try:
         for name, fn in FIGURES.items():
             if a.only and name not in a.only:
                 continue
+            t0 = time.perf_counter()
             try:
                 fn(ctx)
             except Exception as err:  # noqa: BLE001 - one broken figure must not hide the others
                 failed += 1
                 print(f"{name}: FAILED: {type(err).__name__}: {err}", file=sys.stderr, flush=True)
+            spent[name] = time.perf_counter() - t0
     finally:
         if a.keep:
             print(f"data kept in {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
     total = time.perf_counter() - ctx.started
-    print(f"{'total':<34} {total:>9.1f} s", flush=True)
+    each = ", ".join(f"{k} {v:.0f}" for k, v in spent.items())
+    print(f"{'total':<34} {total:>9.1f} s        goal < 300 s; seconds per figure: {each}", flush=True)
     a.json.parent.mkdir(parents=True, exist_ok=True)
     a.json.write_text(json.dumps({"machine": machine_info(), "argv": sys.argv[1:], "seconds": total,
+                                  "seconds_per_figure": spent,
                                   "figures": RESULTS}, indent=1) + "\n", encoding="utf-8")
     return 1 if failed else 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
@@ -31,19 +32,34 @@ def env() -> dict[str, str]:
     return e
 
 
+#: Runs a command and prints its wall time and rusage as JSON. A child's peak RSS (ru_maxrss)
+#: includes the RSS of the process it was spawned from (Linux keeps the high-water mark across
+#: exec, and vfork shares the parent's memory), so the benchmark process, which may hold a
+#: million loaded answers, never spawns the measured process itself: this small launcher does.
+_LAUNCHER = """
+import json, os, subprocess, sys, time
+t0 = time.perf_counter()
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, ru = os.wait4(p.pid, 0)
+wall = time.perf_counter() - t0
+print(json.dumps({"rc": os.waitstatus_to_exitcode(status), "wall": wall,
+                  "cpu": ru.ru_utime + ru.ru_stime, "maxrss_kb": ru.ru_maxrss}))
+"""
+
+
 def run_python(args: list[str], cwd: str | Path) -> Run:
-    """Run ``python ARGS`` in ``cwd``; raise with its stderr if it fails."""
+    """Run ``python ARGS`` in ``cwd`` (through the launcher); raise with its stderr if it fails."""
     with tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, *args], cwd=cwd, env=env(),
-                                stdout=subprocess.DEVNULL, stderr=err)
-        _, status, ru = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - t0
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
+        done = subprocess.run([sys.executable, "-S", "-c", _LAUNCHER, sys.executable, *args], cwd=cwd,
+                              env=env(), stdout=subprocess.PIPE, stderr=err, text=True)
+        try:
+            r = json.loads(done.stdout.strip().splitlines()[-1])
+        except (IndexError, ValueError):
+            r = {"rc": done.returncode or -1}
+        if done.returncode != 0 or r["rc"] != 0:
             err.seek(0)
-            raise RuntimeError(f"{' '.join(args)} exited {proc.returncode}:\n{err.read().decode(errors='replace')[-2000:]}")
-    return Run(wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024)
+            raise RuntimeError(f"{' '.join(args)} exited {r['rc']}:\n{err.read().decode(errors='replace')[-2000:]}")
+    return Run(r["wall"], r["cpu"], r["maxrss_kb"] / 1024)
 
 
 def median(xs: list[float]) -> float:
