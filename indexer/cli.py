@@ -103,6 +103,29 @@ def unreadable_scheme_file(scheme_ref: str, bundle: Bundle) -> None:
         raise InvalidInput(own, summary_line(own))
 
 
+def problem(code: str, message: str) -> Problem:
+    """A problem with the command line itself (not with a file)."""
+    return Problem("<command line>", 0, 0, "error", code, message)
+
+
+def find_group(sel: Selection, name: str | None):  # noqa: ANN201 - a Group or None
+    """The group named ``name`` among the loaded group files (None for no name)."""
+    if not name:
+        return None
+    g = sel.bundle.groups.get(name)
+    if g is None:
+        known = ", ".join(sorted(sel.bundle.groups)) or "none"
+        raise InvalidInput([problem("unknown-group", f"no group {name!r} in the groups files among PATHS (known: {known})")])
+    return g
+
+
+def check_country(code: str, hint: str = "--country") -> str:
+    """A country code as typed: ISO alpha-2 in upper case, else wrong usage."""
+    if code != code.upper() or len(code) != 2 or not code.isalpha():
+        raise click.BadParameter(f"{code!r} is not an ISO alpha-2 code in upper case", param_hint=hint)
+    return code
+
+
 def warn(message: str) -> None:
     click.echo(f"indexer: warning: {message}", err=True)
 

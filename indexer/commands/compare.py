@@ -7,9 +7,19 @@ import math
 
 import click
 
-from ..cli import InvalidInput, fmt_num, records_json, select, text_table, warn, write_output
+from ..cli import (
+    InvalidInput,
+    check_country,
+    find_group,
+    fmt_num,
+    problem,
+    records_json,
+    select,
+    text_table,
+    warn,
+    write_output,
+)
 from ..countries import country_name
-from ..problems import Problem
 
 
 def _years(value: str | None) -> list[int] | None:
@@ -121,17 +131,9 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
 
     year_list = _years(years)
     sel = select(scheme, paths, groups=True)
-    grp = None
-    if group:
-        grp = sel.bundle.groups.get(group)
-        if grp is None:
-            known = ", ".join(sorted(sel.bundle.groups)) or "none"
-            raise InvalidInput([Problem("<command line>", 0, 0, "error", "unknown-group",
-                                        f"no group {group!r} in the groups files among PATHS (known: {known})")])
-    bad = [c for c in countries if c not in {p.country for p in sel.profiles}]
-    for c in bad:
-        if c != c.upper() or len(c) != 2:
-            raise click.BadParameter(f"{c!r} is not an ISO alpha-2 code in upper case", param_hint="--country")
+    grp = find_group(sel, group)
+    for c in countries:
+        check_country(c)
     for e in exclude:
         if e not in sel.scheme.index or e == "overall":
             raise click.BadParameter(f"{sel.scheme.id} has no node {e!r} to exclude", param_hint="--exclude")
@@ -156,7 +158,7 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
         cmp_ = compare(sel.scheme, sel.profiles, countries, group=grp, stat=stat, year=year, level=level,
                        exclude=exclude, min_coverage=min_coverage)
     except CompareError as err:
-        raise InvalidInput([Problem("<command line>", 0, 0, "error", "cannot-compare", str(err))]) from None
+        raise InvalidInput([problem("cannot-compare", str(err))]) from None
     if fmt == "table":
         text = comparison_text(cmp_, gaps_top=gaps_top)
     elif gaps_top:

@@ -9,15 +9,17 @@ import click
 
 from ..cli import (
     InvalidInput,
+    check_country,
+    find_group,
     fmt_num,
     note_warnings,
+    problem,
     records_json,
     select,
     text_table,
     write_output,
 )
 from .compare import _years
-from .robustness import check_country, find_group, problem
 
 
 def convergence_text(res) -> str:  # noqa: ANN001 - a Convergence

@@ -9,14 +9,16 @@ import click
 
 from ..cli import (
     InvalidInput,
+    check_country,
+    find_group,
     fmt_num,
     note_warnings,
+    problem,
     records_json,
     select,
     text_table,
     write_output,
 )
-from .robustness import check_country, find_group, problem
 
 
 def gaps_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Transfer

@@ -8,12 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import InvalidInput, note_warnings, select, warn
-from ..problems import Problem
-
-
-def _problem(code: str, message: str) -> Problem:
-    return Problem("<command line>", 0, 0, "error", code, message)
+from ..cli import InvalidInput, check_country, find_group, note_warnings, problem, select, warn
 
 
 @click.command("report")
@@ -46,8 +41,7 @@ def command(scheme, paths, country, all_, group, baseline, stat, year, output, o
             raise click.UsageError("--output-dir goes with --all; use --output FILE.pdf with --country")
         if group:
             raise click.UsageError("--group goes with --all; for the baseline use --baseline")
-        if country != country.upper() or len(country) != 2:
-            raise click.BadParameter(f"{country!r} is not an ISO alpha-2 code in upper case", param_hint="--country")
+        check_country(country)
         if Path(output).is_dir():
             raise click.BadParameter(f"{output} is a folder", param_hint="--output")
     else:
@@ -62,19 +56,8 @@ def command(scheme, paths, country, all_, group, baseline, stat, year, output, o
 
     sel = select(scheme, paths, groups=True)
     note_warnings(sel)
-    groups = sel.bundle.groups
-
-    def find_group(name: str | None):  # noqa: ANN202
-        if not name:
-            return None
-        g = groups.get(name)
-        if g is None:
-            known = ", ".join(sorted(groups)) or "none"
-            raise InvalidInput([_problem("unknown-group", f"no group {name!r} in the groups files among PATHS (known: {known})")])
-        return g
-
-    base = find_group(baseline)
-    members = find_group(group)
+    base = find_group(sel, baseline)
+    members = find_group(sel, group)
     if base is None and members is not None:
         base = members
     have = {p.country for p in sel.profiles}
@@ -84,13 +67,13 @@ def command(scheme, paths, country, all_, group, baseline, stat, year, output, o
             from ..report import profile_pdf
 
             if country not in have:
-                raise InvalidInput([_problem("no-profile", f"{country} has no profile of {sel.scheme.id} among {', '.join(paths)}")])
+                raise InvalidInput([problem("no-profile", f"{country} has no profile of {sel.scheme.id} among {', '.join(paths)}")])
             pdf = profile_pdf(sel.scheme, sel.profiles, country, group=base, stat=stat, year=year, runs=runs)
             atomic_write(output, pdf)
             return
         _report_all(sel, members, base, stat, year, output_dir, workers, runs)
     except ReportError as err:
-        raise InvalidInput([_problem("cannot-report", str(err))]) from None
+        raise InvalidInput([problem("cannot-report", str(err))]) from None
 
 
 def _report_all(sel, members, base, stat, year, output_dir, workers, runs) -> None:  # noqa: ANN001
@@ -109,7 +92,7 @@ def _report_all(sel, members, base, stat, year, output_dir, workers, runs) -> No
     if not countries:
         where = f"of {members.name} " if members is not None else ""
         when = f" up to {year}" if year else ""
-        raise InvalidInput([_problem("no-profile", f"no country {where}has a profile of {sel.scheme.id}{when}")])
+        raise InvalidInput([problem("no-profile", f"no country {where}has a profile of {sel.scheme.id}{when}")])
 
     def extras(c: str) -> dict:
         return analyses(sel.scheme, scored, c, group=base, stat=stat, year=year, runs=runs)

@@ -14,36 +14,17 @@ import click
 
 from ..cli import (
     InvalidInput,
+    check_country,
+    find_group,
     fmt_num,
     note_warnings,
+    problem,
     records_json,
     select,
     text_table,
     warn,
     write_output,
 )
-from ..problems import Problem
-
-
-def problem(code: str, message: str) -> Problem:
-    return Problem("<command line>", 0, 0, "error", code, message)
-
-
-def find_group(sel, name: str | None):  # noqa: ANN001, ANN201 - a Selection; a Group or None
-    """The group named ``name`` among the loaded group files (None for no name)."""
-    if not name:
-        return None
-    g = sel.bundle.groups.get(name)
-    if g is None:
-        known = ", ".join(sorted(sel.bundle.groups)) or "none"
-        raise InvalidInput([problem("unknown-group", f"no group {name!r} in the groups files among PATHS (known: {known})")])
-    return g
-
-
-def check_country(code: str, hint: str = "--country") -> str:
-    if code != code.upper() or len(code) != 2 or not code.isalpha():
-        raise click.BadParameter(f"{code!r} is not an ISO alpha-2 code in upper case", param_hint=hint)
-    return code
 
 
 def _rank(v: float) -> str:
