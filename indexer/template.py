@@ -7,14 +7,23 @@ so the file validates as a draft (one ``missing-answer`` warning per indicator).
 from __future__ import annotations
 
 import json
+import re
 
 from .countries import country_name
 from .model import Node, Scheme
 
+#: characters YAML does not allow anywhere in a file, comments included (PyYAML's reader)
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _printable(text: str) -> str:
+    """Text for a comment: a control character (say ESC in a title) would make the file unreadable."""
+    return _NON_PRINTABLE.sub("\ufffd", text)
+
 
 def _comment(text: str, indent: str, prefix: str = "") -> list[str]:
     lines = []
-    for i, raw in enumerate(str(text).strip().splitlines() or [""]):
+    for i, raw in enumerate(_printable(str(text)).strip().splitlines() or [""]):
         lead = prefix if i == 0 else " " * len(prefix)
         lines.append(f"{indent}# {lead}{raw.rstrip()}".rstrip())
     return lines
@@ -39,7 +48,7 @@ def _key(code: str) -> str:
 
 def _one_line(text: str) -> str:
     """A title on one line (a multi-line title would end the comment it is written in)."""
-    return " ".join(str(text).split())
+    return " ".join(_printable(str(text)).split())
 
 
 def template(scheme: Scheme, country: str, year: int, *, coder: str = "") -> str:

@@ -3,10 +3,14 @@ missing-answer warning per leaf, and never overwrites a file."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import REPO, write_files
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from indexer.cli import main
 from indexer.load import load_paths
@@ -153,3 +157,53 @@ def test_template_of_an_unreadable_scheme_file_exit_1(tmp_path, runner):
     assert res.exit_code == 1
     assert res.stdout == ""
     assert "yaml-syntax" in res.stderr
+
+
+# ----------------------------------------------------------------------------------------------
+# any valid scheme: its template validates as a draft with one missing-answer per leaf
+
+CODES = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,6}", fullmatch=True) | st.sampled_from(
+    ["1.10", "010", "null", "Null", "NO", "yes", "off", "1_0", "0x1F", "1e5", "12", "0.5", "y", "n"])
+TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30)
+
+
+@st.composite
+def scheme_docs(draw, depth=0):
+    n = draw(st.integers(1, 3))
+    kids = []
+    for _ in range(n):
+        node = {"code": None, "title": draw(TEXT)}
+        if depth < 2 and draw(st.booleans()):
+            node["children"] = draw(scheme_docs(depth + 1))
+        elif draw(st.booleans()):
+            node["question"] = draw(TEXT)
+            values = draw(st.lists(st.from_regex(r"[a-z0-9]{1,4}", fullmatch=True), min_size=2, max_size=3, unique=True))
+            node["options"] = [{"value": v, "label": draw(TEXT), "score": 50} for v in values]
+        else:
+            node["numeric"] = {"min": 0, "max": 10, "unit": draw(TEXT)}
+        kids.append(node)
+    return kids
+
+
+@settings(max_examples=int(os.environ.get("INDEXER_FUZZ_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kids=scheme_docs(), codes=st.lists(CODES, min_size=40, max_size=40, unique=True), title=TEXT,
+       sid=st.sampled_from(["t", "123", "1.10", "null", "a.b-c_d"]))
+def test_template_of_any_scheme_validates_as_a_draft(tmp_path, kids, codes, title, sid):
+    it = iter(codes)
+
+    def number(nodes):
+        for n in nodes:
+            n["code"] = next(it)
+            number(n.get("children", []))
+
+    number(kids)
+    doc = {"id": sid, "title": title, "version": "1", "children": kids}
+    s_path = tmp_path / "s.yaml"
+    s_path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    b = load_paths([s_path])
+    assert not [p for p in b.problems if p.is_error], b.problems
+    scheme = b.schemes[sid]
+    q = tmp_path / "q.yaml"
+    q.write_text(template(scheme, "XA", 2024), encoding="utf-8")
+    _missing_per_leaf(validate_paths([q, s_path]), scheme.leaves)
