@@ -8,7 +8,6 @@ import pandas as pd
 import streamlit as st
 
 from indexer import app_support as sup
-from indexer.compare import STATS
 
 data = sup.load_data()
 ids = data.schemes_with_profiles()
@@ -20,26 +19,7 @@ if not ids:
 head = st.container()  # the title goes above the selections, once the country is known
 
 # --- selections (scheme, baseline and statistic are shared with Compare) -------------------------
-sup.ensure_choice("scheme", ids, sup.default_scheme(data))
-c_scheme, c_country, c_year, c_base, c_stat = st.columns([3, 2, 1, 2, 1])
-sid = c_scheme.selectbox("Scheme", ids, key="scheme", format_func=lambda s: sup.scheme_label(data.schemes[s]))
-scheme = data.schemes[sid]
-s = sup.scored(data, sid)
-all_countries = data.countries(sid)
-picked = st.session_state.get("countries") or []
-sup.ensure_choice("country", all_countries, (picked or sup.default_countries(data, sid) or all_countries)[0])
-country = c_country.selectbox("Country", all_countries, key="country", format_func=sup.country_label)
-cyears = [y for y, _ in s.rows.get(country, [])]
-sup.ensure_choice("country_year", [sup.LATEST, *cyears], sup.LATEST)
-year = sup.none_if(c_year.selectbox("Year", [sup.LATEST, *cyears], key="country_year", format_func=str), sup.LATEST)
-groups = sup.usable_groups(data, sid)
-sup.ensure_choice("baseline", [sup.NO_GROUP, *groups], sup.default_group(data, sid) or sup.NO_GROUP)
-group_name = sup.none_if(c_base.selectbox(
-    "Baseline group", [sup.NO_GROUP, *groups], key="baseline",
-    format_func=lambda g: g if g == sup.NO_GROUP else f"{g} — {data.groups[g].title}"), sup.NO_GROUP)
-sup.ensure_choice("stat", list(STATS), sup.DEFAULT_STAT)
-stat = c_stat.selectbox("Statistic", list(STATS), key="stat", format_func=lambda x: sup.STAT_LABELS[x])
-group = data.groups.get(group_name) if group_name else None
+sid, scheme, s, country, year, group_name, group, stat = sup.country_controls(data, ids)
 
 cmp_ = sup.comparison(data, sid, [country], group_name, stat, year)
 used_year = cmp_.years_used[country]

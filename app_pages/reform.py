@@ -9,7 +9,6 @@ import pandas as pd
 import streamlit as st
 
 from indexer import app_support as sup
-from indexer.compare import STATS
 from indexer.model import NOT_APPLICABLE
 from indexer.transfer import TransferError, transfer
 from indexer.whatif import Reform, WhatIfError, adopt, what_if
@@ -45,26 +44,7 @@ if not ids:
     st.stop()
 
 # --- selections (shared with Compare and Country profile) ---------------------------------------
-sup.ensure_choice("scheme", ids, sup.default_scheme(data))
-c_scheme, c_country, c_year, c_base, c_stat = st.columns([3, 2, 1, 2, 1])
-sid = c_scheme.selectbox("Scheme", ids, key="scheme", format_func=lambda s: sup.scheme_label(data.schemes[s]))
-scheme = data.schemes[sid]
-s = sup.scored(data, sid)
-all_countries = data.countries(sid)
-picked = st.session_state.get("countries") or []
-sup.ensure_choice("country", all_countries, (picked or sup.default_countries(data, sid) or all_countries)[0])
-country = c_country.selectbox("Country", all_countries, key="country", format_func=sup.country_label)
-cyears = [y for y, _ in s.rows.get(country, [])]
-sup.ensure_choice("country_year", [sup.LATEST, *cyears], sup.LATEST)
-year = sup.none_if(c_year.selectbox("Year", [sup.LATEST, *cyears], key="country_year", format_func=str), sup.LATEST)
-groups = sup.usable_groups(data, sid)
-sup.ensure_choice("baseline", [sup.NO_GROUP, *groups], sup.default_group(data, sid) or sup.NO_GROUP)
-group_name = sup.none_if(c_base.selectbox(
-    "Baseline group", [sup.NO_GROUP, *groups], key="baseline",
-    format_func=lambda g: g if g == sup.NO_GROUP else f"{g} — {data.groups[g].title}"), sup.NO_GROUP)
-sup.ensure_choice("stat", list(STATS), sup.DEFAULT_STAT)
-stat = c_stat.selectbox("Statistic", list(STATS), key="stat", format_func=lambda x: sup.STAT_LABELS[x])
-group = data.groups.get(group_name) if group_name else None
+sid, scheme, s, country, year, group_name, group, stat = sup.country_controls(data, ids)
 
 row = s.row_for(country, year)
 profile = s.profile(row[1])
@@ -90,7 +70,7 @@ def _set_changes(changes: dict[str, str]) -> None:
 def whatif_view() -> None:
     st.markdown("**Adopt another country's answers in some areas**")
     a1, a2 = st.columns([1, 3])
-    others = [c for c in all_countries if c != country]
+    others = [c for c in data.countries(sid) if c != country]
     sup.ensure_choice("rf_adopt_from", [NONE, *others], NONE)
     src = sup.none_if(a1.selectbox("From", [NONE, *others], key="rf_adopt_from",
                                    format_func=lambda c: c if c == NONE else sup.country_label(c)), NONE)

@@ -533,6 +533,34 @@ class UnsafePath(ValueError):
     """A profile path that would fall outside ``country_profiles/`` (or is not a YAML file)."""
 
 
+
+def country_controls(data: AppData, ids: Sequence[str]) -> tuple:
+    """The selection row of the one-country pages (scheme, country, year, baseline group and
+    statistic; shared with Compare through session state). Returns
+    ``(scheme_id, scheme, scored, country, year, group_name, group, stat)``."""
+    from .compare import STATS
+
+    ensure_choice("scheme", ids, default_scheme(data))
+    c_scheme, c_country, c_year, c_base, c_stat = st.columns([3, 2, 1, 2, 1])
+    sid = c_scheme.selectbox("Scheme", ids, key="scheme", format_func=lambda x: scheme_label(data.schemes[x]))
+    sc = scored(data, sid)
+    all_countries = data.countries(sid)
+    picked = st.session_state.get("countries") or []
+    ensure_choice("country", all_countries, (picked or default_countries(data, sid) or all_countries)[0])
+    country = c_country.selectbox("Country", all_countries, key="country", format_func=country_label)
+    cyears = [y for y, _ in sc.rows.get(country, [])]
+    ensure_choice("country_year", [LATEST, *cyears], LATEST)
+    year = none_if(c_year.selectbox("Year", [LATEST, *cyears], key="country_year", format_func=str), LATEST)
+    groups = usable_groups(data, sid)
+    ensure_choice("baseline", [NO_GROUP, *groups], default_group(data, sid) or NO_GROUP)
+    group_name = none_if(c_base.selectbox(
+        "Baseline group", [NO_GROUP, *groups], key="baseline",
+        format_func=lambda g: g if g == NO_GROUP else f"{g} — {data.groups[g].title}"), NO_GROUP)
+    ensure_choice("stat", list(STATS), DEFAULT_STAT)
+    stat = c_stat.selectbox("Statistic", list(STATS), key="stat", format_func=lambda x: STAT_LABELS[x])
+    group = data.groups.get(group_name) if group_name else None
+    return sid, data.schemes[sid], sc, country, year, group_name, group, stat
+
 def profiles_root(root: Path) -> Path:
     return (root / PROFILES_DIR).resolve()
 
