@@ -233,7 +233,7 @@ def validate(paths: tuple[str, ...], fmt: str) -> None:
         for p in problems:
             click.echo(str(p))
     n_files = sum(1 for _ in iter_yaml_files(paths))
-    click.echo(f"indexer: {summary_line(problems)} ({n_files} files checked)", err=True)
+    click.echo(f"indexer: {summary_line(problems)} ({n_files} file{'s' * (n_files != 1)} checked)", err=True)
     sys.exit(EXIT_INVALID if has_errors(problems) else EXIT_OK)
 
 

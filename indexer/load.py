@@ -240,6 +240,11 @@ def read_yaml(path: str | Path) -> RawFile:
     spath = str(path)
     raw = RawFile(spath)
     try:
+        if os.path.exists(spath) and not os.path.isfile(spath):
+            raw.problems.append(Problem(spath, 1, 1, ERROR, "unreadable-file",
+                                        "not a regular file (a device, a pipe or a socket); give a YAML file"))
+            raw.ok = False
+            return raw
         size = os.path.getsize(spath)
         if size > MAX_FILE_BYTES:
             raw.problems.append(Problem(spath, 1, 1, ERROR, "unreadable-file",
@@ -249,7 +254,7 @@ def read_yaml(path: str | Path) -> RawFile:
         with open(spath, "rb") as fh:
             blob = fh.read()
     except OSError as err:
-        raw.problems.append(Problem(spath, 0, 0, ERROR, "unreadable-file", f"cannot read the file: {err.strerror or err}"))
+        raw.problems.append(Problem(spath, 1, 1, ERROR, "unreadable-file", f"cannot read the file: {err.strerror or err}"))
         raw.ok = False
         return raw
     try:

@@ -106,11 +106,15 @@ def check_profile(profile: Profile, scheme: Scheme) -> list[Problem]:
         if kind is _COMPOSITE:
             node = nodes[index[code]]
             c.error(("answers", code), "not-a-leaf",
-                    f"{code} is a {node.level} with children; answer its indicators instead", at="key")
+                    f"{code} is a composite node ({node.level}) with children; answer its indicators instead", at="key")
             continue
         if text is None:
             continue
-        if code in given_under or code in profile.scores:
+        if code in profile.scores and code not in given_under:
+            c.error(("answers", code), "given-score-conflict",
+                    f"{code} is answered and also has a given score in `scores:`; keep one", at="key")
+            continue
+        if code in given_under:
             c.error(("answers", code), "given-score-conflict",
                     f"{code} is answered but lies under a node whose score is given in `scores:`; "
                     "remove the answer or the given score", at="key")

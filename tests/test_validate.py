@@ -102,6 +102,18 @@ def test_given_score_conflict_for_any_answer_below(tmp_path, in_repo):
     assert located(problems) == [("p.yaml", 7, 3, "error", "given-score-conflict")]
 
 
+def test_given_score_on_a_leaf_conflicts_with_its_answer(tmp_path, in_repo):
+    # A2 is answered and has a given score of its own: one conflict, at the answer's key
+    write_files(tmp_path, {"p.yaml": profile_text("A2: 3", scheme="fx", scores="A2: 44.5")})
+    problems = [p for p in validate_paths([tmp_path, FX]) if p.code != "missing-answer"]
+    assert located(problems) == [("p.yaml", 6, 3, "error", "given-score-conflict")]
+
+
+def test_a_device_file_is_unreadable_not_read_forever(in_repo):
+    problems = validate_paths(["/dev/zero"])
+    assert [(p.line, p.column, p.code) for p in problems] == [(1, 1, "unreadable-file")]
+
+
 def test_profile_without_answers_section_has_no_missing_answers(tmp_path, in_repo):
     write_files(tmp_path, {"p.yaml": "scheme: fx\ncountry: XA\nyear: 2024\nscores:\n  A: 50\n"})
     assert validate_paths([tmp_path, FX]) == []
