@@ -38,8 +38,10 @@ def free_port() -> int:
 class AppServer:
     """``streamlit run streamlit_app.py`` in a child process, for a ``with`` block."""
 
-    def __init__(self, data_root: Path | None = None, port: int | None = None, timeout: float = 90) -> None:
+    def __init__(self, data_root: Path | None = None, port: int | None = None, timeout: float = 90,
+                 script: Path | None = None) -> None:
         self.data_root = data_root
+        self.script = script or ROOT / "streamlit_app.py"
         self.port = port or free_port()
         self.timeout = timeout
         self.proc: subprocess.Popen | None = None
@@ -54,7 +56,7 @@ class AppServer:
         if self.data_root is not None:
             env["INDEXER_DATA_ROOT"] = str(self.data_root)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+            [sys.executable, "-m", "streamlit", "run", str(self.script),
              "--server.port", str(self.port), "--server.headless=true", "--server.address=127.0.0.1",
              "--browser.gatherUsageStats=false", "--server.fileWatcherType=none", "--server.runOnSave=false"],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
@@ -206,6 +208,37 @@ def measure(data_root: Path | None = None, reps: int = 3) -> dict[str, float]:
     return out
 
 
+FLOOR_APP = """import streamlit as st
+st.title("Floor page")
+st.metric("Floor", "1.0")
+"""
+
+
+def floor_first_render(reps: int = 3) -> float:
+    """The floor of ``first_render``: a new visitor's first page of a Streamlit app that only
+    shows a title and a metric (Streamlit's own front end, nothing of ours), median of ``reps``."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "floor_app.py"
+        script.write_text(FLOOR_APP)
+        with AppServer(script=script) as server, sync_playwright() as pw:
+            browser = launch(pw)
+            try:
+                times = []
+                for _ in range(reps + 1):
+                    ctx = browser.new_context(viewport={"width": 1440, "height": 1000})
+                    page = ctx.new_page()
+                    t0 = time.perf_counter()
+                    page.goto(server.url)
+                    page.get_by_text("Floor page", exact=True).first.wait_for(timeout=120_000)
+                    times.append(time.perf_counter() - t0)
+                    ctx.close()
+            finally:
+                browser.close()
+    return statistics.median(times[1:])  # the first one also starts the server's script
+
+
 def available() -> str | None:
     """Why the app cannot be measured here (None: it can)."""
     if not Path(CHROMIUM).exists():
@@ -232,6 +265,10 @@ def app_figures(ctx=None) -> None:
            f"new visitor to the overall scores (bundled data; first chart {m['first_chart']:.2f} s); returning visitor "
            f"{m['returning']:.2f} s (chart {m['returning_chart']:.2f} s); server's first session "
            f"{m['cold_content']:.2f} s (chart {m['cold_chart']:.2f} s)", **m)
+    floor = floor_first_render(reps=1 if quick else 3)
+    figure("app.floor_first_render", floor, "s", "a Streamlit page with only a title and a metric, new visitor: "
+           "the front end's own cost on this machine")
+    figure("app.first_render_ratio", m["first_render"] / floor, "×", "first_render / floor_first_render (one run)")
     figure("app.widget_change", m["widget_change"], "s",
            f"statistic or baseline changed until re-rendered (new comparison; worst {m['widget_change_max']:.2f} s, "
            f"cached {m['widget_change_cached']:.2f} s)")
