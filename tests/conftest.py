@@ -121,3 +121,14 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run in an empty folder (no `indicators/` of its own)."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+def profile_yaml(cc: str, answers: dict[str, object] | None = None, scores: dict[str, float] | None = None, *,
+                 year: int = 2024, scheme: str = "tiny", status: str = "draft") -> str:
+    """A profile file from dicts: ``answers`` (None values are blanks) and given ``scores``."""
+    out = f"scheme: {scheme}\ncountry: {cc}\nyear: {year}\nstatus: {status}\n"
+    if answers:
+        out += "answers:\n" + "".join(f"  {k}:" + ("" if v is None else f" {v}") + "\n" for k, v in answers.items())
+    if scores:
+        out += "scores:\n" + "".join(f"  {k}: {v}\n" for k, v in scores.items())
+    return out

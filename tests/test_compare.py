@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from conftest import profile_yaml
 
 from indexer.cli import main
 from indexer.compare import (
@@ -46,12 +47,7 @@ groups:
 
 
 def profile(cc: str, year: int, answers: dict[str, str], scores: dict[str, float] | None = None) -> str:
-    out = f"scheme: tiny\ncountry: {cc}\nyear: {year}\nstatus: draft\n"
-    if answers:
-        out += "answers:\n" + "".join(f"  {k}: {v}\n" for k, v in answers.items())
-    if scores:
-        out += "scores:\n" + "".join(f"  {k}: {v}\n" for k, v in scores.items())
-    return out
+    return profile_yaml(cc, answers, scores, year=year)
 
 
 @pytest.fixture

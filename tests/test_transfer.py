@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from conftest import profile_yaml as _profile
 
 from indexer.cli import main
 from indexer.load import load_paths
@@ -43,14 +44,6 @@ children:
 """
 
 
-def _profile(cc: str, answers: dict[str, str], scores: dict[str, float] | None = None, year: int = 2024,
-             scheme: str = "tiny") -> str:
-    out = f"scheme: {scheme}\ncountry: {cc}\nyear: {year}\nstatus: draft\n"
-    if answers:
-        out += "answers:\n" + "".join(f"  {k}: {v}\n" for k, v in answers.items())
-    if scores:
-        out += "scores:\n" + "".join(f"  {k}: {v}\n" for k, v in scores.items())
-    return out
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import profile_yaml as _profile
 
 from indexer.cli import main
 from indexer.load import load_paths
@@ -34,13 +35,6 @@ children:
 """
 
 
-def _profile(cc: str, answers: dict[str, str], scores: dict[str, float] | None = None, year: int = 2024) -> str:
-    out = f"scheme: tiny\ncountry: {cc}\nyear: {year}\nstatus: draft\n"
-    if answers:
-        out += "answers:\n" + "".join(f"  {k}: {v}\n" for k, v in answers.items())
-    if scores:
-        out += "scores:\n" + "".join(f"  {k}: {v}\n" for k, v in scores.items())
-    return out
 
 
 @pytest.fixture
