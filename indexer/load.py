@@ -772,6 +772,7 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
         if k in data and data[k] is not None and not isinstance(data[k], str | int | float):
             c.error((k,), "bad-value", f"{k} must be text")
     answers: dict[str, str | None] = {}
+    unreadable: set[str] = set()
     citations: dict[str, Citation] = {}
     raw_answers = data.get("answers")
     if raw_answers is not None and not isinstance(raw_answers, dict):
@@ -808,6 +809,7 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
         if text is None:
             shown = getattr(v, "text", v)
             c.error(where, "bad-value", f"{_short_code(code)}: answer {excerpt(shown)} is not a value; quote it to keep its text")
+            unreadable.add(code)
             continue
         answers[code] = text
     scores: dict[str, float] = {}
@@ -828,7 +830,7 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
     return Profile(
         scheme=_text(scheme), country=_text(country), year=int(year) if isinstance(year, int) else 0, path=path,
         status=status, provenance=prov, answers=answers, citations=citations, scores=scores,
-        has_answers_section="answers" in data, coder=_text(data.get("coder")),
+        has_answers_section="answers" in data, unreadable=frozenset(unreadable), coder=_text(data.get("coder")),
         reviewer=_text(data.get("reviewer")), notes=_text(data.get("notes")),
         source=_text(data.get("source")), title=_text(data.get("title")),
     )

@@ -160,6 +160,8 @@ class Profile:
     citations: Mapping[str, Citation] = field(default_factory=dict)
     scores: Mapping[str, float] = field(default_factory=dict)
     has_answers_section: bool = True
+    #: codes whose answer could not be read (reported as bad-value; not also as missing)
+    unreadable: frozenset[str] = frozenset()
     coder: str = ""
     reviewer: str = ""
     notes: str = ""

@@ -131,7 +131,8 @@ def check_profile(profile: Profile, scheme: Scheme) -> list[Problem]:
     if profile.has_answers_section:
         severity = "error" if profile.status == "final" else "warning"
         for code in leaf_codes:
-            if code not in given_under and code not in profile.scores and profile.answers.get(code) is None:
+            if code not in given_under and code not in profile.scores and profile.answers.get(code) is None \
+                    and code not in profile.unreadable:
                 c.add(("answers",), "missing-answer", f"{code} is not answered", severity, at="key")
     if not c.pending:
         return []

@@ -184,3 +184,11 @@ def test_a_profile_names_its_scheme_by_id_never_by_path(tmp_path, in_repo):
     problems = validate_paths([tmp_path])
     assert located(problems) == [("a.yaml", 1, 9, "error", "unknown-scheme"),
                                  ("b.yaml", 1, 9, "error", "unknown-scheme")]
+
+
+def test_an_unreadable_answer_is_not_also_missing(tmp_path, in_repo):
+    # a list is no answer: one bad-value, and no missing-answer for the same leaf
+    write_files(tmp_path, {"p.yaml": profile_text("A1: [a, b]", scheme="fx", status="final")})
+    problems = [p for p in validate_paths([tmp_path, FX]) if p.path.endswith("p.yaml")]
+    assert ("bad-value", "A1") in {(p.code, p.message.split(":")[0]) for p in problems}
+    assert not [p for p in problems if p.code == "missing-answer" and p.message.startswith("A1 ")]
