@@ -41,19 +41,10 @@ from .problems import ERROR, Problem, sort_problems
 from .template import template
 from .validate import check_profile, files_with_errors, validate_bundle
 
-try:  # the PDF report is optional: the app works without it
-    from .report import answer_text
-except ImportError:  # pragma: no cover - exercised only when report.py is absent
 
-    def answer_text(node: Node, answer: str | None) -> str:
-        if answer is None:
-            return "–"
-        if answer == NOT_APPLICABLE:
-            return "not applicable"
-        if node.numeric is not None:
-            return f"{answer} {node.numeric.unit}".strip()
-        opt = node.option(answer)
-        return answer if opt is None else f"{opt.value}: {opt.label}"
+def answer_text(node: Node, answer: str | None) -> str:
+    """An answer as a reader sees it (see :meth:`Node.answer_text`)."""
+    return node.answer_text(answer)
 
 
 # ==============================================================================================

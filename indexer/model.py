@@ -63,6 +63,20 @@ class Node:
                 return o
         return None
 
+    def answer_text(self, answer: str | None) -> str:
+        """An answer as a reader sees it: ``b: With restrictions``, ``8 years``, ``not
+        applicable``, ``–`` (blank)."""
+        if answer is None:
+            return "–"
+        if answer == NOT_APPLICABLE:
+            return "not applicable"
+        if self.numeric is not None:
+            return f"{answer} {self.numeric.unit}".strip()
+        opt = self.option(answer)
+        if opt is None:
+            return answer
+        return f"{opt.value}: {opt.label}" if opt.label and opt.label != opt.value else opt.value
+
 
 @dataclass(frozen=True, slots=True)
 class Scheme:

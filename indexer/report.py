@@ -122,19 +122,10 @@ def _row(r: Any) -> dict[str, Any]:
     }
 
 
+
 def answer_text(node: Node, answer: str | None) -> str:
-    """An answer as a reader sees it: ``b: With restrictions``, ``8 years``, ``n/a``, ``–``."""
-    if answer is None:
-        return "–"
-    if answer == NOT_APPLICABLE:
-        return "not applicable"
-    if node.numeric is not None:
-        unit = node.numeric.unit
-        return f"{answer} {unit}".strip()
-    opt = node.option(answer)
-    if opt is None:
-        return answer
-    return f"{opt.value}: {opt.label}" if opt.label and opt.label != opt.value else opt.value
+    """An answer as a reader sees it (see :meth:`Node.answer_text`)."""
+    return node.answer_text(answer)
 
 
 def _profile_meta(p: Profile) -> dict[str, Any]:
