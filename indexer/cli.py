@@ -126,6 +126,22 @@ def check_country(code: str, hint: str = "--country") -> str:
     return code
 
 
+def parse_years(value: str | None) -> list[int] | None:
+    """``--years``: FROM:TO (inclusive) or a comma list; None when not given."""
+    if not value:
+        return None
+    try:
+        if ":" in value:
+            a, b = value.split(":", 1)
+            lo, hi = int(a), int(b)
+            if lo > hi:
+                raise ValueError
+            return list(range(lo, hi + 1))
+        return [int(v) for v in value.split(",")]
+    except ValueError:
+        raise click.BadParameter("use FROM:TO (e.g. 2010:2024) or a list (2019,2024)", param_hint="--years") from None
+
+
 def warn(message: str) -> None:
     click.echo(f"indexer: warning: {message}", err=True)
 

@@ -132,3 +132,23 @@ def profile_yaml(cc: str, answers: dict[str, object] | None = None, scores: dict
     if scores:
         out += "scores:\n" + "".join(f"  {k}: {v}\n" for k, v in scores.items())
     return out
+
+
+@pytest.fixture
+def demo_app_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data root holding only the demo scheme and profiles, set as the app's
+    ``INDEXER_DATA_ROOT``, with Streamlit's caches cleared around the test."""
+    import shutil
+
+    import streamlit as st
+
+    root = tmp_path / "demo"
+    (root / "indicators").mkdir(parents=True)
+    shutil.copy(REPO / "indicators" / "demo.yaml", root / "indicators" / "demo.yaml")
+    shutil.copytree(REPO / "country_profiles" / "demo", root / "country_profiles" / "demo")
+    monkeypatch.setenv("INDEXER_DATA_ROOT", str(root))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield root
+    st.cache_data.clear()
+    st.cache_resource.clear()

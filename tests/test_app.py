@@ -19,15 +19,11 @@ APP = str(REPO / "streamlit_app.py")
 TIMEOUT = 120  # the first run imports pandas and plotly and reads every data file
 
 
-def make_data_root(dest: Path, *, demo_only: bool = False) -> Path:
-    """A copy of the repository's data as a data root. Unless ``demo_only``, it is sure to
+def make_data_root(dest: Path) -> Path:
+    """A copy of the repository's data as a data root. It is sure to
     hold illustrative Kazakhstan and Armenia profiles of mipex-core: the repository's own
     where they exist, else minimal stand-ins (every indicator answered with its first option)."""
     (dest / "indicators").mkdir(parents=True)
-    if demo_only:
-        shutil.copy(REPO / "indicators" / "demo.yaml", dest / "indicators" / "demo.yaml")
-        shutil.copytree(REPO / "country_profiles" / "demo", dest / "country_profiles" / "demo")
-        return dest
     shutil.copytree(REPO / "indicators", dest / "indicators", dirs_exist_ok=True)
     shutil.copytree(REPO / "country_profiles", dest / "country_profiles")
     b = load_paths([dest / "indicators", dest / "country_profiles"])
@@ -61,11 +57,6 @@ def root(tmp_path: Path, monkeypatch) -> Path:
     return r
 
 
-@pytest.fixture
-def demo_root(tmp_path: Path, monkeypatch) -> Path:
-    r = make_data_root(tmp_path / "demo", demo_only=True)
-    monkeypatch.setenv(sup.ENV_ROOT, str(r))
-    return r
 
 
 def run(at: AppTest) -> AppTest:
@@ -121,7 +112,7 @@ def test_compare_default_shows_kazakhstan_and_armenia_against_eu27(root: Path):
     assert "n = " in texts(at)  # baseline_n shown
 
 
-def test_compare_default_falls_back_to_demo_countries(demo_root: Path):
+def test_compare_default_falls_back_to_demo_countries(demo_app_root: Path):
     at = app()
     assert [m.label for m in at.metric] == ["Atlantis (demo) (XA)", "Borduria (demo) (XB)",
                                             "Carpania (demo) (XC)", "DEMO median"]
@@ -229,7 +220,7 @@ def test_pdf_button_builds_a_pdf(root: Path):
     assert blob[:5] == b"%PDF-" and len(blob) > 10_000
 
 
-def test_country_page_on_demo_data(demo_root: Path):
+def test_country_page_on_demo_data(demo_app_root: Path):
     at = app("country")
     assert at.title[0].value.startswith("Atlantis (demo) (XA)")
     at.selectbox(key="country_year").set_value(2020)
@@ -361,7 +352,7 @@ def test_questionnaire_new_profile_is_saved(root: Path):
     assert Path(p.path) == (root / "country_profiles/XD/demo-2031.yaml").resolve()
 
 
-def test_questionnaire_live_validation_and_preview(demo_root: Path):
+def test_questionnaire_live_validation_and_preview(demo_app_root: Path):
     at = app("questionnaire")
     n = open_profile(at, "country_profiles/demo/XA-2024.yaml")
     preview = at.dataframe[0].value
@@ -376,7 +367,7 @@ def test_questionnaire_live_validation_and_preview(demo_root: Path):
     assert float(at.dataframe[0].value.score.iloc[0]) > float(preview.score.iloc[0])
 
 
-def test_questionnaire_upload(demo_root: Path):
+def test_questionnaire_upload(demo_app_root: Path):
     at = app("questionnaire")
     at.radio(key="q_how").set_value("Upload a file")
     run(at)
@@ -387,9 +378,9 @@ def test_questionnaire_upload(demo_root: Path):
     assert doc.country == "XE" and doc.origin == "upload"
     at.button(key="q_save").click()
     run(at)
-    assert (demo_root / "country_profiles/XE/demo-2030.yaml").read_bytes() == blob
+    assert (demo_app_root / "country_profiles/XE/demo-2030.yaml").read_bytes() == blob
     # a file whose country would escape is refused
     at.file_uploader(key="q_upload").set_value(("bad.yaml", b"scheme: demo\ncountry: ../../x\nyear: 2030\n", "x"))
     run(at)
     assert at.error
-    assert not (demo_root.parent / "x").exists()
+    assert not (demo_app_root.parent / "x").exists()

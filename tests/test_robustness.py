@@ -416,24 +416,6 @@ def test_convergence_cli(conv_data: Path) -> None:
 # the app page (AppTest through the navigation)
 
 
-@pytest.fixture
-def app_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    import shutil
-
-    import streamlit as st
-
-    root = tmp_path / "data"
-    (root / "indicators").mkdir(parents=True)
-    shutil.copy(ROOT / "indicators" / "demo.yaml", root / "indicators" / "demo.yaml")
-    shutil.copytree(ROOT / "country_profiles" / "demo", root / "country_profiles" / "demo")
-    monkeypatch.setenv("INDEXER_DATA_ROOT", str(root))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield root
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
 def _page(name: str):
     from streamlit.testing.v1 import AppTest
 
@@ -445,7 +427,7 @@ def _page(name: str):
     return at
 
 
-def test_robustness_page(app_root: Path) -> None:
+def test_robustness_page(demo_app_root: Path) -> None:
     at = _page("robustness")
     assert [m.label for m in at.metric] == ["Atlantis (demo) (XA)", "Borduria (demo) (XB)", "Carpania (demo) (XC)"]
     assert at.metric[0].value == "rank 1"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO
 from conftest import profile_yaml as _profile
 
 from indexer.cli import main
@@ -33,8 +34,6 @@ children:
       - code: B2
         numeric: {{min: 0, max: 10, best: low}}
 """
-
-
 
 
 @pytest.fixture
@@ -182,35 +181,16 @@ def test_cli(data: Path) -> None:
 # the app page (AppTest through the navigation)
 
 
-@pytest.fixture
-def app_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    import shutil
-
-    import streamlit as st
-
-    repo = Path(__file__).resolve().parents[1]
-    root = tmp_path / "data"
-    (root / "indicators").mkdir(parents=True)
-    shutil.copy(repo / "indicators" / "demo.yaml", root / "indicators" / "demo.yaml")
-    shutil.copytree(repo / "country_profiles" / "demo", root / "country_profiles" / "demo")
-    monkeypatch.setenv("INDEXER_DATA_ROOT", str(root))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield repo
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
 def _run(at):  # noqa: ANN001, ANN202
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
 
-def test_reform_page_what_if_and_smallest_reform(app_root: Path) -> None:
+def test_reform_page_what_if_and_smallest_reform(demo_app_root: Path) -> None:
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(app_root / "streamlit_app.py"), default_timeout=120)
+    at = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=120)
     _run(at)
     at.switch_page("app_pages/reform.py")
     _run(at)

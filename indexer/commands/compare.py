@@ -12,6 +12,7 @@ from ..cli import (
     check_country,
     find_group,
     fmt_num,
+    parse_years,
     problem,
     records_json,
     select,
@@ -20,21 +21,6 @@ from ..cli import (
     write_output,
 )
 from ..countries import country_name
-
-
-def _years(value: str | None) -> list[int] | None:
-    if not value:
-        return None
-    try:
-        if ":" in value:
-            a, b = value.split(":", 1)
-            lo, hi = int(a), int(b)
-            if lo > hi:
-                raise ValueError
-            return list(range(lo, hi + 1))
-        return [int(v) for v in value.split(",")]
-    except ValueError:
-        raise click.BadParameter("use FROM:TO (e.g. 2010:2024) or a list (2019,2024)", param_hint="--years") from None
 
 
 def _count(v) -> str:  # noqa: ANN001 - an Int64 cell
@@ -129,7 +115,7 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
     """Side-by-side scores of --country against a --baseline group, with gaps and ranks."""
     from ..compare import CSV_COLUMNS, CompareError, compare, gaps, time_series
 
-    year_list = _years(years)
+    year_list = parse_years(years)
     sel = select(scheme, paths, groups=True)
     grp = find_group(sel, group)
     for c in countries:

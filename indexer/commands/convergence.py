@@ -13,13 +13,13 @@ from ..cli import (
     find_group,
     fmt_num,
     note_warnings,
+    parse_years,
     problem,
     records_json,
     select,
     text_table,
     write_output,
 )
-from .compare import _years
 
 
 def convergence_text(res) -> str:  # noqa: ANN001 - a Convergence
@@ -67,7 +67,7 @@ def command(scheme, paths, group, country, years, code, stat, carry_forward, fmt
 
     if country:
         check_country(country)
-    year_list = _years(years)
+    year_list = parse_years(years)
     sel = select(scheme, paths, groups=True)
     note_warnings(sel)
     grp = find_group(sel, group)
