@@ -405,7 +405,7 @@ def baseline_label(group: Group | None, stat: str) -> str:
 def no_score_reason(scheme: Scheme, node: Node, coverage: Any) -> str:
     """Why a node has no score, in words (for a caption), from its coverage and the scheme's
     ``min_coverage`` rule (the rule is the engine's; this only explains it)."""
-    mc = node.min_coverage if node.min_coverage is not None else scheme.min_coverage
+    mc = scheme.min_coverage_of(node)
     if is_missing(coverage):
         return "nothing applicable is answered"
     if coverage == 0:

@@ -107,6 +107,14 @@ class Scheme:
     def node(self, code: str) -> Node:
         return self.nodes[self.index[code]]
 
+    def method_of(self, node: Node) -> str:
+        """The aggregation of a composite node: its own, else the scheme's default."""
+        return node.aggregation or self.aggregation
+
+    def min_coverage_of(self, node: Node) -> float:
+        """The coverage a composite node needs to have a score: its own, else the scheme's."""
+        return node.min_coverage if node.min_coverage is not None else self.min_coverage
+
     def band(self, score: float | None) -> str:
         """The label of the first band whose ``min`` <= the unrounded score ('' if none)."""
         if score is None or score != score:

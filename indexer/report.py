@@ -226,7 +226,7 @@ def report_data(
     unscored = []
     for a in areas:
         node = scheme.node(a["code"])
-        need = node.min_coverage if node.min_coverage is not None else scheme.min_coverage
+        need = scheme.min_coverage_of(node)
         if a["score"] is None and a["coverage"] is not None and a["coverage"] < need:
             unscored.append((a["title"], need))
     if unscored:

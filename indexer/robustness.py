@@ -201,10 +201,10 @@ class Model:
         for k, n in enumerate(nodes):
             if n.is_leaf:
                 continue
-            mc = n.min_coverage if n.min_coverage is not None else scheme.min_coverage
+            mc = scheme.min_coverage_of(n)
             c = cov[:, k]
             self.ok[k] = ~(np.isnan(c) | (c < mc)) if mc > 0 else np.ones(self.C, dtype=bool)
-        mc_root = scheme.root.min_coverage if scheme.root.min_coverage is not None else scheme.min_coverage
+        mc_root = scheme.min_coverage_of(scheme.root)
         root_ok = [self.ok[0]]
         for t in self.top:
             if mc_root > 0:
@@ -424,7 +424,7 @@ class Model:
 
         for k in self.order:
             node = nodes[k]
-            m = method or node.aggregation or scheme.aggregation
+            m = method or scheme.method_of(node)
             kids = self.kids[k]
             lpos, lcol, comp = self.leaf_pos[k], self.leaf_cols[k], self.comp_kids[k]
             is_root = k == 0

@@ -250,11 +250,11 @@ def score_arrays(
         else:
             kids = [idx[c.code] for c in node.children if not excluded[idx[c.code]]]
             w = np.array([weights.get(nodes[c].code, nodes[c].weight) for c in kids], dtype=float)
-            method = aggregation.get(node.code) or node.aggregation or scheme.aggregation
+            method = aggregation.get(node.code) or scheme.method_of(node)
             s = aggregate(score[:, kids], w, method) if kids else np.full(n, np.nan)
             applicable[:, k] = applicable[:, kids].sum(axis=1) if kids else 0.0
             answered[:, k] = answered[:, kids].sum(axis=1) if kids else 0.0
-            mc = node.min_coverage if node.min_coverage is not None else scheme.min_coverage
+            mc = scheme.min_coverage_of(node)
             if min_coverage is not None:
                 mc = min_coverage
             if mc > 0:

@@ -203,7 +203,7 @@ def _num_text(x: float) -> str:
 
 
 def _methods(scheme: Scheme) -> list[str]:
-    return [n.aggregation or scheme.aggregation for n in scheme.nodes]
+    return [scheme.method_of(n) for n in scheme.nodes]
 
 
 def greedy_applies(scheme: Scheme, profile: Profile, candidates: Sequence[Candidate]) -> bool:
