@@ -86,7 +86,7 @@ def report_view() -> None:
     probs = list(data.problems)
     files = {p.path for p in probs}
     n_err = sum(p.severity == "error" for p in probs)
-    n_files = sum(1 for _ in data.bundle.profile_schemes) + len(data.bundle.scheme_files)
+    n_files = sum(1 for _ in data.bundle.profile_schemes) + sum(len(f) for f in data.bundle.scheme_paths.values())
     st.caption(f"Every file under `{sup.SCHEMES_DIR}/` and `{sup.PROFILES_DIR}/` of `{data.root}`, checked as "
                f"`indexer validate {sup.SCHEMES_DIR} {sup.PROFILES_DIR}` does (about {n_files} scheme and profile files).")
     if not probs:

@@ -79,7 +79,7 @@ def select(scheme_ref: str, paths: Sequence[str], *, groups: bool = False) -> Se
             f"no scheme {scheme_ref!r}: give a scheme file or the id of one in indicators/",
             param_hint="SCHEME")
     cross = check_bundle(bundle)
-    used = {bundle.scheme_files.get(sid, "")} | set(bundle.scheme_paths.get(sid, ())) | bundle.broken
+    used = set(bundle.scheme_paths.get(sid, ())) | bundle.broken
     used |= {path for path, s in bundle.profile_schemes.items() if s == sid}
     if groups:  # commands that take a baseline use the group files too
         used |= {g.path for g in bundle.groups.values()} | {p.path for p in bundle.problems if p.code == "duplicate-group"}

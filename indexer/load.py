@@ -890,12 +890,15 @@ class Bundle:
     problems: list[Problem] = field(default_factory=list)
     #: files that could not be classified or read: path -> True
     broken: set[str] = field(default_factory=set)
-    #: scheme id -> path of its file (also for schemes with errors)
-    scheme_files: dict[str, str] = field(default_factory=dict)
     #: path of a file -> the scheme id it names (profiles, including those with errors)
     profile_schemes: dict[str, str] = field(default_factory=dict)
     #: scheme id -> every file that declares it, in reading order (more than one: duplicate-scheme)
     scheme_paths: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def scheme_files(self) -> dict[str, str]:
+        """Scheme id -> the first file that declares it (also for schemes with errors)."""
+        return {sid: files[0] for sid, files in self.scheme_paths.items()}
 
     def profiles_of(self, scheme_id: str) -> list[Profile]:
         return [p for p in self.profiles if p.scheme == scheme_id]
@@ -952,9 +955,8 @@ def load_file(path: str | Path, bundle: Bundle | None = None) -> Bundle:
     elif kind == "scheme":
         s = parse_scheme(data, c)
         sid = data.get("id")
-        first = b.scheme_files.get(sid) if isinstance(sid, str) else None
+        first = b.scheme_paths[sid][0] if isinstance(sid, str) and sid in b.scheme_paths else None
         if isinstance(sid, str):
-            b.scheme_files.setdefault(sid, spath)
             b.scheme_paths.setdefault(sid, []).append(spath)
         if first is not None and first != spath:
             # whether or not either file has errors: two definitions of one id are one too many

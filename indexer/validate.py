@@ -32,15 +32,15 @@ def resolve_scheme(ref: str, bundle: Bundle, *, ids_only: bool = False) -> str |
     """
     p = Path(ref)
     if not ids_only and (ref.endswith((".yaml", ".yml")) or p.is_file()):
-        for sid, f in bundle.scheme_files.items():  # already read among the paths
-            if Path(f).resolve() == p.resolve():
+        for sid, files in bundle.scheme_paths.items():  # already read among the paths
+            if any(Path(f).resolve() == p.resolve() for f in files):
                 return sid
         load_file(p, bundle)
         # the id this file declares (also when another file among the paths declares it too:
         # then the duplicate-scheme problem is this file's, and the command that uses it fails)
         new = [sid for sid, files in bundle.scheme_paths.items() if str(p) in files]
         return new[0] if new else None
-    if ref in bundle.schemes or ref in bundle.scheme_files:
+    if ref in bundle.schemes or ref in bundle.scheme_paths:
         return ref
     folder = schemes_dir()
     candidates = [folder / f"{ref}.yaml", folder / f"{ref}.yml"]
@@ -48,12 +48,12 @@ def resolve_scheme(ref: str, bundle: Bundle, *, ids_only: bool = False) -> str |
         candidates += [q for q in sorted(folder.glob("*.y*ml")) if q not in candidates]
     for q in candidates:
         if q.is_file():
-            if str(q) in bundle.scheme_files.values():
+            if any(str(q) in files for files in bundle.scheme_paths.values()):
                 continue
             sub = load_file(q)
-            if ref in sub.scheme_files:
+            if ref in sub.scheme_paths:
                 bundle.problems.extend(sub.problems)
-                bundle.scheme_files[ref] = str(q)
+                bundle.scheme_paths[ref] = [str(q)]
                 if ref in sub.schemes:
                     bundle.schemes[ref] = sub.schemes[ref]
                 return ref
@@ -160,7 +160,7 @@ def check_bundle(bundle: Bundle, lookup_schemes: bool = True) -> list[Problem]:
     for path, sid in bundle.profile_schemes.items():
         # a profile names a scheme by its id: `scheme: some/file.yaml` must not load that file
         # (and then pass unchecked: its scheme would be the file's id, not the profile's)
-        if sid in bundle.scheme_files or (lookup_schemes and resolve_scheme(sid, bundle, ids_only=True)):
+        if sid in bundle.scheme_paths or (lookup_schemes and resolve_scheme(sid, bundle, ids_only=True)):
             continue
         if path not in missing_reported:
             missing_reported.add(path)
