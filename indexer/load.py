@@ -1005,12 +1005,3 @@ def load_paths(paths: Iterable[str | Path]) -> Bundle:
         if gc_was_enabled:
             gc.enable()
     return b
-
-
-def profile_locator(profile: Profile) -> Locator:
-    """A locator for a profile's file (used by validation when a profile has problems)."""
-    try:
-        text = Path(profile.path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        text = ""
-    return Locator(text)
