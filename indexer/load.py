@@ -26,6 +26,7 @@ import yaml
 
 from .model import (
     AGGREGATIONS,
+    CONFIDENCES,
     MISSING_RULES,
     NOT_APPLICABLE,
     PROVENANCES,
@@ -452,7 +453,7 @@ def _text(v: Any) -> str:
 SCHEME_KEYS = {"id", "title", "version", "description", "source", "scale", "levels", "aggregation",
                "missing", "min_coverage", "bands", "children", "notes", "url", "license"}
 NODE_KEYS = {"code", "title", "weight", "aggregation", "min_coverage", "children", "options", "numeric",
-             "question", "help", "notes", "source", "description"}
+             "question", "help", "notes", "source", "description", "section"}
 OPTION_KEYS = {"value", "label", "score", "help", "notes"}
 NUMERIC_KEYS = {"min", "max", "best", "unit", "normalise", "range"}
 
@@ -628,7 +629,8 @@ class _SchemeCtx:
         level = level_name(self.levels, depth)
         common = dict(code=code, title=title, depth=depth, level=level, weight=float(weight),
                       aggregation=agg, min_coverage=None if mc is None else float(mc),
-                      question=_text(d.get("question")), help=_text(d.get("help")))
+                      question=_text(d.get("question")), help=_text(d.get("help")),
+                      section=_text(d.get("section")))
         if not kinds:
             key = next((k for k in ("children", "options", "numeric") if k in d), None)
             c.error(where + ((key,) if key else ()), "empty-node",
@@ -737,7 +739,7 @@ class _SchemeCtx:
 
 PROFILE_KEYS = {"scheme", "country", "year", "status", "provenance", "coder", "reviewer", "notes",
                 "answers", "scores", "source", "title", "url", "date"}
-ANSWER_KEYS = {"answer", "source", "note", "url"}
+ANSWER_KEYS = {"answer", "source", "note", "url", "quote", "confidence"}
 
 
 def _short_code(code: str) -> str:
@@ -791,8 +793,14 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
             bad = [k for k in v if k not in ANSWER_KEYS]
             for k in bad:
                 c.warn(("answers", code, k), "unknown-field", f"{_short_code(code)}: an answer has no field {excerpt(k)}", at="key")
-            cit = Citation(_text(v.get("source")), _text(v.get("note")), _text(v.get("url")))
-            if cit.source or cit.note or cit.url:
+            conf = v.get("confidence")
+            if conf is not None and conf not in CONFIDENCES:
+                c.error(("answers", code, "confidence"), "bad-value",
+                        f"{_short_code(code)}: confidence {excerpt(conf)} is not one of {', '.join(CONFIDENCES)}")
+                conf = None
+            cit = Citation(_text(v.get("source")), _text(v.get("note")), _text(v.get("url")),
+                           _text(v.get("quote")), _text(conf))
+            if cit.source or cit.note or cit.url or cit.quote or cit.confidence:
                 citations[code] = cit
             v = v.get("answer")
             where: tuple[Key, ...] = ("answers", code, "answer")
@@ -812,6 +820,14 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
             unreadable.add(code)
             continue
         answers[code] = text
+    if "provenance" in data and prov in ("illustrative", "expert"):
+        # CODING.md: every answer of a coding that says it rests on no published source cites
+        # its law (a file that declares no provenance, e.g. a quick test table, is not nagged)
+        for code, ans in answers.items():
+            if ans is not None and not (code in citations and citations[code].source):
+                c.warn(("answers", code), "missing-source",
+                       f"{_short_code(code)} is answered without a `source` (law, number, article); "
+                       f"an {prov} profile cites the provision behind every answer")
     scores: dict[str, float] = {}
     raw_scores = data.get("scores")
     if raw_scores is not None and not isinstance(raw_scores, dict):

@@ -9,6 +9,7 @@ AGGREGATIONS = ("mean", "geometric", "median", "min", "max")
 MISSING_RULES = ("skip", "zero")
 STATUSES = ("draft", "review", "final")
 PROVENANCES = ("official", "published", "expert", "illustrative")
+CONFIDENCES = ("high", "medium")
 NOT_APPLICABLE = "n/a"
 ROOT = "overall"
 
@@ -52,6 +53,8 @@ class Node:
     numeric: Numeric | None = None
     question: str = ""
     help: str = ""
+    #: a label grouping leaves in the questionnaire and the PDF (e.g. MIPEX's dimensions); not a level
+    section: str = ""
 
     @property
     def is_leaf(self) -> bool:
@@ -162,6 +165,10 @@ class Citation:
     source: str = ""
     note: str = ""
     url: str = ""
+    #: the provision's own words that settle the answer (CODING.md)
+    quote: str = ""
+    #: ``high`` or ``medium`` (CODING.md); empty when not given
+    confidence: str = ""
 
 
 @dataclass(frozen=True, slots=True)

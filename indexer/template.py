@@ -58,7 +58,9 @@ def template(scheme: Scheme, country: str, year: int, *, coder: str = "") -> str
         f"# Country: {country} ({country_name(country)}), reference year {year}.",
         "# Answer each indicator with one option value (or a number for numeric indicators),",
         "# or n/a where it does not apply. Cite the law behind every answer in the long form:",
-        '#   CODE: {answer: b, source: "Law No. ..., art. N", note: "...", url: "https://..."}',
+        '#   CODE: {answer: b, source: "Law No. ..., art. N", url: "https://...",',
+        '#          quote: "the provision\'s own words", confidence: high, note: "..."}',
+        "# (confidence: high when the quoted provision settles the answer by itself, else medium).",
         "# Leave an answer blank until you know it: blank answers are reported as missing.",
         "",
         f"scheme: {_key(scheme.id)}",
@@ -69,7 +71,14 @@ def template(scheme: Scheme, country: str, year: int, *, coder: str = "") -> str
         f"coder: {_yaml_str(coder)}",
         "answers:",
     ]
+    section = ""
     for node in scheme.nodes[1:]:
+        if not node.is_leaf:
+            section = ""
+        elif node.section and node.section != section:
+            # a section label groups the questions of an area (it is not a scoring level)
+            section = node.section
+            out += ["", f"  # --- {_one_line(section)}"]
         out.extend(_node_lines(node))
     return "\n".join(out) + "\n"
 

@@ -163,7 +163,7 @@ def test_score_output_untouched_on_error(runner, demo, in_repo):
     out = demo / "scores.csv"
     out.write_text("old content\n")
     (demo / "profiles" / "XB-2024.yaml").write_text(
-        (demo / "profiles" / "XB-2024.yaml").read_text().replace("WORK.1: c", "WORK.1: z"))
+        (demo / "profiles" / "XB-2024.yaml").read_text().replace("{answer: c,", "{answer: z,"))
     res = runner.invoke(main, ["score", "demo", str(demo / "profiles"), "--format", "csv", "--output", str(out)])
     assert res.exit_code == 1
     assert out.read_text() == "old content\n"
@@ -176,13 +176,13 @@ def test_score_output_untouched_on_error(runner, demo, in_repo):
 
 def test_error_in_a_used_profile_exit_1_no_stdout(runner, demo, in_repo):
     f = demo / "profiles" / "XB-2024.yaml"
-    f.write_text(f.read_text().replace("WORK.1: c", "WORK.1: z"))
+    f.write_text(f.read_text().replace("{answer: c,", "{answer: z,"))
     for fmt in ("csv", "json", "table"):
         res = runner.invoke(main, ["score", "demo", str(demo / "profiles"), "--format", fmt])
         assert res.exit_code == 1
         assert res.stdout == ""
-        # `  WORK.1: z` is line 8 of XB-2024.yaml; the value at column 11
-        assert f"{f}:8:11: error unknown-option" in res.stderr
+        # `  WORK.1: {answer: z, ...}` is line 8 of XB-2024.yaml; the value at column 20
+        assert f"{f}:8:20: error unknown-option" in res.stderr
 
 
 def test_error_in_the_scheme_exit_1(runner, demo):

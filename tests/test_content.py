@@ -114,29 +114,74 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 # the scheme
 
 
+#: indicators per area in mipex-core 2020.2 (docs/content.md: the counts MIPEX 2020's published
+#: area scores imply — LMM in ninths, EDU in sevenths, ATN in eighths, PP in steps of 5 — and 58 in all)
+AREA_SIZES = {"LMM": 9, "FR": 6, "EDU": 7, "PP": 10, "PR": 6, "ATN": 8, "AD": 6, "HEALTH": 6}
+
+
 def test_core_scheme_shape():
     s = scheme("mipex-core")
-    assert s.version == "2020.1"
-    assert s.levels == ("area", "dimension", "indicator")
+    assert s.version == "2020.2"
+    assert s.levels == ("area", "indicator")
     assert s.aggregation == "mean" and s.missing == "skip"
     assert [(b.min, b.label) for b in s.bands] == BANDS
     assert [n.code for n in s.root.children] == AREAS
     assert "unofficial reconstruction" in s.source.lower()
-    total = 0
+    assert {a.code: len(a.children) for a in s.root.children} == AREA_SIZES
+    assert len(s.leaves) == 58
     for area in s.root.children:
-        assert len(area.children) == 4, f"{area.code} has {len(area.children)} dimensions"
-        leaves = [leaf for d in area.children for leaf in d.children]
-        assert all(d.children for d in area.children)
-        assert all(leaf.is_leaf for leaf in leaves), f"{area.code}: indicators sit at depth 3"
-        assert len(leaves) >= 6, f"{area.code} has {len(leaves)} indicators"
-        total += len(leaves)
-        for leaf in leaves:
+        assert area.weight == 1 and s.method_of(area) == "mean" and s.min_coverage_of(area) == 0.5
+        for leaf in area.children:
+            assert leaf.is_leaf, f"{leaf.code}: indicators sit right under their area"
+            assert leaf.weight == 1
             assert leaf.code.startswith(area.code + "."), leaf.code
+            assert leaf.section, f"{leaf.code} has no section label"
             assert leaf.question and leaf.help, f"{leaf.code} lacks a question or help"
             scores = [o.score for o in leaf.options]
             assert len(scores) >= 2 and all(0 <= x <= 100 for x in scores)
             assert max(scores) == 100, f"{leaf.code}: best practice must score 100"
-    assert 55 <= total <= 65, total
+
+
+def _pp_profile(answers: dict[str, str]):
+    from indexer.model import Profile
+    return Profile(scheme="mipex-core", country="ZZ", year=2024, answers=answers)
+
+
+def _area_score(answers: dict[str, str], code: str) -> float | None:
+    table = score(scheme("mipex-core"), [_pp_profile(answers)])
+    row = table[table["code"] == code].iloc[0]
+    return None if row["score"] != row["score"] else float(row["score"])
+
+
+def test_pp_is_the_plain_mean_of_its_ten_indicators():
+    """Issue 12's case: the three electoral items at 0, the other PP items at 100. MIPEX 2020
+    averages indicators straight into the area: (0+0+0 + 7*100)/10 = 70; with the old four-
+    dimension step it was (0 + 100 + 100 + 100)/4 = 75. (With the 2020.1 set of seven items the
+    plain mean was 4*100/7 = 57.14; with the split items it is 70, still the plain mean.)"""
+    pp = [leaf.code for leaf in scheme("mipex-core").node("PP").children]
+    assert len(pp) == 10
+    votes = ["PP.VOTE.1", "PP.VOTE.2", "PP.VOTE.3"]
+    answers = {c: ("c" if c in votes else "a") for c in pp}
+    assert _area_score(answers, "PP") == pytest.approx(700 / 10)
+    # a complete synthetic coding's area equals the plain mean of its indicators, area by area
+    s = scheme("mipex-core")
+    full = {leaf.code: leaf.options[i % len(leaf.options)].value for i, leaf in enumerate(s.leaves)}
+    for area in s.root.children:
+        expected = sum(leaf.option(full[leaf.code]).score for leaf in area.children) / len(area.children)
+        assert _area_score(full, area.code) == pytest.approx(expected), area.code
+
+
+def test_answered_indicators_are_never_dropped_by_a_dimension_rule():
+    """Issue 12's second case: PP.VOTE.1 answered 0 and the other electoral items blank used to
+    drop the vote (its dimension was below half coverage) and give PP 100; now every answered
+    indicator counts: (0 + 6*100)/7 = 85.71 with seven of ten answered (coverage 0.7 >= 0.5)."""
+    pp = [leaf.code for leaf in scheme("mipex-core").node("PP").children]
+    blank = {"PP.VOTE.2", "PP.VOTE.3", "PP.VOTE.4"}
+    answers = {c: ("c" if c == "PP.VOTE.1" else "a") for c in pp if c not in blank}
+    assert _area_score(answers, "PP") == pytest.approx(600 / 7)
+    # the issue's figure with the 2020.1 item set (seven PP items, two voting items blank): 4/5 = 80
+    five = {"PP.VOTE.1": "c", "PP.LIB.1": "a", "PP.CONS.1": "a", "PP.CONS.2": "a", "PP.IMPL.1": "a"}
+    assert _area_score(five, "PP") == pytest.approx(80.0)
 
 
 def test_core_help_names_a_european_standard():

@@ -173,7 +173,7 @@ def test_save_writes_atomically_and_detects_a_change_on_disk(data: sup.AppData, 
     assert (root / "country_profiles/demo/XB-2024.yaml").read_text() == theirs
     # after seeing both, the user may keep theirs... or replace it deliberately
     sup.save_doc(data, doc, scheme, force=True)
-    assert "  WORK.1: a\n" in (root / "country_profiles/demo/XB-2024.yaml").read_text()
+    assert "  WORK.1: {answer: a}\n" in (root / "country_profiles/demo/XB-2024.yaml").read_text()
     assert doc.conflict is None
 
 

@@ -109,11 +109,18 @@ def test_filled_in_template_validates_clean(tmp_path):
         s = ln.strip()
         if ln.startswith("  ") and not s.startswith("#") and s.endswith(":"):
             key = s[:-1].strip('"')
-            ln = f"{ln} {answers[key]}"
+            ln = f"{ln} {{answer: {answers[key]}, source: 'Act, art. 1'}}"
         lines.append(ln)
     q = tmp_path / "q.yaml"
     q.write_text("\n".join(lines) + "\n")
     assert validate_paths([q, s_path]) == []
+    # the same answers without a source: the template says `provenance: expert`, so each one is
+    # a missing-source warning (and nothing else)
+    bare = "\n".join(ln.split(" {answer: ")[0] + (" " + ln.split(" {answer: ")[1].split(",")[0] if " {answer: " in ln else "")
+                     for ln in lines) + "\n"
+    q.write_text(bare)
+    problems = validate_paths([q, s_path])
+    assert [p.code for p in problems] == ["missing-source"] * len(answers)
 
 
 def test_template_never_overwrites(tmp_path, runner, in_repo):

@@ -192,3 +192,43 @@ def test_an_unreadable_answer_is_not_also_missing(tmp_path, in_repo):
     problems = [p for p in validate_paths([tmp_path, FX]) if p.path.endswith("p.yaml")]
     assert ("bad-value", "A1") in {(p.code, p.message.split(":")[0]) for p in problems}
     assert not [p for p in problems if p.code == "missing-answer" and p.message.startswith("A1 ")]
+
+
+# ----------------------------------------------------------------------------------------------
+# citations (CODING.md): quote, confidence, and answers that cite no source
+
+
+def test_quote_and_confidence_are_read_and_a_bad_confidence_is_bad_value(tmp_path):
+    body = ('scheme: demo\ncountry: XA\nyear: 2024\nprovenance: illustrative\nanswers:\n'
+            '  WORK.1: {answer: a, source: "Act, art. 5", quote: "may work", confidence: high}\n'
+            '  WORK.2: {answer: 3, source: "Act, art. 6", confidence: low}\n')
+    files = write_files(tmp_path, {"p.yaml": body})
+    problems = [p for p in validate_paths(files) if p.code != "missing-answer"]
+    assert located(problems) == [("p.yaml", 7, 58, "error", "bad-value")]
+    assert "'low'" in problems[0].message and "high, medium" in problems[0].message
+    b = load_paths(files)
+    (p,) = b.profiles
+    assert (p.citations["WORK.1"].quote, p.citations["WORK.1"].confidence) == ("may work", "high")
+    assert p.citations["WORK.2"].confidence == ""
+
+
+def test_an_answer_without_source_is_a_warning_for_expert_and_illustrative_profiles(tmp_path):
+    answers = "  WORK.1: a\n  WORK.2: {answer: 3, source: 'Act, art. 6'}\n  WORK.3: n/a\n"
+    for prov, expected in (("illustrative", 2), ("expert", 2), ("published", 0), ("official", 0), (None, 0)):
+        head = "scheme: demo\ncountry: XA\nyear: 2024\n" + (f"provenance: {prov}\n" if prov else "")
+        files = write_files(tmp_path, {"p.yaml": head + "answers:\n" + answers})
+        found = [p for p in validate_paths(files) if p.code == "missing-source"]
+        assert len(found) == expected, prov
+        assert all(p.severity == "warning" for p in found)
+        if expected:
+            # WORK.1 (a bare answer) and WORK.3 (n/a needs its provision too), at their values
+            assert [(p.line, p.column) for p in found] == [(6, 11), (8, 11)]
+
+
+def test_sections_group_the_questionnaire_not_the_scores(in_repo):
+    from indexer.template import template
+    s = load_paths(["indicators/mipex-core.yaml"]).schemes["mipex-core"]
+    assert s.node("LMM.ACC.1").section == "Access to the labour market"
+    text = template(s, "KZ", 2025)
+    assert text.count("# --- Access to the labour market") == 1
+    assert text.count("# --- ") == len({(n.code.split(".")[0], n.section) for n in s.leaves})
