@@ -219,7 +219,8 @@ def drill_view() -> None:
             else:
                 ans = sup.answer_text(leaf, p.answers.get(leaf.code))
             rows.append({"country": sup.country_label(c), "year": p.year, "answer": ans,
-                         "source (law cited)": cit.source if cit else "", "note": cit.note if cit else "",
+                         "source (law cited)": cit.source if cit else "", "quote": cit.quote if cit else "",
+                         "confidence": cit.confidence if cit else "", "note": cit.note if cit else "",
                          "score": r.score, "coverage": r.coverage, "provenance": p.provenance,
                          "url": cit.url if cit else ""})
         sup.show_table(pd.DataFrame(rows), {"score": sup.SCORE, "coverage": sup.PCT},

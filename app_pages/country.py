@@ -152,6 +152,7 @@ for leaf in scheme.leaves:
     cit = profile.citations.get(leaf.code)
     rows.append({"code": leaf.code, "indicator": leaf.title, "answer": sup.answer_text(leaf, ans),
                  "score": by.loc[leaf.code].score, "source (law cited)": cit.source if cit else "",
+                 "quote": cit.quote if cit else "", "confidence": cit.confidence if cit else "",
                  "note": cit.note if cit else "", "url": cit.url if cit else ""})
 if rows:
     st.caption(f"{len(rows)} of {len(scheme.leaves)} indicators answered; "

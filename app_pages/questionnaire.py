@@ -105,7 +105,7 @@ def wkey(code: str, part: str) -> str:
 
 
 # --- sync the values from the widgets (before anything is computed from them) --------------------
-PARTS = ("answer", "source", "note", "url")
+PARTS = ("answer", *sup.CITATION_FIELDS)
 for leaf in scheme.leaves:
     cur = doc.values.get(leaf.code, sup.Answer())
     upd = {}
@@ -282,6 +282,8 @@ with main:
             head = f"**{leaf.code}** {leaf.title}"
             if parent and parent != area.code:
                 head += f"  \n:gray[{scheme.node(parent).title}]"
+            elif leaf.section:
+                head += f"  \n:gray[{leaf.section}]"
             st.markdown(head)
             if leaf.question:
                 st.markdown(leaf.question)
@@ -318,3 +320,14 @@ with main:
                 if k not in st.session_state:
                     st.session_state[k] = getattr(v, part)
                 col.text_input(label, key=k)
+            c4, c5 = st.columns([6, 2])
+            kq, kc = wkey(leaf.code, "quote"), wkey(leaf.code, "confidence")
+            if kq not in st.session_state:
+                st.session_state[kq] = v.quote
+            if kc not in st.session_state:
+                st.session_state[kc] = v.confidence if v.confidence in sup.CONFIDENCE_CHOICES else ""
+            c4.text_input("Quote (the provision's own words)", key=kq)
+            c5.selectbox("Confidence", sup.CONFIDENCE_CHOICES, key=kc,
+                         format_func=lambda c: c or "— not given —",
+                         help="high: the quoted provision settles the answer by itself; medium: it needs "
+                              "judgement, or only a reliable secondary source states it (CODING.md)")

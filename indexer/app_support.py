@@ -36,7 +36,7 @@ from .compare import Comparison, Scored, compare, time_series
 from .countries import country_name
 from .fileio import atomic_write
 from .load import ID_RE, Bundle, is_country_code, load_file, load_paths
-from .model import NOT_APPLICABLE, PROVENANCES, STATUSES, Group, Node, Profile, Scheme
+from .model import CONFIDENCES, NOT_APPLICABLE, PROVENANCES, STATUSES, Group, Node, Profile, Scheme
 from .problems import ERROR, Problem, sort_problems
 from .template import template
 from .validate import check_profile, files_with_errors, validate_bundle
@@ -660,14 +660,19 @@ class Answer:
     source: str = ""
     note: str = ""
     url: str = ""
+    quote: str = ""
+    confidence: str = ""
 
     @property
     def cited(self) -> bool:
-        return bool(self.source or self.note or self.url)
+        return any(getattr(self, f) for f in CITATION_FIELDS)
 
 
 META_FIELDS = ("status", "provenance", "coder", "reviewer")
-CITATION_FIELDS = ("source", "note", "url")
+#: the Confidence box's choices: not given, or one of the model's levels
+CONFIDENCE_CHOICES = ("", *CONFIDENCES)
+#: what a long-form answer says besides its value (CODING.md), in the order they are written
+CITATION_FIELDS = ("source", "url", "quote", "confidence", "note")
 
 
 def answers_of(profile: Profile, scheme: Scheme) -> dict[str, Answer]:
@@ -675,8 +680,8 @@ def answers_of(profile: Profile, scheme: Scheme) -> dict[str, Answer]:
     out = {}
     for leaf in scheme.leaves:
         cit = profile.citations.get(leaf.code)
-        out[leaf.code] = Answer(profile.answers.get(leaf.code), cit.source if cit else "",
-                                cit.note if cit else "", cit.url if cit else "")
+        out[leaf.code] = Answer(profile.answers.get(leaf.code),
+                                **{f: getattr(cit, f) if cit else "" for f in CITATION_FIELDS})
     return out
 
 
@@ -734,7 +739,7 @@ def apply_edits(text: str, scheme: Scheme, before: Mapping[str, Answer], after: 
 
     A ruamel round trip keeps comments, key order and quoting; entries that did not change are
     not touched (so their text stays byte for byte). A changed entry keeps its form: the long
-    form ``{answer, source, note, url}`` is updated in place; a short ``CODE: b`` becomes a
+    form ``{answer, source, url, quote, confidence, note}`` is updated in place; a short ``CODE: b`` becomes a
     one-line ``{answer: b, source: "..."}`` only when a citation is added. A new entry is
     inserted after the nearest answered indicator before it in the scheme's order.
     """
@@ -883,7 +888,7 @@ __all__ = [
     "country_label", "data_root", "default_countries", "default_group", "default_scheme", "diff_text",
     "fingerprint", "load_data", "meta_of", "new_profile_path", "new_profile_text", "peers",
     "pdf_maker", "profile_view", "read_data", "safe_profile_path", "save_profile", "scored", "series",
-    "snapshot", "PROVENANCES", "STATUSES",
+    "snapshot", "PROVENANCES", "STATUSES", "CONFIDENCE_CHOICES", "CITATION_FIELDS",
 ]
 
 

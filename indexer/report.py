@@ -376,7 +376,8 @@ def _annex(scheme: Scheme, profile: Profile, by_code: dict[str, dict]) -> dict:
             "answer": ans, "answer_text": answer_text(leaf, ans),
             "score": by_code.get(leaf.code, {}).get("score"),
             "source": cit.source if cit else "", "note": cit.note if cit else "",
-            "url": cit.url if cit else "",
+            "url": cit.url if cit else "", "quote": cit.quote if cit else "",
+            "confidence": cit.confidence if cit else "",
         })
     given = []
     for code in scheme.index:

@@ -4,6 +4,7 @@ cannot leave country_profiles/, whatever country or year is typed."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import shutil
@@ -83,6 +84,33 @@ def test_citation_turns_a_short_answer_into_a_one_line_long_form(data: sup.AppDa
     ck = sup.check_text(out, data.schemes, "t.yaml")
     assert ck.profile.citations["WORK.1"].source == 'Law "X", art. 5'
     assert ck.profile.citations["WORK.1"].note == "Закон"
+
+
+def test_quote_and_confidence_are_written_kept_and_edited(data: sup.AppData):
+    scheme = data.schemes["demo"]
+    text = "scheme: demo\ncountry: XB\nyear: 2030\nanswers:\n  WORK.1: a\n  NAT.2: b\n"
+    before = {"WORK.1": sup.Answer("a"), "NAT.2": sup.Answer("b")}
+    cited = sup.Answer("a", source="Act, art. 5", url="https://example.org/5", quote="«may work»",
+                       confidence="high")
+    out = sup.apply_edits(text, scheme, before, {**before, "WORK.1": cited})
+    line = next(ln for ln in out.splitlines() if "WORK.1" in ln)
+    assert line == ('  WORK.1: {answer: a, source: "Act, art. 5", url: "https://example.org/5", '
+                    'quote: "«may work»", confidence: "high"}')
+    p = sup.check_text(out, data.schemes, "t.yaml").profile
+    assert (p.citations["WORK.1"].quote, p.citations["WORK.1"].confidence) == ("«may work»", "high")
+    # the questionnaire reads them back, and changing only the answer keeps them
+    vals = sup.answers_of(p, scheme)
+    assert vals["WORK.1"] == cited
+    out2 = sup.apply_edits(out, scheme, vals, {**vals, "WORK.1": dataclasses.replace(cited, answer="b")})
+    p2 = sup.check_text(out2, data.schemes, "t.yaml").profile
+    assert p2.answers["WORK.1"] == "b" and p2.citations["WORK.1"].quote == "«may work»"
+    # lowering the confidence edits that field alone; clearing the quote removes it
+    out3 = sup.apply_edits(out2, scheme, sup.answers_of(p2, scheme),
+                           {**sup.answers_of(p2, scheme),
+                            "WORK.1": dataclasses.replace(cited, answer="b", quote="", confidence="medium")})
+    p3 = sup.check_text(out3, data.schemes, "t.yaml").profile
+    assert (p3.citations["WORK.1"].quote, p3.citations["WORK.1"].confidence) == ("", "medium")
+    assert "quote" not in out3
 
 
 def test_removing_a_citation_and_blanking_an_answer(data: sup.AppData):
