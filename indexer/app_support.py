@@ -32,6 +32,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from .compare import DEFAULT_STAT as compare_default_stat
 from .compare import Comparison, Scored, compare, time_series
 from .countries import country_name
 from .fileio import atomic_write
@@ -62,7 +63,7 @@ BASELINE_GROUPS = ("EU27", "EU28", "DEMO")
 #: MIPEX's printed 2019 "averages" are medians of the countries (see the reference data's
 #: README: Political Participation median 25, mean 33.1, printed 25), so the app's default
 #: baseline is the median; the mean is one click away (and is the CLI's default).
-DEFAULT_STAT = "median"
+DEFAULT_STAT = compare_default_stat  # one default everywhere (compare.DEFAULT_STAT)
 STAT_LABELS = {"median": "median", "mean": "mean", "min": "minimum", "max": "maximum"}
 #: select-box values standing for "no choice" (Streamlit shows a None value as an empty box)
 LATEST = "latest"

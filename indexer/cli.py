@@ -61,12 +61,14 @@ class Selection:
     warnings: list[Problem]
 
 
-def select(scheme_ref: str, paths: Sequence[str], *, groups: bool = False) -> Selection:
+def select(scheme_ref: str, paths: Sequence[str], *, groups: bool = False, skip_invalid: bool = False) -> Selection:
     """Load ``paths``, find the scheme, and check every file the command uses.
 
     The files used are the scheme's, its profiles', the group files (with ``groups=True``) and
     any file that cannot be read or classified (it might have been one of them). Any error among them → :class:`InvalidInput`.
-    Other schemes' profiles are skipped silently.
+    Other schemes' profiles are skipped silently. With ``skip_invalid``, a profile file with
+    errors (or a file that cannot be read) is left out instead, each named in a warning; errors
+    in the scheme or the group files still stop the command.
     """
     for p in paths:
         if not Path(p).exists():
@@ -76,19 +78,52 @@ def select(scheme_ref: str, paths: Sequence[str], *, groups: bool = False) -> Se
     if sid is None:
         unreadable_scheme_file(scheme_ref, bundle)
         raise click.BadParameter(
-            f"no scheme {scheme_ref!r}: give a scheme file or the id of one in indicators/",
+            f"no scheme {scheme_ref!r}{did_you_mean(scheme_ref, known_scheme_ids(bundle))}: "
+            "give a scheme file or the id of one in indicators/",
             param_hint="SCHEME")
     cross = check_bundle(bundle)
-    used = set(bundle.scheme_paths.get(sid, ())) | bundle.broken
+    scheme_files = set(bundle.scheme_paths.get(sid, ()))
+    used = scheme_files | bundle.broken
     used |= {path for path, s in bundle.profile_schemes.items() if s == sid}
     if groups:  # commands that take a baseline use the group files too
         used |= {g.path for g in bundle.groups.values()} | {p.path for p in bundle.problems if p.code == "duplicate-group"}
     problems = [p for p in sort_problems(bundle.problems + cross) if p.path in used]
+    skipped: set[str] = set()
+    if skip_invalid:
+        group_files = {g.path for g in bundle.groups.values()}
+        skipped = {p.path for p in problems if p.severity == "error"} - scheme_files - group_files
+        problems = [p for p in problems if p.path not in skipped]
+        problems += [Problem(path, 1, 1, "warning", "skipped-file",
+                             "left out (--skip-invalid): this file has errors; run `indexer validate` on it")
+                     for path in sorted(skipped)]
     if has_errors(problems):
-        raise InvalidInput(problems, summary_line(problems))
+        bad = sorted({p.path for p in problems if p.severity == "error"})
+        hint = (f"; fix {'it' if len(bad) == 1 else 'them'} (indexer validate {bad[0]}), or add --skip-invalid "
+                "to leave broken profiles out" if skip_invalid is False and not (set(bad) & scheme_files) else "")
+        raise InvalidInput(problems, summary_line(problems) + hint)
     scheme = bundle.schemes[sid]
-    profiles = [p for p in bundle.profiles if p.scheme == sid]
+    profiles = [p for p in bundle.profiles if p.scheme == sid and p.path not in skipped]
     return Selection(bundle, scheme, profiles, [p for p in problems if p.severity == "warning"])
+
+
+def known_scheme_ids(bundle: Bundle) -> list[str]:
+    """The ids of the schemes among the paths and in indicators/ (for suggestions)."""
+    from .validate import schemes_dir
+
+    ids = set(bundle.schemes)
+    folder = schemes_dir()
+    if folder.is_dir():
+        ids |= {q.stem for q in folder.glob("*.y*ml") if "." not in q.stem}
+    return sorted(ids)
+
+
+def did_you_mean(word: str, choices: Sequence[str]) -> str:
+    """``"; did you mean 'x'?"`` for the nearest of ``choices`` (case-insensitive), else ``""``."""
+    import difflib
+
+    lower = {c.lower(): c for c in choices}
+    hits = difflib.get_close_matches(word.lower(), list(lower), n=1, cutoff=0.6)
+    return f" (did you mean {lower[hits[0]]!r}?)" if hits else ""
 
 
 def unreadable_scheme_file(scheme_ref: str, bundle: Bundle) -> None:
@@ -115,15 +150,49 @@ def find_group(sel: Selection, name: str | None):  # noqa: ANN201 - a Group or N
     g = sel.bundle.groups.get(name)
     if g is None:
         known = ", ".join(sorted(sel.bundle.groups)) or "none"
-        raise InvalidInput([problem("unknown-group", f"no group {name!r} in the groups files among PATHS (known: {known})")])
+        raise InvalidInput([problem("unknown-group", f"no group {name!r}{did_you_mean(name, list(sel.bundle.groups))} "
+                                                     f"in the groups files among PATHS (known: {known})")])
     return g
 
 
 def check_country(code: str, hint: str = "--country") -> str:
-    """A country code as typed: ISO alpha-2 in upper case, else wrong usage."""
+    """A country code as typed: ISO alpha-2 in upper case, else wrong usage (with a suggestion
+    when the text is an alpha-3 code or a country name: ``KAZ`` → ``KZ``)."""
     if code != code.upper() or len(code) != 2 or not code.isalpha():
-        raise click.BadParameter(f"{code!r} is not an ISO alpha-2 code in upper case", param_hint=hint)
+        raise click.BadParameter(f"{code!r} is not an ISO 3166-1 alpha-2 code{country_hint(code)}", param_hint=hint)
     return code
+
+
+def country_hint(text: str) -> str:
+    """``" (did you mean KZ, Kazakhstan?)"`` when ``text`` names a country another way."""
+    from .countries import code_of, country_name
+
+    try:
+        cc = code_of(text)
+    except Exception:  # noqa: BLE001 - a suggestion must never turn into a traceback
+        cc = None
+    return f" (did you mean {cc}, {country_name(cc)}?)" if cc else "; give two letters, e.g. KZ"
+
+
+class CountryCode(click.ParamType):
+    """``--country``: an ISO alpha-2 code; lower case is accepted (``kz`` → ``KZ``)."""
+
+    name = "CC"
+
+    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201 - click's signature
+        text = str(value).strip()
+        if len(text) == 2 and text.isascii() and text.isalpha():
+            return text.upper()
+        self.fail(f"{value!r} is not an ISO 3166-1 alpha-2 code{country_hint(text)}", param, ctx)
+
+
+COUNTRY = CountryCode()
+
+
+def countries_with_profiles(sel: Selection) -> str:
+    """The countries that have a profile of the selected scheme, for a "no profile" message."""
+    codes = sorted({p.country for p in sel.profiles})
+    return f"countries with a profile of {sel.scheme.id}: {', '.join(codes)}" if codes else f"no profile of {sel.scheme.id} at all"
 
 
 def parse_years(value: str | None) -> list[int] | None:
@@ -146,9 +215,25 @@ def warn(message: str) -> None:
     click.echo(f"indexer: warning: {message}", err=True)
 
 
+#: warnings a data command does not repeat: blanks are what a draft is expected to have
+QUIET_WARNINGS = frozenset({"missing-answer"})
+
+
 def note_warnings(sel: Selection) -> None:
-    if sel.warnings:
-        warn(f"{summary_line(sel.warnings)} (run `indexer validate` to list them)")
+    """One line on stderr for the warnings of the files used, if any matter to this command:
+    the blanks of draft profiles (``missing-answer``) are expected and not repeated here
+    (``indexer validate`` lists them); skipped files are named one by one."""
+    for p in sel.warnings:
+        if p.code == "skipped-file":
+            warn(f"{p.path}: {p.message}")
+    rest = [p for p in sel.warnings if p.code not in QUIET_WARNINGS and p.code != "skipped-file"]
+    if rest:
+        warn(f"{summary_line(rest)} (run `indexer validate` to list them)")
+
+
+def wrote(path: str, what: str) -> None:
+    """Say on stderr what a command wrote (stdout stays the data)."""
+    click.echo(f"indexer: wrote {what} to {path}", err=True)
 
 
 def write_output(text: str, output: str | None) -> None:
@@ -271,12 +356,13 @@ def _score_table_text(df, scheme: Scheme) -> str:  # noqa: ANN001
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
-def score(scheme: str, paths: tuple[str, ...], fmt: str, output: str | None) -> None:
+@click.option("--skip-invalid", is_flag=True, help="Leave out profile files with errors (each named on stderr) instead of stopping.")
+def score(scheme: str, paths: tuple[str, ...], fmt: str, output: str | None, skip_invalid: bool) -> None:
     """Score every profile of SCHEME found under PATHS, at every node."""
     from .score import csv_text, score_arrays, sort_profiles
     from .score import score as score_profiles
 
-    sel = select(scheme, paths)
+    sel = select(scheme, paths, skip_invalid=skip_invalid)
     note_warnings(sel)
     if not sel.profiles:
         warn(f"no profile of scheme {sel.scheme.id!r} under {', '.join(paths)}")
@@ -291,7 +377,7 @@ def score(scheme: str, paths: tuple[str, ...], fmt: str, output: str | None) -> 
 
 @main.command()
 @click.argument("scheme")
-@click.option("--country", required=True, help="ISO 3166-1 alpha-2 code, e.g. KZ.")
+@click.option("--country", required=True, type=COUNTRY, help="ISO 3166-1 alpha-2 code, e.g. KZ.")
 @click.option("--year", required=True, type=int, help="Reference year of the law described.")
 @click.option("--coder", default="", help="Your name, recorded in the file.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout (never over an existing file).")
@@ -314,7 +400,10 @@ def template(scheme: str, country: str, year: int, coder: str, output: str | Non
         raise InvalidInput(bundle.problems, summary_line(bundle.problems))
     if output and Path(output).exists():
         raise click.BadParameter(f"{output} exists; the template never overwrites a file", param_hint="--output")
-    write_output(make_template(bundle.schemes[sid], country, year, coder=coder), output)
+    text = make_template(bundle.schemes[sid], country, year, coder=coder)
+    write_output(text, output)
+    if output:
+        wrote(output, f"a blank {sid} questionnaire for {country} {year} ({len(bundle.schemes[sid].leaves)} indicators)")
 
 
 _registered = False

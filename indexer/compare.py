@@ -17,10 +17,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .model import Group, Profile, Scheme
+from .model import DEFAULT_STAT, STATS, Group, Profile, Scheme  # noqa: E402,F401 - re-exported: compare's vocabulary
 from .score import ScoreArrays, score_arrays, sort_profiles
-
-STATS = ("mean", "median", "min", "max")
 
 CSV_COLUMNS = ["code", "level", "depth", "country", "year", "score", "baseline", "gap", "baseline_n"]
 
@@ -172,7 +170,7 @@ def compare(
     countries: Sequence[str],
     *,
     group: Group | None = None,
-    stat: str = "mean",
+    stat: str = DEFAULT_STAT,
     year: int | None = None,
     level: str | int | None = None,
     exclude: Sequence[str] = (),
@@ -295,7 +293,7 @@ def time_series(
     years: Sequence[int],
     *,
     group: Group | None = None,
-    stat: str = "mean",
+    stat: str = DEFAULT_STAT,
     level: str | int | None = None,
     exclude: Sequence[str] = (),
     min_coverage: float | None = None,

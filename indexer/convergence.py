@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .compare import STATS, Scored, baseline_stat, competition_rank, time_series
+from .compare import DEFAULT_STAT, STATS, Scored, baseline_stat, competition_rank, time_series
 from .model import Group, Profile, Scheme
 
 COLUMNS = ["year", "n", "carried", "mean", "median", "sd", "cv", "min", "max", "baseline", "country", "score",
@@ -71,7 +71,7 @@ def convergence(
     years: Sequence[int] | None = None,
     code: str = "overall",
     country: str | None = None,
-    stat: str = "mean",
+    stat: str = DEFAULT_STAT,
     carry_forward: bool = True,
 ) -> Convergence:
     """Distance of ``country`` to ``group``'s ``stat`` and the group's sigma- and

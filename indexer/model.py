@@ -10,6 +10,11 @@ MISSING_RULES = ("skip", "zero")
 STATUSES = ("draft", "review", "final")
 PROVENANCES = ("official", "published", "expert", "illustrative")
 CONFIDENCES = ("high", "medium")
+#: baseline statistics of a group's scores
+STATS = ("mean", "median", "min", "max")
+#: the one default statistic of a baseline, everywhere (CLI, app, PDF, exports): SPEC §5's mean.
+#: MIPEX's printed "averages" are medians (../shared/data/README.md): `--stat median` gives them.
+DEFAULT_STAT = "mean"
 NOT_APPLICABLE = "n/a"
 ROOT = "overall"
 

@@ -40,6 +40,7 @@ CATALOGUE: dict[str, str] = {
     "given-score-conflict": "A leaf is answered under a node whose score is given in `scores:`.",
     "duplicate-profile": "Two profiles have the same scheme, country and year.",
     "missing-answer": "A leaf is not answered yet (warning for draft/review, error for final).",
+    "skipped-file": "A file with errors left out of a command run with --skip-invalid (warning).",
     "missing-source": "An answer of an illustrative or expert profile cites no `source` (warning).",
     # groups
     "duplicate-group": "Two group files define the same group name.",

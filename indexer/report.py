@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .countries import country_name
-from .model import NOT_APPLICABLE, ROOT, Group, Node, Profile, Scheme
+from .model import DEFAULT_STAT, NOT_APPLICABLE, ROOT, Group, Node, Profile, Scheme
 
 if TYPE_CHECKING:  # rendering (the spawn workers) never needs pandas: compare is imported lazily
     from .compare import Comparison, Scored
@@ -152,7 +152,7 @@ def report_data(
     country: str,
     *,
     group: Group | None = None,
-    stat: str = "median",
+    stat: str = DEFAULT_STAT,
     year: int | None = None,
     extras: Mapping[str, Mapping[str, Any]] | None = None,
     top: int = TOP_N,
@@ -709,7 +709,7 @@ def analyses(
     country: str,
     *,
     group: Group | None = None,
-    stat: str = "median",
+    stat: str = DEFAULT_STAT,
     year: int | None = None,
     runs: int = 2000,
     seed: int = 0,
@@ -767,7 +767,7 @@ def report_all(
     out_dir: str | Path,
     *,
     group: Group | None = None,
-    stat: str = "median",
+    stat: str = DEFAULT_STAT,
     year: int | None = None,
     extras: Callable[[str], Mapping[str, Any] | None] | None = None,
     workers: int = 2,

@@ -56,7 +56,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from .compare import STATS, Scored, baseline_stat
+from .compare import DEFAULT_STAT, STATS, Scored, baseline_stat
 from .model import Group, Profile, Scheme
 from .score import ANSWERED, answer_arrays, score_arrays
 
@@ -426,7 +426,7 @@ def transfer(
     country: str,
     *,
     group: Group | None = None,
-    stat: str = "mean",
+    stat: str = DEFAULT_STAT,
     target: float | None = None,
     year: int | None = None,
     within_group: bool = False,
@@ -564,7 +564,7 @@ def transfer(
 
 
 def report_extra(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: str, group: Group | None, *,
-                 stat: str = "mean", year: int | None = None, target: float | None = None,
+                 stat: str = DEFAULT_STAT, year: int | None = None, target: float | None = None,
                  within_group: bool = False) -> dict | None:
     """The ``transfer`` section of ``report.profile_pdf(extras=...)``: the smallest reform that
     lifts the country to the group's baseline overall (or ``target``), with model countries.

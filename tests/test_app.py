@@ -103,10 +103,10 @@ def test_compare_default_shows_kazakhstan_and_armenia_against_eu27(root: Path):
     at = app()
     labels = [m.label for m in at.metric]
     assert labels[:2] == ["Kazakhstan (KZ)", "Armenia (AM)"]
-    assert "EU27 median" in labels
+    assert "EU27 mean" in labels
     warn = " ".join(w.value for w in at.warning)
     assert "Illustrative data" in warn and "Kazakhstan (KZ)" in warn and "Armenia (AM)" in warn
-    assert at.selectbox(key="stat").value == "median"
+    assert at.selectbox(key="stat").value == "mean"  # one default statistic everywhere
     assert at.selectbox(key="baseline").value == "EU27"
     assert len(at.get("plotly_chart")) == 2  # radar and bars (only the open tab runs)
     assert "n = " in texts(at)  # baseline_n shown
@@ -115,7 +115,7 @@ def test_compare_default_shows_kazakhstan_and_armenia_against_eu27(root: Path):
 def test_compare_default_falls_back_to_demo_countries(demo_app_root: Path):
     at = app()
     assert [m.label for m in at.metric] == ["Atlantis (demo) (XA)", "Borduria (demo) (XB)",
-                                            "Carpania (demo) (XC)", "DEMO median"]
+                                            "Carpania (demo) (XC)", "DEMO mean"]
     assert "Illustrative data" in at.warning[0].value
     assert len(at.get("plotly_chart")) == 1  # two areas: bars, no radar
 
@@ -138,12 +138,12 @@ def test_compare_reacts_to_a_changed_selection(root: Path):
 def test_compare_provisional_scores_toggle(root: Path):
     at = app()
     by_label = {m.label: m.value for m in at.metric}
-    baseline = by_label["EU27 median"]
+    baseline = by_label["EU27 mean"]
     at.toggle(key="provisional").set_value(True)
     run(at)
     assert any("Provisional scores" in w.value for w in at.warning)
     after = {m.label: m.value for m in at.metric}
-    assert after["EU27 median"] == baseline  # the yardstick does not move
+    assert after["EU27 mean"] == baseline  # the yardstick does not move
     # Kazakhstan now has an overall score (from what it answers), shown as a number
     assert any(ch.isdigit() for ch in str(after["Kazakhstan (KZ)"]))
 

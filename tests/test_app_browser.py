@@ -67,7 +67,7 @@ def test_default_page_shows_kazakhstan_and_armenia(server, page):
     metrics = page.locator('[data-testid="stMetric"]')
     labels = [metrics.nth(i).inner_text() for i in range(metrics.count())]
     assert any("Kazakhstan (KZ)" in x for x in labels) and any("Armenia (AM)" in x for x in labels)
-    assert any("EU27 median" in x for x in labels)
+    assert any("EU27 mean" in x for x in labels)
     warning = page.locator('[data-testid="stAlertContentWarning"]').first.inner_text()
     assert "Illustrative data" in warning and "Kazakhstan (KZ)" in warning
     assert_no_exception(page)

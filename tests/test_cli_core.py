@@ -201,10 +201,17 @@ def test_final_profile_with_missing_answer_exit_1(runner, demo, in_repo):
     assert "error missing-answer" in res.stderr
 
 
-def test_warnings_only_exit_0_with_a_note(runner, in_repo):
+def test_warnings_only_exit_0_with_a_note(runner, in_repo, tmp_path):
+    # XC's blank NAT.2 is what a draft is expected to have: not repeated by a data command
     res = runner.invoke(main, ["score", "demo", "country_profiles/demo", "--format", "csv"])
     assert res.exit_code == 0
-    assert "warning" in res.stderr  # XC's blank NAT.2
+    assert "warning" not in res.stderr
+    # any other warning is: one line, pointing to `indexer validate`
+    (tmp_path / "p.yaml").write_text("scheme: demo\ncountry: XA\nyear: 2024\nanswers:\n  WORK.1: a\n  ZZ.9: a\n"
+                                     .replace("  ZZ.9: a\n", "") + "colour: red\n")
+    res = runner.invoke(main, ["score", "demo", str(tmp_path / "p.yaml"), "--format", "csv"])
+    assert res.exit_code == 0
+    assert len(res.stderr.splitlines()) == 1 and "0 errors, 1 warning in 1 file" in res.stderr
 
 
 def test_other_schemes_broken_profiles_are_skipped(runner, demo, in_repo):

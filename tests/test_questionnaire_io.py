@@ -307,7 +307,7 @@ def test_defaults_fall_back_to_demo_data(data: sup.AppData):
         assert sid == "demo"
     assert sup.default_countries(data, "demo") == ["XA", "XB", "XC"]
     assert sup.default_group(data, "demo") == "DEMO"
-    assert sup.DEFAULT_STAT == "median"
+    assert sup.DEFAULT_STAT == "mean"  # one default statistic everywhere (compare.DEFAULT_STAT)
 
 
 def test_files_with_errors_are_left_out(root: Path):

@@ -206,7 +206,7 @@ def test_cli_one_country(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     text = flat("\n".join(pdf_text(out.read_bytes())))
     overall = cli_overall("demo", [str(DEMO)], "XB", 2024)
-    assert "Borduria" in text and f"{overall:.1f}" in text and "DEMO median" in text
+    assert "Borduria" in text and f"{overall:.1f}" in text and "DEMO mean" in text  # the default statistic
     assert list(tmp_path.iterdir()) == [out]  # no temporary file left behind
 
 
@@ -217,7 +217,7 @@ def test_cli_all_writes_one_pdf_per_country(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["XA-demo-2024.pdf", "XB-demo-2024.pdf", "XC-demo-2024.pdf"]
     for p in out.iterdir():
         text = flat("\n".join(pdf_text(p.read_bytes())))
-        assert "DEMO median" in text  # --group is the default baseline
+        assert "DEMO mean" in text  # --group is the default baseline, the mean the default statistic
     assert "wrote 3 profiles" in res.stderr
 
 
@@ -240,7 +240,7 @@ def test_cli_bad_input_exits_1_without_output(tmp_path: Path) -> None:
     ["--country", "XA"],  # no --output
     ["--all"],  # no --output-dir
     ["--country", "XA", "--all", "--output", "x.pdf"],
-    ["--country", "xa", "--output", "x.pdf"],
+    ["--country", "xaa", "--output", "x.pdf"],
     ["--country", "XA", "--output", "x.pdf", "--stat", "mode"],
     ["--all", "--output-dir", "d", "--output", "x.pdf"],
 ])

@@ -8,10 +8,13 @@ import math
 import click
 
 from ..cli import (
+    COUNTRY,
     InvalidInput,
     check_country,
+    countries_with_profiles,
     find_group,
     fmt_num,
+    note_warnings,
     parse_years,
     problem,
     records_json,
@@ -21,6 +24,7 @@ from ..cli import (
     write_output,
 )
 from ..countries import country_name
+from ..model import DEFAULT_STAT, STATS
 
 
 def _count(v) -> str:  # noqa: ANN001 - an Int64 cell
@@ -98,9 +102,9 @@ def comparison_text(cmp_, gaps_top: int = 0) -> str:  # noqa: ANN001 - a Compari
 @click.command("compare")
 @click.argument("scheme")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--country", "countries", multiple=True, required=True, help="ISO alpha-2 code; repeat for more.")
+@click.option("--country", "countries", multiple=True, required=True, type=COUNTRY, help="ISO alpha-2 code; repeat for more.")
 @click.option("--baseline", "group", help="A group defined in a groups file among PATHS, e.g. EU27.")
-@click.option("--stat", type=click.Choice(["mean", "median", "min", "max"]), default="mean", show_default=True)
+@click.option("--stat", type=click.Choice(list(STATS)), default=DEFAULT_STAT, show_default=True)
 @click.option("--year", type=int, help="Reference year (default: the latest of the compared countries).")
 @click.option("--years", "years", help="A time series instead: FROM:TO or a comma list.")
 @click.option("--level", help="Stop at this level (a name such as area, or a depth).")
@@ -111,12 +115,15 @@ def comparison_text(cmp_, gaps_top: int = 0) -> str:  # noqa: ANN001 - a Compari
               "with csv/json, output the gap ranking instead.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False))
-def command(scheme, paths, countries, group, stat, year, years, level, exclude, min_coverage, gaps_top, fmt, output) -> None:  # noqa: ANN001
+@click.option("--skip-invalid", is_flag=True, help="Leave out profile files with errors (each named on stderr) instead of stopping.")
+def command(scheme, paths, countries, group, stat, year, years, level, exclude, min_coverage, gaps_top, fmt, output,  # noqa: ANN001
+            skip_invalid) -> None:  # noqa: ANN001
     """Side-by-side scores of --country against a --baseline group, with gaps and ranks."""
     from ..compare import CSV_COLUMNS, CompareError, compare, gaps, time_series
 
     year_list = parse_years(years)
-    sel = select(scheme, paths, groups=True)
+    sel = select(scheme, paths, groups=True, skip_invalid=skip_invalid)
+    note_warnings(sel)
     grp = find_group(sel, group)
     for c in countries:
         check_country(c)
@@ -144,7 +151,10 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
         cmp_ = compare(sel.scheme, sel.profiles, countries, group=grp, stat=stat, year=year, level=level,
                        exclude=exclude, min_coverage=min_coverage)
     except CompareError as err:
-        raise InvalidInput([problem("cannot-compare", str(err))]) from None
+        msg = str(err)
+        if "no profile" in msg:
+            msg += f" ({countries_with_profiles(sel)})"
+        raise InvalidInput([problem("cannot-compare", msg)]) from None
     if fmt == "table":
         text = comparison_text(cmp_, gaps_top=gaps_top)
     elif gaps_top:

@@ -8,6 +8,7 @@ import json
 import click
 
 from ..cli import (
+    COUNTRY,
     InvalidInput,
     check_country,
     find_group,
@@ -20,6 +21,7 @@ from ..cli import (
     text_table,
     write_output,
 )
+from ..model import DEFAULT_STAT, STATS
 
 
 def convergence_text(res) -> str:  # noqa: ANN001 - a Convergence
@@ -53,10 +55,10 @@ def convergence_text(res) -> str:  # noqa: ANN001 - a Convergence
 @click.argument("scheme")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--baseline", "--group", "group", required=True, help="The group whose convergence is measured.")
-@click.option("--country", help="Also the distance of this country to the baseline.")
+@click.option("--country", type=COUNTRY, help="Also the distance of this country to the baseline.")
 @click.option("--years", help="FROM:TO or a comma list (default: every year with a profile).")
 @click.option("--code", default="overall", show_default=True, help="The node (overall, an area, ...).")
-@click.option("--stat", type=click.Choice(["mean", "median", "min", "max"]), default="mean", show_default=True)
+@click.option("--stat", type=click.Choice(list(STATS)), default=DEFAULT_STAT, show_default=True)
 @click.option("--carry-forward/--no-carry-forward", default=True, show_default=True,
               help="Use a member's latest earlier profile in years it has none.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..cli import InvalidInput, note_warnings, select, warn
+from ..cli import COUNTRY, InvalidInput, find_group, note_warnings, select, warn, wrote
+from ..model import DEFAULT_STAT, STATS
 from ..problems import Problem
 
 
@@ -20,9 +21,9 @@ from ..problems import Problem
               help="Default: from the --output suffix, else csv.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="The file to write (atomically); "
               "csv may go to stdout.")
-@click.option("--country", "countries", multiple=True, help="compare: a country to compare (default: all).")
+@click.option("--country", "countries", multiple=True, type=COUNTRY, help="compare: a country to compare (default: all).")
 @click.option("--baseline", "group", help="compare: a group among PATHS, e.g. EU27.")
-@click.option("--stat", type=click.Choice(["mean", "median", "min", "max"]), default="mean", show_default=True)
+@click.option("--stat", type=click.Choice(list(STATS)), default=DEFAULT_STAT, show_default=True)
 @click.option("--year", type=int, help="compare: the reference year (default: the latest).")
 def command(scheme, paths, what, fmt, output, countries, group, stat, year) -> None:  # noqa: ANN001
     """Export SCHEME's profiles under PATHS as a tidy table (with the scheme's id and version)."""
@@ -59,11 +60,7 @@ def command(scheme, paths, what, fmt, output, countries, group, stat, year) -> N
 
         grp = None
         if group:
-            grp = sel.bundle.groups.get(group)
-            if grp is None:
-                known = ", ".join(sorted(sel.bundle.groups)) or "none"
-                raise InvalidInput([Problem("<command line>", 0, 0, "error", "unknown-group",
-                                            f"no group {group!r} in the groups files among PATHS (known: {known})")])
+            grp = find_group(sel, group)
         chosen = list(countries) or sorted({p.country for p in sel.profiles})
         if not chosen:
             raise InvalidInput([Problem("<command line>", 0, 0, "error", "cannot-compare",
@@ -75,5 +72,6 @@ def command(scheme, paths, what, fmt, output, countries, group, stat, year) -> N
     blob = table_bytes(df, fmt, scheme=s, what=what, about=about_rows(s, what, df, sel.profiles))
     if output:
         atomic_write(output, blob)
+        wrote(output, f"{len(df)} row{'s' * (len(df) != 1)} of {what} ({fmt}, {s.id})")
     else:
         click.echo(blob.decode("utf-8"), nl=False)

@@ -8,6 +8,7 @@ import json
 import click
 
 from ..cli import (
+    COUNTRY,
     InvalidInput,
     check_country,
     find_group,
@@ -19,6 +20,7 @@ from ..cli import (
     text_table,
     write_output,
 )
+from ..model import DEFAULT_STAT, STATS
 
 
 def gaps_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Transfer
@@ -60,9 +62,9 @@ def gaps_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Transfer
 @click.command("gaps")
 @click.argument("scheme")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--country", required=True, help="ISO alpha-2 code of the country.")
+@click.option("--country", required=True, type=COUNTRY, help="ISO alpha-2 code of the country.")
 @click.option("--baseline", "--group", "group", help="A group defined in a groups file among PATHS, e.g. EU27.")
-@click.option("--stat", type=click.Choice(["mean", "median", "min", "max"]), default="mean", show_default=True)
+@click.option("--stat", type=click.Choice(list(STATS)), default=DEFAULT_STAT, show_default=True)
 @click.option("--target", type=float, help="Overall score to reach (default: the baseline's overall).")
 @click.option("--year", type=int, help="Reference year (default: the country's latest profile).")
 @click.option("--within-group", is_flag=True, help="Only answers some member of the group already has.")

@@ -8,17 +8,29 @@ from pathlib import Path
 
 import click
 
-from ..cli import InvalidInput, check_country, find_group, note_warnings, problem, select, warn
+from ..cli import (
+    COUNTRY,
+    InvalidInput,
+    check_country,
+    countries_with_profiles,
+    find_group,
+    note_warnings,
+    problem,
+    select,
+    warn,
+    wrote,
+)
+from ..model import DEFAULT_STAT, STATS
 
 
 @click.command("report")
 @click.argument("scheme")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--country", help="ISO alpha-2 code of the country to profile, e.g. KZ.")
+@click.option("--country", type=COUNTRY, help="ISO alpha-2 code of the country to profile, e.g. KZ.")
 @click.option("--all", "all_", is_flag=True, help="A profile for every country of --group (or of the data).")
 @click.option("--group", help="With --all: only the members of this group (also the default baseline).")
 @click.option("--baseline", "baseline", help="A group defined in a groups file among PATHS, e.g. EU27.")
-@click.option("--stat", type=click.Choice(["mean", "median", "min", "max"]), default="median", show_default=True,
+@click.option("--stat", type=click.Choice(list(STATS)), default=DEFAULT_STAT, show_default=True,
               help="The baseline statistic.")
 @click.option("--year", type=int, help="Reference year (default: the country's latest profile); each "
               "country and member uses its profile for that year or its latest earlier one.")
@@ -67,9 +79,11 @@ def command(scheme, paths, country, all_, group, baseline, stat, year, output, o
             from ..report import profile_pdf
 
             if country not in have:
-                raise InvalidInput([problem("no-profile", f"{country} has no profile of {sel.scheme.id} among {', '.join(paths)}")])
+                raise InvalidInput([problem("no-profile", f"{country} has no profile of {sel.scheme.id} among "
+                                                          f"{', '.join(paths)} ({countries_with_profiles(sel)})")])
             pdf = profile_pdf(sel.scheme, sel.profiles, country, group=base, stat=stat, year=year, runs=runs)
             atomic_write(output, pdf)
+            wrote(output, f"the {sel.scheme.id} profile of {country} ({len(pdf) // 1024} KB PDF)")
             return
         _report_all(sel, members, base, stat, year, output_dir, workers, runs)
     except ReportError as err:

@@ -13,6 +13,7 @@ import math
 import click
 
 from ..cli import (
+    COUNTRY,
     InvalidInput,
     check_country,
     find_group,
@@ -84,7 +85,7 @@ def robustness_text(res) -> str:  # noqa: ANN001 - a Robustness
 @click.argument("scheme")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--group", "--baseline", "group", help="Rank within this group's members (default: every country).")
-@click.option("--country", "countries", multiple=True, help="Also rank this country (e.g. one outside the group); repeatable.")
+@click.option("--country", "countries", multiple=True, type=COUNTRY, help="Also rank this country (e.g. one outside the group); repeatable.")
 @click.option("--year", type=int, help="Reference year (default: the latest in the pool); older profiles carry forward.")
 @click.option("--runs", type=click.IntRange(10, 10_000_000), default=10_000, show_default=True,
               help="Model evaluations in all (base rows × (factors + 2)).")

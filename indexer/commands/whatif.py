@@ -8,6 +8,7 @@ import math
 import click
 
 from ..cli import (
+    COUNTRY,
     InvalidInput,
     check_country,
     find_group,
@@ -65,7 +66,7 @@ def _delta(v: float) -> str:
 @click.command("whatif")
 @click.argument("scheme")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--country", required=True, help="ISO alpha-2 code of the reforming country.")
+@click.option("--country", required=True, type=COUNTRY, help="ISO alpha-2 code of the reforming country.")
 @click.option("--set", "sets", multiple=True, metavar="CODE=ANSWER",
               help="A new answer for an indicator (n/a, or nothing for a blank); repeatable.")
 @click.option("--adopt", "adopts", multiple=True, metavar="CC:CODE",
