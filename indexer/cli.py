@@ -100,7 +100,8 @@ def select(scheme_ref: str, paths: Sequence[str], *, groups: bool = False, skip_
         bad = sorted({p.path for p in problems if p.severity == "error"})
         hint = (f"; fix {'it' if len(bad) == 1 else 'them'} (indexer validate {bad[0]}), or add --skip-invalid "
                 "to leave broken profiles out" if skip_invalid is False and not (set(bad) & scheme_files) else "")
-        raise InvalidInput(problems, summary_line(problems) + hint)
+        # the errors are what stops the command; its warnings are counted (validate lists them)
+        raise InvalidInput([p for p in problems if p.severity == "error"], summary_line(problems) + hint)
     scheme = bundle.schemes[sid]
     profiles = [p for p in bundle.profiles if p.scheme == sid and p.path not in skipped]
     return Selection(bundle, scheme, profiles, [p for p in problems if p.severity == "warning"])

@@ -379,7 +379,7 @@ def test_convergence_by_hand(conv_data: Path) -> None:
     from indexer.convergence import convergence
 
     b = load_paths([str(conv_data)])
-    res = convergence(b.schemes["cv"], b.profiles, b.groups["G"], country="KZ")
+    res = convergence(b.schemes["cv"], b.profiles, b.groups["G"], country="KZ", min_n=3)
     t = res.table.set_index("year")
     assert list(t.index) == [2010, 2015, 2020]
     # 2010: 20, 60, 100 → mean 60, sd 40; 2015 carried forward; 2020: 50, 70, 90 → mean 70, sd 20
@@ -389,25 +389,54 @@ def test_convergence_by_hand(conv_data: Path) -> None:
     assert t.loc[2020, "cv"] == pytest.approx(20 / 70)
     # KZ: 10 → 30 → 40 against 60, 60, 70; rank among the members plus KZ (2015: above AT's 20)
     assert list(t.distance) == pytest.approx([-50, -30, -30]) and list(t["rank"]) == [4, 3, 4]
-    # sigma: sd 40, 40, 20 over 2010, 2015, 2020: slope −2 per year
+    assert list(t.fresh) == [3, 0, 3] and res.carried == {2010: [], 2015: ["AT", "BE", "CY"], 2020: []}
+    # sigma over the years with fresh members only (2015 is all carried forward): sd 40, 20 over
+    # 2010 and 2020: slope −2 per year
     assert res.sigma["sigma_slope"] == pytest.approx(-2.0) and res.sigma["converging"] is True
+    assert res.sigma["years"] == 2
     assert (res.sigma["first"], res.sigma["last"]) == pytest.approx((40, 20))
     # beta: yearly change (3, 1, −1) on first score (20, 60, 100): slope −0.05, intercept 4
     assert res.beta["beta"] == pytest.approx(-0.05) and res.beta["intercept"] == pytest.approx(4.0)
     assert res.beta["r2"] == pytest.approx(1.0) and res.beta["n"] == 3 and res.beta["converging"] is True
     strict = convergence(b.schemes["cv"], b.profiles, b.groups["G"], years=[2010, 2015, 2020], carry_forward=False)
-    assert strict.table.set_index("year").loc[2015, "n"] == 0
+    assert list(strict.table.year) == [2010, 2020]  # 2015: no member has a profile of that year
+    strict_kz = convergence(b.schemes["cv"], b.profiles, b.groups["G"], years=[2010, 2015, 2020], country="KZ",
+                            carry_forward=False, min_n=3)
+    assert strict_kz.table.set_index("year").loc[2015, "n"] == 0  # kept: KZ has a 2015 profile
+    # without the country, a year where no member has a score is left out of the table
+    bare = convergence(b.schemes["cv"], b.profiles, b.groups["G"], years=[2005, 2010, 2015, 2020], carry_forward=False,
+                       min_n=3)
+    assert list(bare.table.year) == [2010, 2020]
+
+
+def test_convergence_needs_enough_fresh_members_for_a_verdict(conv_data: Path) -> None:
+    from indexer.convergence import MIN_N, convergence
+
+    b = load_paths([str(conv_data)])
+    res = convergence(b.schemes["cv"], b.profiles, b.groups["G"])  # 3 members < MIN_N = 5
+    assert MIN_N == 5
+    assert res.sigma["converging"] is None and res.beta["converging"] is None
+    assert "at least 5 members" in res.sigma["why"] and "0 such years" in res.sigma["why"]
+    r = CliRunner().invoke(main, ["convergence", str(conv_data / "cv.yaml"), str(conv_data), "--baseline", "G",
+                                  "--country", "KZ"])
+    assert r.exit_code == 0
+    assert "Sigma-convergence: undetermined: needs two years" in r.stdout
+    assert "Beta-convergence: undetermined" in r.stdout and "–" not in r.stdout.split("Sigma")[1]
+    assert "  2015: AT, BE, CY" in r.stdout  # which values are carried forward
+    header = r.stdout.splitlines()[2].split()
+    assert header.count("mean") == 1 and "(mean)" in header
 
 
 def test_convergence_cli(conv_data: Path) -> None:
     r = CliRunner().invoke(main, ["convergence", str(conv_data / "cv.yaml"), str(conv_data), "--baseline", "G",
                                   "--country", "KZ", "--format", "csv"])
     assert r.exit_code == 0, r.output
-    assert r.stdout.splitlines()[0] == "year,n,carried,mean,median,sd,cv,min,max,baseline,country,score,distance,rank"
-    r = CliRunner().invoke(main, ["convergence", str(conv_data / "cv.yaml"), str(conv_data), "--baseline", "G"])
+    assert r.stdout.splitlines()[0] == "year,n,fresh,carried,mean,median,sd,cv,min,max,baseline,country,score,distance,rank"
+    r = CliRunner().invoke(main, ["convergence", str(conv_data / "cv.yaml"), str(conv_data), "--baseline", "G",
+                                  "--min-n", "3"])
     assert "Sigma-convergence" in r.stdout and "converging" in r.stdout
     r = CliRunner().invoke(main, ["convergence", str(conv_data / "cv.yaml"), str(conv_data), "--baseline", "G",
-                                  "--format", "json", "--years", "2010,2020"])
+                                  "--format", "json", "--years", "2010,2020", "--min-n", "3"])
     doc = json.loads(r.stdout)
     assert doc["beta"]["beta"] == pytest.approx(-0.05) and len(doc["years"]) == 2
 

@@ -25,15 +25,17 @@ from ..model import DEFAULT_STAT, STATS
 
 
 def convergence_text(res) -> str:  # noqa: ANN001 - a Convergence
-    s, g = res.scheme, res.group
+    s, g, min_n = res.scheme, res.group, res.min_n
     out = (f"{s.title} ({s.id} {s.version}): convergence of {g.name} ({g.title}) at {res.code}"
            f"{f', and {res.country} against its {res.stat}' if res.country else ''}\n\n")
-    headers = ["year", "n", "carried", "mean", "sd", "cv", "min", "max", res.stat]
+    if res.table.empty:
+        return out + "No member has a score at this node in these years.\n"
+    headers = ["year", "n", "fresh", "carried", "mean", "sd", "cv", "min", "max", f"baseline ({res.stat})"]
     if res.country:
         headers += [res.country, "distance", "rank"]
     rows = []
     for r in res.table.itertuples(index=False):
-        row = [str(r.year), str(r.n), str(r.carried), fmt_num(r.mean), fmt_num(r.sd), fmt_num(r.cv, 3),
+        row = [str(r.year), str(r.n), str(r.fresh), str(r.carried), fmt_num(r.mean), fmt_num(r.sd), fmt_num(r.cv, 3),
                fmt_num(r.min), fmt_num(r.max), fmt_num(r.baseline)]
         if res.country:
             row += [fmt_num(r.score), fmt_num(r.distance), "–" if r.rank != r.rank else f"{int(r.rank)}/{r.n + (res.country not in g.members)}"]
@@ -41,13 +43,25 @@ def convergence_text(res) -> str:  # noqa: ANN001 - a Convergence
     out += text_table(headers, rows, right=set(range(1, len(headers))))
     sg, b = res.sigma, res.beta
     verdict = {True: "converging", False: "not converging", None: "undetermined"}
-    out += (f"\nSigma-convergence: sd {fmt_num(sg['first'])} → {fmt_num(sg['last'])}, slope {fmt_num(sg['sigma_slope'], 3)} "
-            f"points a year: {verdict[sg['converging']]}.\n")
-    out += (f"Beta-convergence {b['first_year']}–{b['last_year']}: yearly change = {fmt_num(b['intercept'], 3)} "
-            f"{'+' if b['beta'] >= 0 else '−'} {fmt_num(abs(b['beta']), 4)} × first score "
-            f"(R² {fmt_num(b['r2'], 2)}, n = {b['n']}): {verdict[b['converging']]}.\n")
-    out += ("\ncarried = members whose latest profile is older than the year (their score is carried forward; "
-            "--no-carry-forward leaves them out).\n")
+    if sg["converging"] is None:
+        out += f"\nSigma-convergence: undetermined: {sg['why']}.\n"
+    else:
+        out += (f"\nSigma-convergence over the {sg['years']} years with at least {min_n} (and half the) members observed: sd "
+                f"{fmt_num(sg['first'])} → {fmt_num(sg['last'])}, slope {fmt_num(sg['sigma_slope'], 3)} "
+                f"points a year: {verdict[sg['converging']]}.\n")
+    if b["converging"] is None:
+        out += f"Beta-convergence: undetermined: {b['why']}.\n"
+    else:
+        out += (f"Beta-convergence {b['first_year']}–{b['last_year']}: yearly change = {fmt_num(b['intercept'], 3)} "
+                f"{'+' if b['beta'] >= 0 else '−'} {fmt_num(abs(b['beta']), 4)} × first score "
+                f"(R² {fmt_num(b['r2'], 2)}, n = {b['n']}): {verdict[b['converging']]}.\n")
+    carried = {y: ms for y, ms in res.carried.items() if ms}
+    if carried:
+        out += "\nCarried forward (a member's latest earlier profile stands for the year; --no-carry-forward leaves them out):\n"
+        for y, ms in carried.items():
+            out += f"  {y}: {', '.join(ms)}\n"
+    out += ("fresh = members with a profile of that very year; only years with at least "
+            f"{min_n} fresh members, and at least half of the members fresh, count in the verdicts.\n")
     return out
 
 
@@ -61,9 +75,11 @@ def convergence_text(res) -> str:  # noqa: ANN001 - a Convergence
 @click.option("--stat", type=click.Choice(list(STATS)), default=DEFAULT_STAT, show_default=True)
 @click.option("--carry-forward/--no-carry-forward", default=True, show_default=True,
               help="Use a member's latest earlier profile in years it has none.")
+@click.option("--min-n", type=click.IntRange(2, None), default=5, show_default=True,
+              help="Members a year needs, observed that year (not carried forward), to count in a verdict.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False))
-def command(scheme, paths, group, country, years, code, stat, carry_forward, fmt, output) -> None:  # noqa: ANN001
+def command(scheme, paths, group, country, years, code, stat, carry_forward, min_n, fmt, output) -> None:  # noqa: ANN001
     """Sigma- and beta-convergence of a group, and a country's distance to its baseline, by year."""
     from ..convergence import ConvergenceError, convergence
 
@@ -75,7 +91,7 @@ def command(scheme, paths, group, country, years, code, stat, carry_forward, fmt
     grp = find_group(sel, group)
     try:
         res = convergence(sel.scheme, sel.profiles, grp, years=year_list, code=code, country=country, stat=stat,
-                          carry_forward=carry_forward)
+                          carry_forward=carry_forward, min_n=min_n)
     except ConvergenceError as err:
         raise InvalidInput([problem("cannot-compare", str(err))]) from None
     if fmt == "table":
