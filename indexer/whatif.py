@@ -2,8 +2,12 @@
 
 A reform is typed by hand (``--set LMM.ACC.1=a``: a leaf and its new answer, ``n/a``, or nothing
 for a blank) or made by *adopting* another country's answers in one area (``--adopt SE:LMM``:
-every answer under that node is replaced by the other country's, blanks included; where the other
-country has a given (published) score there, that score is adopted too).
+every answer under that node is replaced by the other country's; where the other country has no
+answer for an indicator, the country keeps its own, and ``notes`` says so; where the other
+country has a given (published) score there, that score is adopted too). A reform says one thing
+per indicator: two instructions for the same indicator (``--set LMM.ACC.1=a --adopt SE:LMM``, or
+two countries' LMM) are refused (``conflicting-reform``), never resolved silently. ``notes``
+names every cited answer that a reform replaces.
 
 Scoring is the engine's (``score.score_arrays``) on every profile of the scheme, once as they are
 and once with the country's profile reformed, so that every number is the one ``score`` and
@@ -52,11 +56,27 @@ class Reform:
     scores: Mapping[str, float] = field(default_factory=dict)
     clear: tuple[str, ...] = ()
     sources: Mapping[str, str] = field(default_factory=dict)  # leaf/node code -> where the change comes from
+    #: leaves under a cleared node that keep the country's own answer (the adopted-from country has none)
+    keep: tuple[str, ...] = ()
 
     def __add__(self, other: Reform) -> Reform:
+        """Both reforms at once; refused (:class:`WhatIfError`) where they say two things about one
+        indicator or node."""
+        clash = []
+        for code in sorted((set(self.answers) | set(self.keep) | set(self.scores))
+                           & (set(other.answers) | set(other.keep) | set(other.scores))):
+            clash.append(("conflicting-reform",
+                          f"{code} is both {self.sources.get(code, 'changed')} and {other.sources.get(code, 'changed')}: "
+                          "a reform says one thing per indicator; drop one of the two instructions"))
+        for a, b in ((self, other), (other, self)):
+            for code in a.clear:
+                if code in b.clear:
+                    clash.append(("conflicting-reform", f"{code} is adopted twice; adopt it from one country"))
+        if clash:
+            raise WhatIfError(list(dict.fromkeys(clash)))
         return Reform({**self.answers, **other.answers}, {**self.scores, **other.scores},
                       self.clear + tuple(c for c in other.clear if c not in self.clear),
-                      {**self.sources, **other.sources})
+                      {**self.sources, **other.sources}, self.keep + other.keep)
 
 
 @dataclass(frozen=True)
@@ -153,10 +173,13 @@ def adopt(scheme: Scheme, profiles: Sequence[Profile] | Scored, source: str, cod
         raise WhatIfError([("no-profile", f"{source} has no profile of {scheme.id}{when} to adopt from")])
     node = scheme.node(code)
     under = [node] + scheme.descendants(code)
-    answers = {n.code: src.answers.get(n.code) for n in under if n.is_leaf}
     scores = {n.code: src.scores[n.code] for n in under if n.code in src.scores}
-    label = f"adopted from {source} {src.year}"
-    return Reform(answers, scores, (code,), {c: label for c in list(answers) + list(scores)})
+    given_under = {d.code for c in scores for d in scheme.descendants(c)}
+    leaves = [n.code for n in under if n.is_leaf and n.code not in given_under and n.code not in scores]
+    answers = {c: src.answers[c] for c in leaves if src.answers.get(c) is not None}
+    keep = tuple(c for c in leaves if c not in answers)
+    label = f"adopted from {source} {src.year} ({code})"
+    return Reform(answers, scores, (code,), {c: label for c in [*leaves, *scores]}, keep)
 
 
 def parse_adopt(scheme: Scheme, profiles: Sequence[Profile] | Scored, items: Sequence[str], *,
@@ -209,8 +232,10 @@ def apply_reform(scheme: Scheme, profile: Profile, reform: Reform) -> tuple[Prof
     citations = dict(profile.citations)
     for code in reform.clear:
         for n in [scheme.node(code)] + scheme.descendants(code):
-            answers.pop(n.code, None)
             scores.pop(n.code, None)
+            if n.code in reform.keep:
+                continue
+            answers.pop(n.code, None)
             citations.pop(n.code, None)
     for code in reform.answers:
         if code in scores:  # a given leaf score is replaced by the answer
@@ -342,6 +367,15 @@ def what_if(
             notes.append(f"{code}: the given score {target.scores[code]:g} is recomputed from its children after the "
                          f"reform; recomputed before the reform it would be {_num(recomputed[k])}, so "
                          f"{_num(recomputed[k] - before[k], 3)} of the delta is the rounding of the given figures.")
+    for c in ch:
+        cit = target.citations.get(c.code)
+        if c.before is not None and cit is not None and cit.source and not c.before.startswith("given"):
+            notes.append(f"{c.code}: {country}'s answer {c.before} (cited: {cit.source}) is replaced by "
+                         f"{'a blank' if c.after is None else c.after} ({c.source or 'the reform'}).")
+    kept = [k for k in reform.keep if target.answers.get(k) is not None]
+    if kept:
+        notes.append(f"Not adopted, kept as {country} answers them (the other country has no answer): "
+                     f"{', '.join(kept)}.")
     if not ch:
         notes.append("The reform changes nothing: every answer is already as asked.")
     return WhatIf(scheme=scheme, country=country, year=year, group=group, changes=tuple(ch), table=table,

@@ -121,7 +121,43 @@ def test_adopt_an_area_from_another_country(data: Path) -> None:
     res = what_if(scheme, profiles, "CY", reform, group=b.groups["G"])
     assert _row(res, "A").after == pytest.approx(75)
     assert _row(res, "overall").after == pytest.approx((75 + 50) / 2)
-    assert all(c.source == "adopted from BE 2024" for c in res.changes)
+    assert all(c.source == "adopted from BE 2024 (A)" for c in res.changes)
+
+
+def test_contradictory_instructions_are_refused_never_resolved_silently(data: Path) -> None:
+    b, scheme, profiles = _load(data)
+    with pytest.raises(WhatIfError) as e:
+        adopt(scheme, profiles, "BE", "A") + parse_set(["A1=a"])
+    assert [c for c, _ in e.value.problems] == ["conflicting-reform"]
+    assert "A1 is both adopted from BE 2024 (A) and set" in e.value.problems[0][1]
+    with pytest.raises(WhatIfError) as e:
+        adopt(scheme, profiles, "BE", "A") + adopt(scheme, profiles, "AT", "A")
+    assert {c for c, _ in e.value.problems} == {"conflicting-reform"}
+    # the command line says so (exit 1), whatever the order of the options
+    r = CliRunner().invoke(main, ["whatif", str(data / "tiny.yaml"), str(data), "--country", "CY",
+                                  "--set", "A1=a", "--adopt", "BE:A"])
+    assert r.exit_code == 1 and "conflicting-reform" in r.stderr and "A1 is both" in r.stderr
+    # different indicators do not conflict
+    assert set((adopt(scheme, profiles, "BE", "A") + parse_set(["B1=a"])).answers) == {"A1", "A2", "B1"}
+
+
+def test_adopting_keeps_answers_the_other_country_lacks_and_names_replaced_citations(tmp_path: Path) -> None:
+    from conftest import write_files
+
+    files = {"tiny.yaml": SCHEME,
+             "cy.yaml": (_profile("CY", {"A1": "b", "B1": "b", "B2": "5"}).replace(
+                 "  A1: b\n", "  A1: {answer: b, source: 'CY Act, art. 3'}\n") + "  A2: {answer: c, source: 'CY Act, art. 4'}\n"),
+             "be.yaml": _profile("BE", {"A1": "c", "A2": None, "B1": "a", "B2": "10"})}
+    write_files(tmp_path, files)
+    b, scheme, profiles = _load(tmp_path)
+    reform = adopt(scheme, profiles, "BE", "A")
+    assert reform.answers == {"A1": "c"} and reform.keep == ("A2",)
+    res = what_if(scheme, profiles, "CY", reform)
+    assert res.after_profile.answers["A2"] == "c"  # BE has no A2: CY's own (cited) answer stays
+    assert res.after_profile.citations["A2"].source == "CY Act, art. 4"
+    assert [c.code for c in res.changes] == ["A1"]
+    assert "A1: CY's answer b (cited: CY Act, art. 3) is replaced by c (adopted from BE 2024 (A))." in res.notes
+    assert "Not adopted, kept as CY answers them (the other country has no answer): A2." in res.notes
 
 
 def test_adopting_into_a_published_profile_recomputes_its_overall(data: Path) -> None:
