@@ -182,7 +182,12 @@ def sensitivity_view() -> None:
         pc = res.per_country[res.per_country.country.isin(mine)]
         wide = pc.pivot(index="factor", columns="country", values="ST_rank").reindex([f.name for f in res.factors])
         st.markdown("**Total effect on the rank of each highlighted country**")
-        sup.show_table(wide.reset_index(), {c: "{:.3f}" for c in wide.columns})
+        unranked = [c for c in wide.columns if wide[c].isna().all()]
+        shown = wide.astype(object).where(wide.notna(), "not ranked")  # no rank is not "perfectly robust" (0)
+        sup.show_table(shown.reset_index(), {c: "{:.3f}" for c in wide.columns if c not in unranked})
+        if unranked:
+            st.caption(f"Not ranked in any run (no score at the ranked node): {', '.join(map(sup.country_label, unranked))}; "
+                       "they have no sensitivity to report.")
 
 
 def convergence_view() -> None:

@@ -807,10 +807,17 @@ def robustness(
     s1c, stc, _ = sobol_indices(RA, RB, RAB)
     s1y, sty, _ = sobol_indices(YA, YB, YAB)
     rows = []
+    # a country never ranked (or never scored) in any run has no sensitivity: NaN, not 0 ("robust")
+    ranked = np.isfinite(RK).any(axis=0)
+    scored_any = np.isfinite(Y).any(axis=0)
+    nan = float("nan")
     for gi, f in enumerate(model.factors):
         for ci, c in enumerate(countries):
-            rows.append((c, f.name, stc[gi, ci], s1c[gi, ci], sty[gi, ci], s1y[gi, ci]))
-    per_country = pd.DataFrame(rows, columns=["country", "factor", "ST_rank", "S1_rank", "ST_score", "S1_score"])
+            rows.append((c, f.name, stc[gi, ci] if ranked[ci] else nan, s1c[gi, ci] if ranked[ci] else nan,
+                         sty[gi, ci] if scored_any[ci] else nan, s1y[gi, ci] if scored_any[ci] else nan,
+                         bool(ranked[ci])))
+    per_country = pd.DataFrame(rows, columns=["country", "factor", "ST_rank", "S1_rank", "ST_score", "S1_score",
+                                              "ranked"])
     return Robustness(
         scheme=scheme, year=year, group=group, countries=countries,
         years_used={p.country: p.year for p in chosen}, runs=len(U), n_base=N, seed=seed,

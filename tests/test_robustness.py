@@ -209,6 +209,20 @@ def test_robustness_table(data: Path) -> None:
     assert ((res.sensitivity.ST_rank >= -1e-9) & (res.sensitivity.ST_rank <= 1.5)).all()
 
 
+def test_a_country_never_ranked_has_no_sensitivity_not_zero(data: Path) -> None:
+    """FI answers one indicator only: with min_coverage 0.75 on the root, no run gives it an
+    overall score, so no rank: its per-country indices are NaN ("not ranked"), never 0.000."""
+    (data / "fi.yaml").write_text(_profile("FI", {"A1": "a"}))
+    (data / "rb.yaml").write_text(SCHEME.replace("missing: skip\n", "missing: skip\nmin_coverage: 0.75\n"))
+    b, scheme, profiles = _load(data)
+    res = robustness(scheme, profiles, group=b.groups["G"], include=["FI"], runs=400, seed=3)
+    pc = res.per_country.set_index("country")
+    assert not pc.loc["FI", "ranked"].any()
+    assert pc.loc["FI", "ST_rank"].isna().all() and pc.loc["FI", "S1_rank"].isna().all()
+    ranked = pc.drop(index="FI")
+    assert ranked.ranked.all() and ranked.ST_rank.notna().all()
+
+
 def test_only_weights_varied_gives_zero_for_a_constant(tmp_path: Path) -> None:
     """A country whose every leaf scores alike cannot move with weights: its score band is a point."""
     (tmp_path / "rb.yaml").write_text(SCHEME)
