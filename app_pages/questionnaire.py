@@ -14,6 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from indexer import app_support as sup
+from indexer.countries import code_of
+from indexer.load import is_country_code
 from indexer.model import NOT_APPLICABLE, PROVENANCES, STATUSES, Node
 from indexer.score import score as score_table
 
@@ -73,8 +75,15 @@ with st.expander("Open a profile, start a new one, or upload a file", expanded=d
         c3.number_input("Year", min_value=1000, max_value=9999, step=1, key="q_new_year")
         c4.text_input("Coder", key="q_new_coder")
         if cc.strip():
-            st.caption(f"{sup.country_label(cc.strip().upper())} · saved as `{sup.PROFILES_DIR}/"
-                       f"{cc.strip().upper()}/{st.session_state['q_new_scheme']}-{st.session_state['q_new_year']}.yaml`")
+            code = cc.strip().upper()
+            if is_country_code(code):
+                st.caption(f"{sup.country_label(code)} · saved as `{sup.PROFILES_DIR}/"
+                           f"{code}/{st.session_state['q_new_scheme']}-{st.session_state['q_new_year']}.yaml`")
+            else:
+                guess = code_of(cc)
+                st.warning(f"`{cc.strip()}` is not an ISO 3166-1 alpha-2 code"
+                           + (f": did you mean **{guess}** ({sup.country_label(guess)})?" if guess else
+                              " (two letters, e.g. KZ)."), icon=":material/edit:")
         st.button("Start", on_click=_start_new, type="primary", key="q_start")
     else:
         up = st.file_uploader("Profile file (YAML)", type=["yaml", "yml"], key="q_upload")
@@ -190,9 +199,14 @@ if doc.conflict is not None:
 m1, m2, m3, m4 = st.columns(4)
 for col, m, opts in ((m1, "status", list(STATUSES)), (m2, "provenance", list(PROVENANCES))):
     k = wkey("meta", m)
+    in_file = doc.meta_before.get(m)
+    if in_file and in_file not in opts:
+        # what the file says, even when it is not a valid value: the box never hides a typo
+        opts = [*opts, in_file]
     if k not in st.session_state:
         st.session_state[k] = doc.meta.get(m) if doc.meta.get(m) in opts else opts[0]
-    col.selectbox(m.capitalize(), opts, key=k)
+    col.selectbox(m.capitalize(), opts, key=k,
+                  format_func=lambda v, ok=(STATUSES if m == "status" else PROVENANCES): v if v in ok else f"{v} (not valid)")
 for col, m in ((m3, "coder"), (m4, "reviewer")):
     k = wkey("meta", m)
     if k not in st.session_state:
@@ -256,8 +270,11 @@ with side:
                  help=None if can_save else ("Fix the errors first." if errs else "Resolve the conflict first.")):
         try:
             sup.save_doc(data, doc, scheme)
+            uncited = [p.message.split(" ", 1)[0] for p in checked.problems if p.code == "missing-source"]
             st.session_state["q_flash"] = (f"Saved `{data.rel(doc.path)}` at "
-                                           f"{_dt.datetime.now().strftime('%H:%M:%S')}.")
+                                           f"{_dt.datetime.now().strftime('%H:%M:%S')}."
+                                           + (f" {len(uncited)} answer{'s' * (len(uncited) != 1)} cite no source yet: "
+                                              f"{', '.join(uncited[:8])}{' …' if len(uncited) > 8 else ''}." if uncited else ""))
         except sup.SaveConflict:
             pass
         except sup.UnsafePath as err:

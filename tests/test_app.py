@@ -384,3 +384,39 @@ def test_questionnaire_upload(demo_app_root: Path):
     run(at)
     assert at.error
     assert not (demo_app_root.parent / "x").exists()
+
+
+def test_questionnaire_shows_a_mistyped_status_and_warns_of_uncited_saves(demo_app_root: Path):
+    at = app("questionnaire")
+    at.radio(key="q_how").set_value("Upload a file")
+    run(at)
+    blob = b"scheme: demo\ncountry: XE\nyear: 2030\nstatus: drfat\nprovenance: expert\nanswers:\n  WORK.1: a\n"
+    at.file_uploader(key="q_upload").upload("xe.yaml", blob, "application/x-yaml")
+    run(at)
+    n = at.session_state["q_nonce"]
+    box = at.selectbox(key=f"q{n}_meta_status")
+    assert box.value == "drfat" and "drfat" in box.options[-1]  # the typo, not a silent "draft"
+    assert any("drfat" in e.value for e in at.error)
+    assert at.button(key="q_save").disabled
+    box.set_value("draft")
+    run(at)
+    assert not at.button(key="q_save").disabled
+    at.button(key="q_save").click()
+    run(at)
+    saved = (demo_app_root / "country_profiles/XE/demo-2030.yaml").read_text()
+    assert "status: draft" in saved
+    flash = " ".join(s.value for s in at.success)
+    assert "1 answer cite no source yet: WORK.1" in flash
+
+
+def test_questionnaire_new_country_code_is_checked_as_typed(demo_app_root: Path):
+    at = app("questionnaire")
+    at.radio(key="q_how").set_value("Start a new profile")
+    run(at)
+    at.text_input(key="q_new_country").set_value("Kaz")
+    run(at)
+    assert not any("saved as" in c.value for c in at.caption)
+    assert any("did you mean **KZ**" in w.value for w in at.warning)
+    at.text_input(key="q_new_country").set_value("kg")
+    run(at)
+    assert any("saved as `country_profiles/KG/" in c.value for c in at.caption)
