@@ -1,0 +1,107 @@
+"""Calibration of the desk codings against MIPEX's published area scores (issue: model countries).
+
+For every `mipex-core` profile of the bundle that no published source backs (`provenance:
+illustrative`, e.g. the EU desk codings) and whose country-year MIPEX published in
+`areas_2020_2024.csv`, the engine's eight area scores and overall are set against MIPEX's.
+Nothing is tuned: answers and option scores are never changed to meet these numbers.
+
+    .venv/bin/python scripts/calibrate.py            # print the table (markdown)
+    .venv/bin/python scripts/calibrate.py --write    # refresh the table in docs/calibration.md
+    .venv/bin/python scripts/calibrate.py --check    # exit 1 when docs/calibration.md is stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from indexer.load import load_paths  # noqa: E402
+from indexer.score import score  # noqa: E402
+
+DATA = REPO.parent / "shared" / "data" / "mipex-published" / "areas_2020_2024.csv"
+DOC = REPO / "docs" / "calibration.md"
+START, END = "<!-- calibration:start -->", "<!-- calibration:end -->"
+SERIES = {"LMM": "Labour Market Mobility Strand", "FR": "Family Reunification Strand", "EDU": "Education Strand",
+          "PP": "Political Participation Strand", "PR": "Permanent Residence Strand", "ATN": "Citizenship Strand",
+          "AD": "Antidiscrimination Strand", "HEALTH": "Health Strand", "overall": "Overall"}
+AREAS = [c for c in SERIES if c != "overall"]
+
+
+def published(path: Path = DATA) -> dict[tuple[str, int, str], float]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return {(r["iso2"], int(r["year"]), r["series"]): float(r["score"]) for r in csv.DictReader(fh)}
+
+
+def rows(data_path: Path = DATA, profiles_root: Path = REPO / "country_profiles") -> list[dict]:
+    """One row per desk coding and node: ours, MIPEX's, the difference, our coverage."""
+    pub = published(data_path)
+    b = load_paths([str(REPO / "indicators" / "mipex-core.yaml"), str(profiles_root)])
+    scheme = b.schemes["mipex-core"]
+    desk = [p for p in b.profiles if p.scheme == "mipex-core" and p.provenance == "illustrative"
+            and (p.country, p.year, SERIES["overall"]) in pub]
+    t = score(scheme, desk).set_index(["country", "year", "code"])
+    out = []
+    for p in sorted(desk, key=lambda p: (p.country, p.year)):
+        for code, series in SERIES.items():
+            r = t.loc[(p.country, p.year, code)]
+            ours = None if r.score != r.score else float(r.score)
+            theirs = pub[(p.country, p.year, series)]
+            out.append({"country": p.country, "year": p.year, "code": code, "ours": ours, "mipex": theirs,
+                        "diff": None if ours is None else ours - theirs, "coverage": float(r.coverage)})
+    return out
+
+
+def median_abs_area_diff(table: list[dict]) -> tuple[float | None, int]:
+    d = [abs(r["diff"]) for r in table if r["code"] in AREAS and r["diff"] is not None]
+    return (statistics.median(d) if d else None), len(d)
+
+
+def markdown(table: list[dict]) -> str:
+    def f(x: float | None, sign: bool = False) -> str:
+        return "–" if x is None else (f"{x:+.1f}" if sign else f"{x:.1f}")
+
+    lines = []
+    for (cc, year) in dict.fromkeys((r["country"], r["year"]) for r in table):
+        mine = [r for r in table if (r["country"], r["year"]) == (cc, year)]
+        lines += [f"**{cc} {year}**", "", "| node | ours | MIPEX | ours − MIPEX | our coverage |", "|---|---:|---:|---:|---:|"]
+        for r in mine:
+            flag = " **>10**" if r["diff"] is not None and abs(r["diff"]) > 10 and r["code"] != "overall" else ""
+            lines.append(f"| {r['code']} | {f(r['ours'])} | {r['mipex']:.2f} | {f(r['diff'], True)}{flag} | "
+                         f"{r['coverage']:.0%} |")
+        lines.append("")
+    med, n = median_abs_area_diff(table)
+    lines.append(f"Median absolute difference over the {n} area scores compared: "
+                 f"**{'–' if med is None else f'{med:.1f}'} points**.")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--check", action="store_true")
+    a = ap.parse_args(argv)
+    text = markdown(rows())
+    if not (a.write or a.check):
+        sys.stdout.write(text)
+        return 0
+    doc = DOC.read_text(encoding="utf-8")
+    head, rest = doc.split(START, 1)
+    _, tail = rest.split(END, 1)
+    new = f"{head}{START}\n{text}{END}{tail}"
+    if a.check:
+        if new != doc:
+            print("docs/calibration.md is out of date: run scripts/calibrate.py --write", file=sys.stderr)
+            return 1
+        return 0
+    DOC.write_text(new, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
