@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from indexer import app_support as sup
-from indexer.compare import STATS
+from indexer.compare import STATS, empty_baseline_reason, thin_note
 
 data = sup.load_data()
 st.title("Compare countries")
@@ -106,7 +106,8 @@ for start in range(0, len(cards), 6):
                 r = overall.iloc[0]
                 st.metric(sup.baseline_label(group, stat), sup.fmt_score(r.baseline),
                           help=f"{sup.STAT_LABELS[stat]} of the members' overall scores")
-                st.caption(f"n = {sup.fmt_int(r.baseline_n)} members with an overall score")
+                st.caption(f"n = {sup.fmt_int(r.baseline_n)} of {len(group.members)} members with an overall score"
+                           + (f" · {sup.THIN_MARK} **thin**: fewer than half the members" if r.thin else ""))
                 continue
             r = overall.loc[c]
             gap = None if sup.is_missing(r.gap) else f"{float(r.gap):+.1f} vs {group.name}"
@@ -124,7 +125,26 @@ for start in range(0, len(cards), 6):
 tab_areas, tab_heat, tab_drill, tab_trend, tab_table = st.tabs(
     ["Areas", "Heatmap", "Drill-down", "Trends", "Table"], key="compare_view", on_change="rerun")
 
+def baseline_notes(codes: list[str]) -> bool:
+    """Say where the baseline is thin or missing among ``codes``; True when the chart would be
+    empty (no baseline and no country score there), so that the words replace it."""
+    if group is None:
+        return False
+    sub = t[t.code.isin(codes)]
+    if sub.thin.any():
+        st.caption(f"{sup.THIN_MARK} {thin_note(cmp_)}")
+    if (sub.baseline_n.fillna(0) == 0).any():
+        why = empty_baseline_reason(cmp_, s)
+        if (sub.baseline_n.fillna(0) == 0).all() and sub.score.isna().all():
+            st.info(why)
+            return True
+        st.caption(why)
+    return False
+
+
 def areas_view() -> None:
+    if baseline_notes([k.code for k in scheme.root.children]):
+        return
     if len(scheme.root.children) >= 3:
         a, b = st.columns(2)
         a.plotly_chart(sup.radar_figure(cmp_), key="radar", config={"displaylogo": False})
@@ -142,6 +162,8 @@ def areas_view() -> None:
                "with a score there.")
 
 def heatmap_view() -> None:
+    if baseline_notes([k.code for k in scheme.root.children]):
+        return
     st.plotly_chart(sup.heatmap_figure(cmp_), key="heat", config={"displaylogo": False})
 
 def drill_view() -> None:
@@ -182,7 +204,7 @@ def drill_view() -> None:
             if group is not None:
                 r0 = block.iloc[0]
                 row[sup.baseline_label(group, stat)] = r0.baseline
-                row["baseline n"] = r0.baseline_n
+                row["baseline n"] = sup.n_text(r0)
             rows.append(row)
         df = pd.DataFrame(rows)
         fmts = {c: sup.SCORE for c in df.columns if c.endswith("score")} | {
@@ -229,7 +251,7 @@ def drill_view() -> None:
         if group is not None:
             r0 = block.iloc[0]
             st.caption(f"{sup.baseline_label(group, stat)} at {leaf.code}: {sup.fmt_score(r0.baseline)} "
-                       f"(n = {sup.fmt_int(r0.baseline_n)} members with a score).")
+                       f"(n = {sup.n_text(r0)} members with a score).")
 
 def trend_view() -> None:
     ts_years = s.years()
