@@ -132,9 +132,9 @@ def baseline_notes(codes: list[str]) -> bool:
         return False
     sub = t[t.code.isin(codes)]
     if sub.thin.any():
-        st.caption(f"{sup.THIN_MARK} {thin_note(cmp_)}")
+        st.caption(f"{sup.THIN_MARK} {thin_note(cmp_, codes)}")
     if (sub.baseline_n.fillna(0) == 0).any():
-        why = empty_baseline_reason(cmp_, s)
+        why = empty_baseline_reason(cmp_, s, codes)
         if (sub.baseline_n.fillna(0) == 0).all() and sub.score.isna().all():
             st.info(why)
             return True
@@ -145,12 +145,19 @@ def baseline_notes(codes: list[str]) -> bool:
 def areas_view() -> None:
     if baseline_notes([k.code for k in scheme.root.children]):
         return
-    if len(scheme.root.children) >= 3:
+    area_rows = t[t.depth == 1]
+    drawable = max([int(area_rows[area_rows.country == c].score.notna().sum()) for c in present]
+                   + [int(area_rows.drop_duplicates("code").baseline.notna().sum())])
+    if len(scheme.root.children) >= 3 and drawable >= 3:
         a, b = st.columns(2)
         a.plotly_chart(sup.radar_figure(cmp_), key="radar", config={"displaylogo": False})
-    else:  # a radar of one or two axes is a line: bars only
+    else:  # a radar of one or two axes (or values) is a line or a point: bars only
         b = st.container()
-        st.caption(f"{scheme.title} has {len(scheme.root.children)} {scheme.level_name(1)}s: too few for a radar.")
+        if len(scheme.root.children) < 3:
+            st.caption(f"{scheme.title} has {len(scheme.root.children)} {scheme.level_name(1)}s: too few for a radar.")
+        else:
+            st.caption(f"No radar: at most {drawable} {scheme.level_name(1)}s have a score or a baseline value, "
+                       "too few to draw one; the bars show what there is.")
     b.plotly_chart(sup.bars_figure(cmp_), key="bars", config={"displaylogo": False})
     areas = t[t.depth == 1]
     unscored = [c for c in present if areas[areas.country == c].score.isna().all()]

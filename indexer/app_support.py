@@ -1037,12 +1037,12 @@ def n_text(r: Any) -> str:
     return fmt_int(r.baseline_n) + (f" {THIN_MARK} thin" if getattr(r, "thin", False) else "")
 
 
-def baseline_words(cmp_: Comparison, scored_: Scored) -> list[str]:
-    """The thin-baseline note and the reason for missing baseline values, as the CLI prints them."""
+def baseline_words(cmp_: Comparison, scored_: Scored, codes: Sequence[str] | None = None) -> list[str]:
+    """The thin-baseline note and the reason for missing baseline values at ``codes``."""
     from .compare import empty_baseline_reason, thin_note
 
-    thin = thin_note(cmp_)
-    return ([f"{THIN_MARK} {thin}"] if thin else []) + [w for w in [empty_baseline_reason(cmp_, scored_)] if w]
+    thin = thin_note(cmp_, codes)
+    return ([f"{THIN_MARK} {thin}"] if thin else []) + [w for w in [empty_baseline_reason(cmp_, scored_, codes)] if w]
 
 
 def _hover(r: Any, title: str) -> list[str]:
@@ -1099,7 +1099,7 @@ def radar_figure(cmp_: Comparison, parent: str | None = None):
         cd = [[fmt_score(x.baseline), n_text(x), k.title] for x, k in zip(rows, kids, strict=True)]
         traces.append(go.Scatterpolar(
             r=r + r[:1], theta=theta, customdata=cd + cd[:1],
-            name=baseline_label(cmp_.group, cmp_.stat), mode="lines",
+            name=baseline_label(cmp_.group, cmp_.stat), mode="lines+markers",
             line={"color": BASELINE_COLOUR, "dash": "dash"},
             hovertemplate="<b>%{fullData.name}</b><br>%{customdata[2]}<br>%{customdata[0]} "
                           "(n=%{customdata[1]} members)<extra></extra>"))

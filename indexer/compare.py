@@ -167,22 +167,22 @@ class Comparison:
     def csv_frame(self) -> pd.DataFrame:
         return self.table[CSV_COLUMNS]
 
-    def baseline_rows(self) -> pd.DataFrame:
-        """One row per node (the first compared country's), for the baseline columns."""
-        return self.table.drop_duplicates("code")
+    def baseline_rows(self, codes: Sequence[str] | None = None) -> pd.DataFrame:
+        """One row per node (the first compared country's), for the baseline columns; ``codes``
+        keeps those nodes only (e.g. the areas a chart shows)."""
+        b = self.table.drop_duplicates("code")
+        return b if codes is None else b[b.code.isin(list(codes))]
 
-    @property
-    def thin_codes(self) -> list[str]:
+    def thin_codes(self, codes: Sequence[str] | None = None) -> list[str]:
         """Nodes whose baseline value rests on fewer than half of the group's members."""
-        b = self.baseline_rows()
+        b = self.baseline_rows(codes)
         return list(b.loc[b.thin, "code"])
 
-    @property
-    def empty_codes(self) -> list[str]:
+    def empty_codes(self, codes: Sequence[str] | None = None) -> list[str]:
         """Nodes where no member of the group has a score (no baseline value)."""
         if self.group is None:
             return []
-        b = self.baseline_rows()
+        b = self.baseline_rows(codes)
         return list(b.loc[b.baseline_n.fillna(0) == 0, "code"])
 
 
@@ -194,11 +194,12 @@ def is_thin(n: np.ndarray | int, members: int) -> np.ndarray | bool:
     return (n > 0) & (2 * n < members)
 
 
-def thin_note(cmp_: Comparison) -> str:
-    """The words for thin baseline values: which nodes, and n of how many members ('' if none)."""
+def thin_note(cmp_: Comparison, codes: Sequence[str] | None = None) -> str:
+    """The words for thin baseline values among ``codes`` (default: every node shown): which
+    nodes, and n of how many members ('' if none)."""
     if cmp_.group is None:
         return ""
-    b = cmp_.baseline_rows()
+    b = cmp_.baseline_rows(codes)
     b = b[b.thin]
     if b.empty:
         return ""
@@ -208,7 +209,8 @@ def thin_note(cmp_: Comparison) -> str:
             f"{len(g.members)} members; read it as the {cmp_.stat} of those members only.")
 
 
-def empty_baseline_reason(cmp_: Comparison, scored: Scored | None = None) -> str:
+def empty_baseline_reason(cmp_: Comparison, scored: Scored | None = None,
+                          codes: Sequence[str] | None = None) -> str:
     """Why no member of the group has a score at some nodes ('' when every node has a baseline).
 
     Names the nodes, the members that have a profile up to the year (with its year and
@@ -216,12 +218,12 @@ def empty_baseline_reason(cmp_: Comparison, scored: Scored | None = None) -> str
     and for each member with a profile why it has no score there (too few indicators answered
     for the scheme's coverage rule, or published scores of other nodes only).
     """
-    empty = cmp_.empty_codes
+    empty = cmp_.empty_codes(codes)
     g = cmp_.group
     if g is None or not empty:
         return ""
     scheme = cmp_.scheme
-    shown = cmp_.baseline_rows()
+    shown = cmp_.baseline_rows(codes)
     if len(empty) == len(shown):
         where = "any node"
     else:  # by level: "every indicator", or the codes (at most 8 named)

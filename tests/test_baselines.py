@@ -54,11 +54,11 @@ def test_thin_flags_in_the_table(data: Path) -> None:
     assert by.loc["overall", "baseline_n"] == 3 and by.loc["overall", "baseline"] == 50
     assert not by.loc["overall", "thin"]
     assert by.loc["B", "baseline_n"] == 2 and by.loc["B", "baseline"] == 50 and by.loc["B", "thin"]
-    assert cmp_.thin_codes == ["B", "B1"]
+    assert cmp_.thin_codes() == ["B", "B1"] and cmp_.thin_codes(["A", "B"]) == ["B"]
     assert "B (n = 2)" in thin_note(cmp_) and "5 members" in thin_note(cmp_)
     # the same two members of a group of four are exactly half: not thin
     four = compare(s, b.profiles, ["AT"], group=b.groups["F"], stat="median")
-    assert four.thin_codes == [] and thin_note(four) == ""
+    assert four.thin_codes() == [] and thin_note(four) == ""
 
 
 def test_empty_baseline_says_why(data: Path) -> None:
@@ -66,7 +66,7 @@ def test_empty_baseline_says_why(data: Path) -> None:
     s = b.schemes["tiny"]
     scored = Scored.of(s, b.profiles)
     cmp_ = compare(s, scored, ["CY"], group=b.groups["E"], stat="mean")
-    assert cmp_.empty_codes == ["B", "B1"]
+    assert cmp_.empty_codes() == ["B", "B1"]
     why = empty_baseline_reason(cmp_, scored)
     assert "at B, B1" in why
     assert "CY (2024, expert)" in why and "EE has none" in why
