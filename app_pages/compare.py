@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from indexer import app_support as sup
-from indexer.compare import STATS
+from indexer.compare import STATS, empty_baseline_reason, thin_note
 
 data = sup.load_data()
 st.title("Compare countries")
@@ -106,7 +106,8 @@ for start in range(0, len(cards), 6):
                 r = overall.iloc[0]
                 st.metric(sup.baseline_label(group, stat), sup.fmt_score(r.baseline),
                           help=f"{sup.STAT_LABELS[stat]} of the members' overall scores")
-                st.caption(f"n = {sup.fmt_int(r.baseline_n)} members with an overall score")
+                st.caption(f"n = {sup.fmt_int(r.baseline_n)} of {len(group.members)} members with an overall score"
+                           + (f" · {sup.THIN_MARK} **thin**: fewer than half the members" if r.thin else ""))
                 continue
             r = overall.loc[c]
             gap = None if sup.is_missing(r.gap) else f"{float(r.gap):+.1f} vs {group.name}"
@@ -124,13 +125,39 @@ for start in range(0, len(cards), 6):
 tab_areas, tab_heat, tab_drill, tab_trend, tab_table = st.tabs(
     ["Areas", "Heatmap", "Drill-down", "Trends", "Table"], key="compare_view", on_change="rerun")
 
+def baseline_notes(codes: list[str]) -> bool:
+    """Say where the baseline is thin or missing among ``codes``; True when the chart would be
+    empty (no baseline and no country score there), so that the words replace it."""
+    if group is None:
+        return False
+    sub = t[t.code.isin(codes)]
+    if sub.thin.any():
+        st.caption(f"{sup.THIN_MARK} {thin_note(cmp_, codes)}")
+    if (sub.baseline_n.fillna(0) == 0).any():
+        why = empty_baseline_reason(cmp_, s, codes)
+        if (sub.baseline_n.fillna(0) == 0).all() and sub.score.isna().all():
+            st.info(why)
+            return True
+        st.caption(why)
+    return False
+
+
 def areas_view() -> None:
-    if len(scheme.root.children) >= 3:
+    if baseline_notes([k.code for k in scheme.root.children]):
+        return
+    area_rows = t[t.depth == 1]
+    drawable = max([int(area_rows[area_rows.country == c].score.notna().sum()) for c in present]
+                   + [int(area_rows.drop_duplicates("code").baseline.notna().sum())])
+    if len(scheme.root.children) >= 3 and drawable >= 3:
         a, b = st.columns(2)
         a.plotly_chart(sup.radar_figure(cmp_), key="radar", config={"displaylogo": False})
-    else:  # a radar of one or two axes is a line: bars only
+    else:  # a radar of one or two axes (or values) is a line or a point: bars only
         b = st.container()
-        st.caption(f"{scheme.title} has {len(scheme.root.children)} {scheme.level_name(1)}s: too few for a radar.")
+        if len(scheme.root.children) < 3:
+            st.caption(f"{scheme.title} has {len(scheme.root.children)} {scheme.level_name(1)}s: too few for a radar.")
+        else:
+            st.caption(f"No radar: at most {drawable} {scheme.level_name(1)}s have a score or a baseline value, "
+                       "too few to draw one; the bars show what there is.")
     b.plotly_chart(sup.bars_figure(cmp_), key="bars", config={"displaylogo": False})
     areas = t[t.depth == 1]
     unscored = [c for c in present if areas[areas.country == c].score.isna().all()]
@@ -142,6 +169,8 @@ def areas_view() -> None:
                "with a score there.")
 
 def heatmap_view() -> None:
+    if baseline_notes([k.code for k in scheme.root.children]):
+        return
     st.plotly_chart(sup.heatmap_figure(cmp_), key="heat", config={"displaylogo": False})
 
 def drill_view() -> None:
@@ -182,7 +211,7 @@ def drill_view() -> None:
             if group is not None:
                 r0 = block.iloc[0]
                 row[sup.baseline_label(group, stat)] = r0.baseline
-                row["baseline n"] = r0.baseline_n
+                row["baseline n"] = sup.n_text(r0)
             rows.append(row)
         df = pd.DataFrame(rows)
         fmts = {c: sup.SCORE for c in df.columns if c.endswith("score")} | {
@@ -230,7 +259,7 @@ def drill_view() -> None:
         if group is not None:
             r0 = block.iloc[0]
             st.caption(f"{sup.baseline_label(group, stat)} at {leaf.code}: {sup.fmt_score(r0.baseline)} "
-                       f"(n = {sup.fmt_int(r0.baseline_n)} members with a score).")
+                       f"(n = {sup.n_text(r0)} members with a score).")
 
 def trend_view() -> None:
     ts_years = s.years()

@@ -61,7 +61,9 @@ c3.metric("Rank", sup.fmt_rank(ov["rank"], ov.rank_n) if group else "–",
 c4.metric("Coverage", sup.fmt_pct(ov.coverage), help="Share of applicable indicators answered (or given as a published score)")
 if group is not None:
     st.caption(f"Baseline {sup.baseline_label(group, stat)}: {sup.fmt_score(ov.baseline)} overall "
-               f"(n = {sup.fmt_int(ov.baseline_n)} members with an overall score).")
+               f"(n = {sup.n_text(ov)} of {len(group.members)} members with an overall score).")
+    for note in sup.baseline_words(cmp_, s, ["overall", *(k.code for k in scheme.root.children)]):
+        st.caption(note)
 if sup.is_missing(ov.score) and view is None:
     st.caption(f"No overall score: {sup.no_score_reason(scheme, scheme.root, ov.coverage)}.")
 
@@ -73,7 +75,7 @@ with right:
     df = pd.DataFrame({
         "area": [f"{r.code} {r.title}" for r in areas.itertuples()],
         "score": areas.score, "band": areas.band, "coverage": areas.coverage,
-        sup.baseline_label(group, stat): areas.baseline, "n": areas.baseline_n, "gap": areas.gap,
+        sup.baseline_label(group, stat): areas.baseline, "n": [sup.n_text(r) for r in areas.itertuples()], "gap": areas.gap,
         "rank": [sup.fmt_rank(r.rank, r.rank_n) if group else "–" for r in areas.itertuples()],
     })
     if group is None:

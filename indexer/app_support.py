@@ -1050,6 +1050,23 @@ def _rows_by(cmp_: Comparison) -> dict[tuple[str, str], Any]:
     return {(r.country, r.code): r for r in cmp_.table.itertuples(index=False)}
 
 
+#: beside a baseline's n where the value rests on fewer than half of the group's members
+THIN_MARK = "⚠"
+
+
+def n_text(r: Any) -> str:
+    """A baseline's n as the charts show it: ``8 ⚠ thin`` when it is thin (compare.is_thin)."""
+    return fmt_int(r.baseline_n) + (f" {THIN_MARK} thin" if getattr(r, "thin", False) else "")
+
+
+def baseline_words(cmp_: Comparison, scored_: Scored, codes: Sequence[str] | None = None) -> list[str]:
+    """The thin-baseline note and the reason for missing baseline values at ``codes``."""
+    from .compare import empty_baseline_reason, thin_note
+
+    thin = thin_note(cmp_, codes)
+    return ([f"{THIN_MARK} {thin}"] if thin else []) + [w for w in [empty_baseline_reason(cmp_, scored_, codes)] if w]
+
+
 def _hover(r: Any, title: str) -> list[str]:
     return [fmt_score(r.score), fmt_pct(r.coverage), r.band or "–", fmt_rank(r.rank, r.rank_n),
             str(r.year), fmt_int(r.baseline_n), title]
@@ -1101,10 +1118,10 @@ def radar_figure(cmp_: Comparison, parent: str | None = None):
     if cmp_.group is not None:
         rows = [by[(cmp_.countries[0], k.code)] for k in kids]
         r = [_num(x.baseline) for x in rows]
-        cd = [[fmt_score(x.baseline), fmt_int(x.baseline_n), k.title] for x, k in zip(rows, kids, strict=True)]
+        cd = [[fmt_score(x.baseline), n_text(x), k.title] for x, k in zip(rows, kids, strict=True)]
         traces.append(go.Scatterpolar(
             r=r + r[:1], theta=theta, customdata=cd + cd[:1],
-            name=baseline_label(cmp_.group, cmp_.stat), mode="lines",
+            name=baseline_label(cmp_.group, cmp_.stat), mode="lines+markers",
             line={"color": BASELINE_COLOUR, "dash": "dash"},
             hovertemplate="<b>%{fullData.name}</b><br>%{customdata[2]}<br>%{customdata[0]} "
                           "(n=%{customdata[1]} members)<extra></extra>"))
@@ -1124,7 +1141,7 @@ def bars_figure(cmp_: Comparison, parent: str | None = None):
     kids = _children(cmp_, parent)
     by = _rows_by(cmp_)
     first = cmp_.countries[0]
-    y = [(k.title or k.code) + (f" <sub>n={fmt_int(by[(first, k.code)].baseline_n)}</sub>"
+    y = [(k.title or k.code) + (f" <sub>n={n_text(by[(first, k.code)])}</sub>"
                                 if cmp_.group is not None else "") for k in kids]
     traces = []
     for i, c in enumerate(cmp_.countries):
@@ -1141,7 +1158,7 @@ def bars_figure(cmp_: Comparison, parent: str | None = None):
             name=baseline_label(cmp_.group, cmp_.stat),
             marker={"symbol": "line-ns-open", "size": max(14, min(40, 10 * len(cmp_.countries) + 6)),
                     "color": BASELINE_COLOUR, "line": {"width": 3, "color": BASELINE_COLOUR}},
-            customdata=[[fmt_score(r.baseline), fmt_int(r.baseline_n)] for r in rows],
+            customdata=[[fmt_score(r.baseline), n_text(r)] for r in rows],
             hovertemplate="<b>%{fullData.name}</b>: %{customdata[0]} (n=%{customdata[1]} members)<extra></extra>"))
     lo, hi = cmp_.scheme.scale
     height = 90 + len(kids) * max(34, 16 * len(cmp_.countries) + 14)
@@ -1173,9 +1190,9 @@ def heatmap_figure(cmp_: Comparison, parent: str | None = None):
     if cmp_.group is not None:
         rows = [by[(cmp_.countries[0], k.code)] for k in kids]
         z.append([_num(r.baseline) for r in rows])
-        text.append([f"{fmt_score(r.baseline)}<br>n={fmt_int(r.baseline_n)}" for r in rows])
+        text.append([f"{fmt_score(r.baseline)}<br>n={n_text(r)}" for r in rows])
         hover.append([f"{baseline_label(cmp_.group, cmp_.stat)} · {k.title}<br>{fmt_score(r.baseline)} "
-                      f"(n={fmt_int(r.baseline_n)} members)" for r, k in zip(rows, kids, strict=True)])
+                      f"(n={n_text(r)} members)" for r, k in zip(rows, kids, strict=True)])
         ylab.append(baseline_label(cmp_.group, cmp_.stat))
     lo, hi = cmp_.scheme.scale
     return go.Figure(go.Heatmap(

@@ -135,7 +135,8 @@ class Comparison:
 
     ``table`` has one row per node per compared country (nodes in tree order):
     code, title, level, depth, country, year (of the profile used), score, coverage, band,
-    baseline, gap (= score − baseline), baseline_n, rank, rank_n, provenance.
+    baseline, gap (= score − baseline), baseline_n, rank, rank_n, provenance, thin (the baseline
+    value rests on fewer than half of the group's members, see :func:`is_thin`).
     """
 
     scheme: Scheme
@@ -148,6 +149,7 @@ class Comparison:
     members_used: dict[str, int] = field(default_factory=dict)  # member -> year used
     exclude: tuple[str, ...] = ()
     min_coverage: float | None = None
+    member_provenance: dict[str, str] = field(default_factory=dict)  # member -> provenance of the profile used
 
     @property
     def carried(self) -> dict[str, int]:
@@ -162,6 +164,131 @@ class Comparison:
 
     def csv_frame(self) -> pd.DataFrame:
         return self.table[CSV_COLUMNS]
+
+    def baseline_rows(self, codes: Sequence[str] | None = None) -> pd.DataFrame:
+        """One row per node (the first compared country's), for the baseline columns; ``codes``
+        keeps those nodes only (e.g. the areas a chart shows)."""
+        b = self.table.drop_duplicates("code")
+        return b if codes is None else b[b.code.isin(list(codes))]
+
+    def thin_codes(self, codes: Sequence[str] | None = None) -> list[str]:
+        """Nodes whose baseline value rests on fewer than half of the group's members."""
+        b = self.baseline_rows(codes)
+        return list(b.loc[b.thin, "code"])
+
+    def empty_codes(self, codes: Sequence[str] | None = None) -> list[str]:
+        """Nodes where no member of the group has a score (no baseline value)."""
+        if self.group is None:
+            return []
+        b = self.baseline_rows(codes)
+        return list(b.loc[b.baseline_n.fillna(0) == 0, "code"])
+
+
+def is_thin(n: np.ndarray | int, members: int) -> np.ndarray | bool:
+    """A baseline value is *thin* when it rests on fewer than half of its group's members:
+    ``0 < n < members / 2`` (n = members with a score at that node). n = 0 is no baseline at
+    all (see :func:`empty_baseline_reason`), not a thin one."""
+    n = np.asarray(n)
+    return (n > 0) & (2 * n < members)
+
+
+def thin_note(cmp_: Comparison, codes: Sequence[str] | None = None) -> str:
+    """The words for thin baseline values among ``codes`` (default: every node shown): which
+    nodes, and n of how many members ('' if none)."""
+    if cmp_.group is None:
+        return ""
+    b = cmp_.baseline_rows(codes)
+    b = b[b.thin]
+    if b.empty:
+        return ""
+    g = cmp_.group
+    at = ", ".join(f"{r.code} (n = {r.baseline_n})" for r in b.itertuples(index=False))
+    return (f"Thin baseline: at {at} the {g.name} {cmp_.stat} rests on fewer than half of the group's "
+            f"{len(g.members)} members; read it as the {cmp_.stat} of those members only.")
+
+
+def empty_baseline_reason(cmp_: Comparison, scored: Scored | None = None,
+                          codes: Sequence[str] | None = None) -> str:
+    """Why no member of the group has a score at some nodes ('' when every node has a baseline).
+
+    Names the nodes, the members that have a profile up to the year (with its year and
+    provenance) and those that have none, the compared countries that are members themselves,
+    and for each member with a profile why it has no score there (too few indicators answered
+    for the scheme's coverage rule, or published scores of other nodes only).
+    """
+    empty = cmp_.empty_codes(codes)
+    g = cmp_.group
+    if g is None or not empty:
+        return ""
+    scheme = cmp_.scheme
+    shown = cmp_.baseline_rows(codes)
+    if len(empty) == len(shown):
+        where = "any node"
+    else:  # by level: "every indicator", or the codes (at most 8 named)
+        by_level: dict[str, list[str]] = {}
+        for code in empty:
+            by_level.setdefault(scheme.node(code).level, []).append(code)
+        bits = []
+        for lv, codes in by_level.items():
+            if len(codes) == int((shown.level == lv).sum()) and len(codes) > 1:
+                bits.append(f"every {lv} ({len(codes)})")
+            else:
+                bits.append(", ".join(codes[:8]) + (f" and {len(codes) - 8} more {lv}s" if len(codes) > 8 else ""))
+        where = ", ".join(bits)
+    parts = [f"No member of {g.name} has a score at {where}, so there is no {g.name} {cmp_.stat} there."]
+    have = sorted(cmp_.members_used)
+    none = [m for m in g.members if m not in cmp_.members_used]
+    prov = cmp_.member_provenance
+    if have and len(have) <= 8:
+        listed = ", ".join(f"{m} ({cmp_.members_used[m]}, {prov.get(m, '?')})" for m in have)
+    elif have:
+        kinds = pd.Series([prov.get(m, "?") for m in have]).value_counts()
+        listed = f"{len(have)} ({', '.join(f'{v} {k}' for k, v in kinds.items())})"
+    if have:
+        parts.append(f"Of its {len(g.members)} members, {listed} {'has a profile' if len(have) == 1 else 'have profiles'}"
+                     f" of {scheme.id} up to {cmp_.year}"
+                     + (f"; {', '.join(none)} {'has' if len(none) == 1 else 'have'} none." if none else "."))
+    else:
+        parts.append(f"None of its {len(g.members)} members ({', '.join(g.members)}) has a profile of "
+                     f"{scheme.id} up to {cmp_.year}.")
+    own = [c for c in cmp_.countries if c in g.members]
+    if own:
+        parts.append(f"{', '.join(own)} {'is' if len(own) == 1 else 'are'} compared and also "
+                     f"{'a member' if len(own) == 1 else 'members'}: {'it counts' if len(own) == 1 else 'they count'} "
+                     "in the baseline like any member"
+                     + (f", so the baseline is largely {'its' if len(own) == 1 else 'their'} own scores."
+                        if 2 * len(own) >= len(have) else "."))
+    if scored is not None and have:
+        code = empty[0]
+        k = scheme.index[code]
+        node = scheme.node(code)
+        given_only: list[str] = []
+        low: list[str] = []
+        unanswered: list[str] = []
+        for m in have:
+            r = scored.row_for(m, cmp_.year)
+            if r is None:
+                continue
+            p = scored.profile(r[1])
+            cov = scored.arrays.coverage[r[1], k]
+            if p.scores and not p.answers:
+                given_only.append(m)
+            elif not node.is_leaf and cov == cov and cov > 0:
+                low.append(f"{m} {cov * 100:.0f}%")
+            else:
+                unanswered.append(m)
+        why = []
+        if given_only:
+            who = (f"all {len(given_only)} members with a profile" if len(given_only) == len(have) > 8
+                   else ", ".join(given_only))
+            why.append(f"published scores of other nodes only: {who}")
+        if low:
+            why.append(f"too few indicators answered for the scheme's coverage rule "
+                       f"({scheme.min_coverage_of(node) * 100:.0f}% required): {', '.join(low)}")
+        if unanswered:
+            why.append(f"nothing answered there: {', '.join(unanswered)}")
+        parts.append(f"At {code}, members with a profile have " + "; ".join(why) + ".")
+    return " ".join(parts)
 
 
 def compare(
@@ -250,6 +377,8 @@ def compare(
             "order": np.arange(len(keep)),
         }))
     table = pd.concat(frames, ignore_index=True)
+    table["thin"] = (is_thin(table["baseline_n"].fillna(0).to_numpy(dtype=int), len(group.members))
+                     if group is not None else False)
     table["band"] = [scheme.band(v) for v in table["score"]]
     table = table.sort_values(["order"], kind="stable").drop(columns="order").reset_index(drop=True)
     if group is not None:
@@ -259,6 +388,7 @@ def compare(
         scheme=scheme, year=year, countries=countries, group=group, stat=stat, table=table,
         years_used={c: used[c][0] for c in countries}, members_used={m: r[0] for m, r in members.items()},
         exclude=scored.exclude, min_coverage=own.min_coverage,
+        member_provenance={m: scored.profile(r[1]).provenance for m, r in members.items()},
     )
 
 

@@ -118,7 +118,7 @@ def _row(r: Any) -> dict[str, Any]:
         "code": r.code, "title": "Overall" if r.depth == 0 else (r.title or r.code), "level": r.level,
         "depth": int(r.depth), "score": _num(r.score), "band": r.band or "", "coverage": _num(r.coverage),
         "baseline": _num(r.baseline), "gap": _num(r.gap), "baseline_n": _int(r.baseline_n),
-        "rank": _int(r.rank), "rank_n": _int(r.rank_n),
+        "rank": _int(r.rank), "rank_n": _int(r.rank_n), "thin": bool(getattr(r, "thin", False)),
     }
 
 
@@ -170,7 +170,7 @@ def report_data(
     ``{"lo": 3, "hi": 8}``, the 5–95 % rank band, is shown next to the overall rank) and
     ``transfer`` (policy-transfer gaps, after the largest gaps). Raises :class:`ReportError`.
     """
-    from .compare import CompareError, Scored, compare
+    from .compare import CompareError, Scored, compare, empty_baseline_reason, thin_note
 
     scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, profiles)
     try:
@@ -213,6 +213,12 @@ def report_data(
         if missing:
             notes.append(f"Members of {group.name} with no profile up to {cmp_.year} (left out of the "
                          f"baseline): {', '.join(missing)}.")
+        thin = thin_note(cmp_)
+        if thin:
+            notes.append("* " + thin)
+        empty = empty_baseline_reason(cmp_, scored)
+        if empty:
+            notes.append(empty)
         members_ill = [m for m in cmp_.members_used
                        if scored.profile(scored.row_for(m, cmp_.year)[1]).provenance == "illustrative"]
         if members_ill:
@@ -454,7 +460,7 @@ def view(data: dict) -> dict:
         return {**{k: v for k, v in r.items() if isinstance(v, str | int) and not isinstance(v, bool)},
                 "score": fmt(r.get("score")), "baseline": fmt(r.get("baseline")),
                 "gap": fmt(r.get("gap"), sign=True), "rank": _rank(r),
-                "n": "" if r.get("baseline_n") is None else str(r["baseline_n"]),
+                "n": "" if r.get("baseline_n") is None else str(r["baseline_n"]) + ("*" if r.get("thin") else ""),
                 "coverage": "" if cov is None or cov >= 1 else _pct(cov),
                 "band": r.get("band") or "", "answer": r.get("answer", ""),
                 "colour": _band_colour(d, r.get("score")) if r.get("band") else None,

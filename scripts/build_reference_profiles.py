@@ -5,9 +5,14 @@ Reads the CSV files of ``shared/data/mipex-published/`` and writes one YAML prof
 country and reference year under ``country_profiles/published/<scheme>/<CC>/<scheme>-<year>.yaml``:
 
 - ``mipex-core`` (MIPEX 2020 series): ``areas_2020_2024.csv`` (8 areas + overall, 2020-2024),
-  ``access_to_nationality_2007_2019.csv``, ``political_participation_2019.csv`` and
-  ``health_2019_top38.csv``, merged per country-year;
-- ``mipex-2015`` (MIPEX 2015 edition, year 2014): ``areas_2014_partial.csv`` + ``overall_2014.csv``;
+  ``access_to_nationality_2007_2019.csv``, ``political_participation_2019.csv``,
+  ``health_2019_top38.csv`` and ``overall_2019.csv`` (the 2019 overall with Health, 56
+  countries), merged per country-year;
+- ``mipex-2015`` (MIPEX 2015 edition, year 2014, eight areas): ``areas_2014_partial.csv`` and
+  ``mipex2015_country_pages_2014.csv`` (areas, and the overall *with* Health);
+- ``mipex-2015-nohealth`` (the same edition's series *without* Health: seven areas):
+  ``overall_2014.csv`` (the 7-area overall) and the seven non-Health areas of the two files above.
+  The two overall series never share a scheme, so they never share a series, trend or baseline;
 - ``mipex-iii`` (MIPEX III, year 2010): ``overall_2010.csv``.
 
 Every value is written with the same digits as in its CSV (``76.125`` stays ``76.125``). A value
@@ -46,6 +51,8 @@ CITATION = {
     "CIDOB and MPG, mipex.eu",
     "mipex-2015": "Huddleston, T., Bilgili, O., Joki, A.-L. & Vankova, Z. (2015), Migrant "
     "Integration Policy Index 2015, CIDOB and MPG, 2015.mipex.eu",
+    "mipex-2015-nohealth": "Huddleston, T., Bilgili, O., Joki, A.-L. & Vankova, Z. (2015), Migrant "
+    "Integration Policy Index 2015, CIDOB and MPG, 2015.mipex.eu; series without the Health area",
     "mipex-iii": "Huddleston, T., Niessen, J. et al. (2011), Migrant Integration Policy Index III, "
     "British Council and MPG; as compiled by Manatschal, A. & Bernauer, J. (2016)",
 }
@@ -65,6 +72,9 @@ SERIES_2020 = {
     "Antidiscrimination Strand": "AD",
     "Health Strand": "HEALTH",
 }
+
+# Series names of mipex2015_country_pages_2014.csv that are not area names -> codes.
+SERIES_2015_PAGES = {"Overall (8 areas, with health)": "overall"}
 
 # Area names of the website files (2014 and 2019) -> codes.
 AREA_NAMES = {
@@ -116,8 +126,9 @@ class Ref:
     year: int
     scores: dict[str, str] = field(default_factory=dict)  # code -> the value's text, as published
     sources: dict[str, list[str]] = field(default_factory=dict)  # code -> source descriptions
+    pages: dict[str, list[str]] = field(default_factory=dict)  # code -> source pages (URLs) given in the data
 
-    def give(self, code: str, text: str, source: str) -> None:
+    def give(self, code: str, text: str, source: str, page: str = "") -> None:
         text = text.strip()
         float(text)  # must read as a number
         old = self.scores.get(code)
@@ -131,6 +142,9 @@ class Ref:
         self.sources.setdefault(code, [])
         if source not in self.sources[code]:
             self.sources[code].append(source)
+        page = page.strip()
+        if page and page not in self.pages.setdefault(code, []):
+            self.pages[code].append(page)
 
 
 # What each file is: (edition, vintage, precision) for the `source:` text of a profile.
@@ -140,7 +154,9 @@ FILES = {
     "political_participation_2019.csv": "MIPEX 2020 edition; mipex.eu website (political-participation page); whole numbers",
     "health_2019_top38.csv": "MIPEX 2020 edition; mipex.eu website (health page, top 38 of 56); whole numbers",
     "areas_2014_partial.csv": "MIPEX 2015 edition; 2015.mipex.eu area rank tables; whole numbers",
-    "overall_2014.csv": "MIPEX 2015 edition; via okfde/2030-watch.de dataset; whole numbers",
+    "overall_2014.csv": "MIPEX 2015 edition, overall WITHOUT Health (mean of 7 areas); via okfde/2030-watch.de dataset; whole numbers",
+    "mipex2015_country_pages_2014.csv": "MIPEX 2015 edition; 2015.mipex.eu country pages (overall WITH Health, mean of 8 areas); whole numbers",
+    "overall_2019.csv": "MIPEX 2020 edition; 'MIPEX Score (with Health)' of the mipex.eu country pages; whole numbers",
     "overall_2010.csv": "MIPEX III (2011 edition); replication data of Manatschal & Bernauer (2016), column mipex10; whole numbers",
 }
 
@@ -176,16 +192,34 @@ def collect(data: Path) -> dict[tuple[str, str, int], Ref]:
     for f in ("political_participation_2019.csv", "health_2019_top38.csv"):
         for r in read_csv(data / f):
             code = AREA_NAMES[r["area"]]
-            ref("mipex-core", iso2(r["country"]), int(r["year"])).give(code, r["score_rounded"], f)
+            ref("mipex-core", iso2(r["country"]), int(r["year"])).give(code, r["score_rounded"], f,
+                                                                        r["source_url"])
 
-    # --- mipex-2015: the MIPEX 2015 edition ------------------------------------------------
+    f = "overall_2019.csv"
+    for r in read_csv(data / f):
+        ref("mipex-core", iso2(r["iso2"]), int(r["year"])).give("overall", r["overall"], f, r["source_url"])
+
+    # --- mipex-2015: the MIPEX 2015 edition (eight areas, overall with Health) ---------------
+    # --- mipex-2015-nohealth: the same edition's seven areas and its overall without Health ----
+    def area_2015(cc: str, year: int, code: str, text: str, f: str, page: str) -> None:
+        ref("mipex-2015", cc, year).give(code, text, f, page)
+        if code != "HEALTH":
+            ref("mipex-2015-nohealth", cc, year).give(code, text, f, page)
+
     f = "areas_2014_partial.csv"
     for r in read_csv(data / f):
-        code = AREA_NAMES[r["area"]]
-        ref("mipex-2015", iso2(r["country"]), int(r["year"])).give(code, r["score_rounded"], f)
+        area_2015(iso2(r["country"]), int(r["year"]), AREA_NAMES[r["area"]], r["score_rounded"], f,
+                  r["source_url"])
+    f = "mipex2015_country_pages_2014.csv"
+    for r in read_csv(data / f):
+        cc, year = iso2(r["iso2"]), int(r["year"])
+        if r["series"] in SERIES_2015_PAGES:
+            ref("mipex-2015", cc, year).give(SERIES_2015_PAGES[r["series"]], r["score"], f, r["source_url"])
+        else:
+            area_2015(cc, year, AREA_NAMES[r["series"]], r["score"], f, r["source_url"])
     f = "overall_2014.csv"
     for r in read_csv(data / f):
-        ref("mipex-2015", iso2(r["country"]), int(r["year"])).give("overall", r["overall_rounded"], f)
+        ref("mipex-2015-nohealth", iso2(r["country"]), int(r["year"])).give("overall", r["overall_rounded"], f)
 
     # --- mipex-iii: MIPEX III ----------------------------------------------------------------
     f = "overall_2010.csv"
@@ -209,11 +243,20 @@ def render(r: Ref) -> str:
         f"Published MIPEX figures, copied unchanged ({CITATION[r.scheme]}).",
         *(f"{', '.join(by_file[f])} from {f}: {FILES[f]}." for f in files),
     ]
+    for c in codes:
+        if r.pages.get(c):
+            note_lines.append(f"Source page of {c}: {' ; '.join(r.pages[c])}.")
     if r.scheme == "mipex-core" and "overall" not in r.scores:
         note_lines.append(
             "No published overall: the overall shown is computed only when enough areas are given "
             "(min_coverage 0.75), i.e. not from one, two or three areas."
         )
+    if r.scheme == "mipex-2015":
+        note_lines.append("Overall WITH Health (mean of 8 areas); the series without Health is the "
+                          "scheme mipex-2015-nohealth, never mixed with this one.")
+    if r.scheme == "mipex-2015-nohealth":
+        note_lines.append("Overall WITHOUT Health (mean of 7 areas); the series with Health is the "
+                          "scheme mipex-2015, never mixed with this one.")
     lines = [
         "# Generated by scripts/build_reference_profiles.py from shared/data/mipex-published/.",
         "# Do not edit: change the script or the data and run it again.",

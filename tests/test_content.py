@@ -194,7 +194,7 @@ def test_core_help_names_a_european_standard():
 def test_edition_schemes_are_containers():
     assert [n.code for n in scheme("mipex-2015").root.children] == AREAS
     assert [n.code for n in scheme("mipex-iii").root.children] == AREAS[:-1]  # no health in MIPEX III
-    for sid in ("mipex-2015", "mipex-iii"):
+    for sid in ("mipex-2015", "mipex-2015-nohealth", "mipex-iii"):
         s = scheme(sid)
         assert all(n.numeric and n.numeric.min == 0 and n.numeric.max == 100 for n in s.leaves)
         assert [(b.min, b.label) for b in s.bands] == BANDS
@@ -301,14 +301,94 @@ def test_website_2019_in_profiles(name):
 
 @needs_data
 def test_mipex_2015_in_profiles():
+    """Areas in both MIPEX 2015 schemes (Health only in the 8-area one); the overall WITHOUT
+    Health only in mipex-2015-nohealth, the overall WITH Health only in mipex-2015."""
     b = builder()
     for r in rows("areas_2014_partial.csv"):
-        published("mipex-2015", b.iso2(r["country"]), int(r["year"]), b.AREA_NAMES[r["area"]],
-                  r["score_rounded"])
+        code = b.AREA_NAMES[r["area"]]
+        published("mipex-2015", b.iso2(r["country"]), int(r["year"]), code, r["score_rounded"])
+        if code != "HEALTH":
+            published("mipex-2015-nohealth", b.iso2(r["country"]), int(r["year"]), code, r["score_rounded"])
     data = rows("overall_2014.csv")
     assert len(data) == 38
     for r in data:
-        published("mipex-2015", b.iso2(r["country"]), int(r["year"]), "overall", r["overall_rounded"])
+        published("mipex-2015-nohealth", b.iso2(r["country"]), int(r["year"]), "overall", r["overall_rounded"])
+
+
+@needs_data
+def test_mipex2015_country_pages_in_profiles():
+    data = rows("mipex2015_country_pages_2014.csv")
+    overall = [r for r in data if r["series"] == "Overall (8 areas, with health)"]
+    assert len(overall) == 33 and len(data) - len(overall) == 94
+    b = builder()
+    for r in data:
+        code = "overall" if r in overall else b.AREA_NAMES[r["series"]]
+        published("mipex-2015", r["iso2"], int(r["year"]), code, r["score"])
+        if code not in ("overall", "HEALTH"):
+            published("mipex-2015-nohealth", r["iso2"], int(r["year"]), code, r["score"])
+        p = published_index()[("mipex-2015", r["iso2"], int(r["year"]))]
+        assert r["source_url"] in p.notes, f"{p.path}: source page of {code} not named"
+
+
+@needs_data
+def test_score_mipex_2015_gives_the_2014_overall_with_health():
+    """`indexer score mipex-2015` reproduces every 2014 overall (with Health) of the country pages."""
+    r = run_cli("score", "mipex-2015", "country_profiles", "--format", "csv")
+    assert r.returncode == 0, r.stderr[-2000:]
+    df = pd.read_csv(io.StringIO(r.stdout), dtype={"country": str}, keep_default_na=False)
+    got = df[(df.code == "overall") & (df.year == 2014)].set_index("country").score
+    want = {r["iso2"]: float(r["score"]) for r in rows("mipex2015_country_pages_2014.csv")
+            if r["series"].startswith("Overall")}
+    assert len(want) == 33
+    for cc, v in want.items():
+        assert float(got[cc]) == v, cc
+    # and where a country has all eight areas, the published with-Health overall is their
+    # rounded mean (whole numbers: within 0.5 + rounding of the areas, i.e. 1 point)
+    areas = df[(df.depth == 1) & (df.score != "")].groupby("country").score.agg(lambda x: (len(x), x.astype(float).mean()))
+    for cc, v in want.items():
+        n, mean = areas.get(cc, (0, None))
+        if n == 8:
+            assert abs(mean - v) <= 1, (cc, mean, v)
+
+
+@needs_data
+def test_the_two_2015_series_never_share_a_scheme():
+    """The overall without Health never appears in mipex-2015, nor the one with Health in
+    mipex-2015-nohealth, which has no Health area at all."""
+    assert "HEALTH" not in scheme("mipex-2015-nohealth").index
+    assert [n.code for n in scheme("mipex-2015-nohealth").root.children] == AREAS[:-1]
+    without = {builder().iso2(r["country"]): float(r["overall_rounded"]) for r in rows("overall_2014.csv")}
+    with_h = {r["iso2"]: float(r["score"]) for r in rows("mipex2015_country_pages_2014.csv")
+              if r["series"].startswith("Overall")}
+    differ = [cc for cc in with_h if with_h[cc] != without[cc]]
+    assert differ, "the two series should differ somewhere"
+    for cc in differ:
+        assert published_index()[("mipex-2015", cc, 2014)].scores["overall"] == with_h[cc]
+        assert published_index()[("mipex-2015-nohealth", cc, 2014)].scores["overall"] == without[cc]
+    for cc in set(without) - set(with_h):  # no with-Health figure: no given overall in mipex-2015
+        assert "overall" not in published_index()[("mipex-2015", cc, 2014)].scores
+
+
+@needs_data
+def test_overall_2019_in_profiles():
+    data = rows("overall_2019.csv")
+    assert len(data) == 56
+    for r in data:
+        published("mipex-core", r["iso2"], int(r["year"]), "overall", r["overall"])
+        p = published_index()[("mipex-core", r["iso2"], int(r["year"]))]
+        assert r["source_url"] in p.notes, f"{p.path}: source page not named"
+
+
+@needs_data
+@pytest.mark.parametrize(("group", "n"), [("MIPEX2020", 56), ("EU27", 27)])
+def test_2019_overall_baseline_is_49(group, n):
+    """MIPEX printed both averages as 49 ('average MIPEX (49), EU (49)'): medians."""
+    r = run_cli("compare", "mipex-core", "country_profiles", "--country", "DE", "--baseline", group,
+                "--stat", "median", "--year", "2019", "--format", "csv")
+    assert r.returncode == 0, r.stderr[-2000:]
+    df = pd.read_csv(io.StringIO(r.stdout))
+    ov = df[df.code == "overall"].iloc[0]
+    assert ov.baseline == 49 and ov.baseline_n == n and ov.score == 58
 
 
 @needs_data
@@ -380,11 +460,14 @@ def test_few_published_areas_give_no_overall():
         v = dataclasses.replace(p, scores={c: p.scores[c] for c in keep})
         df = score(core, [v])
         assert math.isnan(df[df.code == "overall"].score.iloc[0]), keep
-    # the 2019 profiles, which merge ATN, PP and HEALTH, show those areas but no overall
+    # the 2019 profiles merge ATN, PP and HEALTH with the published overall (overall_2019.csv):
+    # the overall shown is the published one, never a mean of three areas
     de = published_index()[("mipex-core", "DE", 2019)]
     df = score(core, [de]).set_index("code")
-    assert math.isnan(df.loc["overall", "score"])
+    assert df.loc["overall", "score"] == 58
     assert df.loc["ATN", "score"] == 41.75 and df.loc["PP", "score"] == 60
+    three = dataclasses.replace(de, scores={c: v for c, v in de.scores.items() if c != "overall"})
+    assert math.isnan(score(core, [three]).set_index("code").loc["overall", "score"])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -401,6 +484,9 @@ def test_groups():
     assert set(g["CentralAsia"].members) == {"KZ", "KG", "TJ", "TM", "UZ"}
     assert set(g["EaP"].members) == {"AM", "AZ", "BY", "GE", "MD", "UA"}
     assert set(g["SouthCaucasus"].members) == {"AM", "AZ", "GE"}
+    oecd = set(g["OECD2019"].members)
+    assert len(oecd) == 36 and {"LT", "LV", "IL", "CL", "MX", "TR"} <= oecd
+    assert not oecd & {"CO", "CR"}  # members since 2020 and 2021
     for grp in g.values():
         assert len(set(grp.members)) == len(grp.members), f"{grp.name} lists a country twice"
 
@@ -425,4 +511,4 @@ def test_published_profiles_layout():
         rel = Path(p.path).resolve().relative_to(PUBLISHED)
         assert rel.parts == (p.scheme, p.country, f"{p.scheme}-{p.year}.yaml"), rel
         counts[p.scheme] += 1
-    assert counts["mipex-2015"] == 38 and counts["mipex-iii"] == 30 and counts["mipex-core"] > 500
+    assert counts["mipex-2015"] == 38 and counts["mipex-2015-nohealth"] == 38 and counts["mipex-iii"] == 30 and counts["mipex-core"] > 500

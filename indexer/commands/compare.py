@@ -31,9 +31,11 @@ def _count(v) -> str:  # noqa: ANN001 - an Int64 cell
     return "" if v is None or type(v).__name__ == "NAType" else str(v)
 
 
-def comparison_text(cmp_, gaps_top: int = 0) -> str:  # noqa: ANN001 - a Comparison
-    """The comparison as a readable text table, with the years and baseline_n named."""
-    from ..compare import gaps
+def comparison_text(cmp_, gaps_top: int = 0, scored=None) -> str:  # noqa: ANN001 - a Comparison, a Scored
+    """The comparison as a readable text table, with the years and baseline_n named; a thin
+    baseline value (fewer than half the members) has a * beside its n and a note, a node with
+    no baseline a note saying why (``scored``: the scoring used, for the members' reasons)."""
+    from ..compare import empty_baseline_reason, gaps, thin_note
 
     s = cmp_.scheme
     t = cmp_.table
@@ -65,7 +67,7 @@ def comparison_text(cmp_, gaps_top: int = 0) -> str:  # noqa: ANN001 - a Compari
             cov = "" if math.isnan(r.coverage) or r.coverage >= 1 else f" ({r.coverage * 100:.0f}%)"
             row.append(fmt_num(r.score) + cov)
         if g is not None:
-            row += [fmt_num(first.baseline), str(first.baseline_n)]
+            row += [fmt_num(first.baseline), str(first.baseline_n) + ("*" if first.thin else "")]
             row += [fmt_num(by[c].gap) for c in countries]
             row += [("–" if math.isnan(by[c].rank) else f"{int(by[c].rank)}/{by[c].rank_n}") for c in countries]
         rows.append(row)
@@ -83,6 +85,12 @@ def comparison_text(cmp_, gaps_top: int = 0) -> str:  # noqa: ANN001 - a Compari
         missing = [m for m in g.members if m not in cmp_.members_used]
         if missing:
             notes.append(f"Members with no profile up to {cmp_.year} (left out): {', '.join(missing)}.")
+    thin = thin_note(cmp_)
+    if thin:
+        notes.append("* " + thin)
+    empty = empty_baseline_reason(cmp_, scored)
+    if empty:
+        notes.append(empty)
     ill = cmp_.illustrative
     if ill:
         notes.append(f"ILLUSTRATIVE data, not a published or official coding: {', '.join(ill)}.")
@@ -119,7 +127,7 @@ def comparison_text(cmp_, gaps_top: int = 0) -> str:  # noqa: ANN001 - a Compari
 def command(scheme, paths, countries, group, stat, year, years, level, exclude, min_coverage, gaps_top, fmt, output,  # noqa: ANN001
             skip_invalid) -> None:  # noqa: ANN001
     """Side-by-side scores of --country against a --baseline group, with gaps and ranks."""
-    from ..compare import CSV_COLUMNS, CompareError, compare, gaps, time_series
+    from ..compare import CSV_COLUMNS, CompareError, Scored, compare, gaps, time_series
 
     year_list = parse_years(years)
     sel = select(scheme, paths, groups=True, skip_invalid=skip_invalid)
@@ -148,7 +156,8 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
                                    for r in df.itertuples(index=False)], right={4, 5, 6, 7})
             write_output(text, output)
             return
-        cmp_ = compare(sel.scheme, sel.profiles, countries, group=grp, stat=stat, year=year, level=level,
+        scored = Scored.of(sel.scheme, sel.profiles, exclude)
+        cmp_ = compare(sel.scheme, scored, countries, group=grp, stat=stat, year=year, level=level,
                        exclude=exclude, min_coverage=min_coverage)
     except CompareError as err:
         msg = str(err)
@@ -156,7 +165,7 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
             msg += f" ({countries_with_profiles(sel)})"
         raise InvalidInput([problem("cannot-compare", msg)]) from None
     if fmt == "table":
-        text = comparison_text(cmp_, gaps_top=gaps_top)
+        text = comparison_text(cmp_, gaps_top=gaps_top, scored=scored)
     elif gaps_top:
         import pandas as pd
 

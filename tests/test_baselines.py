@@ -1,0 +1,90 @@
+"""Baselines that rest on their members: thin values (n below half the group) and the reason
+given where no member has a score. Synthetic data; numbers by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import profile_yaml
+from test_compare import SCHEME
+
+from indexer.cli import main
+from indexer.compare import Scored, compare, empty_baseline_reason, is_thin, thin_note
+from indexer.load import load_paths
+
+GROUPS = """\
+groups:
+  H: {title: Five, members: [AT, BE, CY, DK, EE]}
+  E: {title: Two, members: [CY, EE]}
+  F: {title: Four, members: [AT, BE, CY, DK]}
+"""
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    files = {
+        "tiny.yaml": SCHEME,
+        "groups.yaml": GROUPS,
+        # AT: A = (100 + 50·3)/4 = 62.5, B = 100, overall 81.25
+        "AT-2024.yaml": profile_yaml("AT", {"A1": "a", "A2": "b", "B1": "a"}),
+        # BE: A = 75, B = 0, overall 37.5
+        "BE-2024.yaml": profile_yaml("BE", {"A1": "c", "A2": "a", "B1": "c"}),
+        # CY: A = 50, B unanswered, overall 50
+        "CY-2024.yaml": profile_yaml("CY", {"A1": "b", "A2": "b", "B1": None}),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    return tmp_path
+
+
+def test_is_thin_kernel() -> None:
+    # fewer than half: 2 of 5 is thin, 2 of 4 is not (exactly half), 0 is no baseline at all
+    assert is_thin(2, 5) and not is_thin(3, 5) and not is_thin(2, 4) and not is_thin(0, 5)
+    assert is_thin([1, 2, 3, 0], 6).tolist() == [True, True, False, False]
+
+
+def test_thin_flags_in_the_table(data: Path) -> None:
+    b = load_paths([data])
+    s = b.schemes["tiny"]
+    cmp_ = compare(s, b.profiles, ["AT"], group=b.groups["H"], stat="median")
+    by = cmp_.baseline_rows().set_index("code")
+    # overall: AT, BE, CY → n = 3 of 5, median 50; B: AT 100, BE 0 → n = 2 of 5, median 50 (thin)
+    assert by.loc["overall", "baseline_n"] == 3 and by.loc["overall", "baseline"] == 50
+    assert not by.loc["overall", "thin"]
+    assert by.loc["B", "baseline_n"] == 2 and by.loc["B", "baseline"] == 50 and by.loc["B", "thin"]
+    assert cmp_.thin_codes() == ["B", "B1"] and cmp_.thin_codes(["A", "B"]) == ["B"]
+    assert "B (n = 2)" in thin_note(cmp_) and "5 members" in thin_note(cmp_)
+    # the same two members of a group of four are exactly half: not thin
+    four = compare(s, b.profiles, ["AT"], group=b.groups["F"], stat="median")
+    assert four.thin_codes() == [] and thin_note(four) == ""
+
+
+def test_empty_baseline_says_why(data: Path) -> None:
+    b = load_paths([data])
+    s = b.schemes["tiny"]
+    scored = Scored.of(s, b.profiles)
+    cmp_ = compare(s, scored, ["CY"], group=b.groups["E"], stat="mean")
+    assert cmp_.empty_codes() == ["B", "B1"]
+    why = empty_baseline_reason(cmp_, scored)
+    assert "at B, B1" in why
+    assert "CY (2024, expert)" in why and "EE has none" in why
+    assert "CY is compared and also a member" in why
+    assert "nothing answered there: CY" in why
+    # a group with a baseline everywhere needs no words
+    full = compare(s, scored, ["AT"], group=b.groups["F"])
+    assert empty_baseline_reason(full, scored) == ""
+
+
+def test_cli_marks_thin_and_explains_empty(data: Path) -> None:
+    r = CliRunner().invoke(main, ["compare", str(data / "tiny.yaml"), str(data), "--country", "AT",
+                                  "--baseline", "H", "--stat", "median"])
+    assert r.exit_code == 0, r.output
+    b_line = next(x for x in r.output.splitlines() if x.startswith("  B "))
+    assert " 2*" in b_line
+    assert "* Thin baseline: at B (n = 2), B1 (n = 2)" in r.output
+    r = CliRunner().invoke(main, ["compare", str(data / "tiny.yaml"), str(data), "--country", "CY",
+                                  "--baseline", "E"])
+    assert r.exit_code == 0, r.output
+    assert "No member of E has a score at B, B1" in r.output
