@@ -972,7 +972,9 @@ def new_doc(data: AppData, scheme_id: str, country: str, year: Any, *, coder: st
     if path.exists():
         raise DocError([f"{data.rel(path)} exists already: open it instead"])
     for p in data.bundle.profiles:
-        if p.key == (scheme_id, country, year):
+        # a questionnaire of that country-year exists: open it; published scores alone do not
+        # block a coding of one's own (codings coexist, see indexer.codings)
+        if p.key[:3] == (scheme_id, country, year) and (p.provenance != "published" or p.coding == "expert"):
             raise DocError([f"{country} {year} already has a {scheme_id} profile in {data.rel(p.path)}: open it instead"])
     text = new_profile_text(data.schemes[scheme_id], country, year, coder=coder)
     return _doc_from_text(data, text, path, Snapshot(path), "new")

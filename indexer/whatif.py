@@ -147,7 +147,8 @@ def adopt(scheme: Scheme, profiles: Sequence[Profile] | Scored, source: str, cod
     if code not in scheme.index or code == scheme.root.code:
         raise WhatIfError([("unknown-code", f"{scheme.id} has no node {code!r} to adopt")])
     scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, profiles)
-    src = _profile_for(scored, source, year)
+    # adopting provisions needs answers: the source's coding that answers indicators, where it has one
+    src = _profile_for(scored.choose(scored.prefer, answers=True), source, year)
     if src is None:
         when = f" for {year} or earlier" if year else ""
         raise WhatIfError([("no-profile", f"{source} has no profile of {scheme.id}{when} to adopt from")])
@@ -155,7 +156,7 @@ def adopt(scheme: Scheme, profiles: Sequence[Profile] | Scored, source: str, cod
     under = [node] + scheme.descendants(code)
     answers = {n.code: src.answers.get(n.code) for n in under if n.is_leaf}
     scores = {n.code: src.scores[n.code] for n in under if n.code in src.scores}
-    label = f"adopted from {source} {src.year}"
+    label = f"adopted from {source} {src.year}" + ("" if src.coding == src.provenance else f" ({src.coding})")
     return Reform(answers, scores, (code,), {c: label for c in list(answers) + list(scores)})
 
 
@@ -270,7 +271,9 @@ def what_if(
     """
     reform = changes if isinstance(changes, Reform) else Reform(dict(changes), sources={c: "set" for c in changes})
     scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, [p for p in profiles if p.scheme == scheme.id])
-    target = _profile_for(scored, country, year)
+    # the reformed country in its coding that answers indicators (the one a reform changes);
+    # the members, for ranks, as comparisons use them
+    target = _profile_for(scored.choose(scored.prefer, answers=True), country, year)
     if target is None:
         when = f" for {year} or earlier" if year else ""
         raise WhatIfError([("no-profile", f"{country} has no profile of {scheme.id}{when}")])
