@@ -23,7 +23,18 @@ sup.ensure_choice("scheme", ids, sup.default_scheme(data))
 c_scheme, c_year, c_base, c_stat = st.columns([3, 1, 2, 1])
 sid = c_scheme.selectbox("Scheme", ids, key="scheme", format_func=lambda s: sup.scheme_label(data.schemes[s]))
 scheme = data.schemes[sid]
-s = sup.scored(data, sid)
+coding_ids = sup.coding_options(data, sid)
+coding: tuple[str, ...] = ()
+if coding_ids:  # some country-year has several codings: which one to read where there is a choice
+    sup.ensure_choice("coding", [sup.DEFAULT_CODING, *coding_ids], sup.DEFAULT_CODING)
+    provs = {p.coding: p.provenance for p in data.profiles(sid)}
+    pick = st.selectbox("Coding", [sup.DEFAULT_CODING, *coding_ids], key="coding",
+                        format_func=lambda c: c if c == sup.DEFAULT_CODING else sup.coding_text(c, provs[c]),
+                        help="Where a country-year has several codings (e.g. published scores and a desk coding), "
+                             "prefer this one; elsewhere the default order: published, official, expert, "
+                             "illustrative.")
+    coding = () if pick == sup.DEFAULT_CODING else (pick,)
+s = sup.scored(data, sid, coding)
 all_countries = data.countries(sid)
 sup.ensure_choices("countries", all_countries, sup.default_countries(data, sid))
 groups = sup.usable_groups(data, sid)
@@ -73,7 +84,7 @@ if absent:
     st.warning(f"No profile up to {year} for {', '.join(sup.country_label(c) for c in absent)}: left out.")
 if not present:
     st.stop()
-cmp_ = sup.comparison(data, sid, present, group_name, stat, year, min_coverage=provisional)
+cmp_ = sup.comparison(data, sid, present, group_name, stat, year, min_coverage=provisional, coding=coding)
 if provisional is not None:
     st.warning("**Provisional scores**: the compared countries are scored from whatever they answer, below the "
                "scheme's coverage thresholds. Read every score with its coverage; baselines are unchanged.")
@@ -93,6 +104,9 @@ if group is not None:
     notes.append(f"Baseline: {sup.STAT_LABELS[stat]} of {group.name} over the members with a score "
                  f"(n at each node); {len(cmp_.members_used)} of {len(group.members)} members have a profile up to "
                  f"{cmp_.year}" + (f", {len(carried)} of them an older one carried forward." if carried else "."))
+if cmp_.other_codings:
+    notes.append("Other codings of the same year, not used here: " + "; ".join(
+        f"{c}: {', '.join(o)}" for c, o in cmp_.other_codings.items()) + " (the **Coding** selector prefers one).")
 st.caption(" ".join(notes))
 
 # --- overall ------------------------------------------------------------------------------------
@@ -115,10 +129,10 @@ for start in range(0, len(cards), 6):
                       help="Overall score; the delta is the gap to the baseline.")
             if sup.is_missing(r.score):
                 st.caption(f"No overall score: {sup.no_score_reason(scheme, scheme.root, r.coverage)} · "
-                           f"profile {r.year} · {r.provenance}")
+                           f"profile {r.year} · {sup.coding_text(r.coding, r.provenance)}")
             else:
                 st.caption(f"**{r.band or '–'}** · rank {sup.fmt_rank(r['rank'], r.rank_n)} · coverage "
-                           f"{sup.fmt_pct(r.coverage)} · profile {r.year} · {r.provenance}")
+                           f"{sup.fmt_pct(r.coverage)} · profile {r.year} · {sup.coding_text(r.coding, r.provenance)}")
 
 # --- views --------------------------------------------------------------------------------------
 # Lazy tabs: only the open tab's content runs (a tab switch reruns the page).
@@ -250,7 +264,8 @@ def drill_view() -> None:
             rows.append({"country": sup.country_label(c), "year": p.year, "answer": ans,
                          "source (law cited)": cit.source if cit else "", "quote": cit.quote if cit else "",
                          "confidence": cit.confidence if cit else "", "note": cit.note if cit else "",
-                         "score": r.score, "coverage": r.coverage, "provenance": p.provenance,
+                         "score": r.score, "coverage": r.coverage,
+                         "provenance": sup.coding_text(p.coding, p.provenance),
                          "url": cit.url if cit else ""})
         sup.show_table(pd.DataFrame(rows), {"score": sup.SCORE, "coverage": sup.PCT},
                        column_config={"answer": st.column_config.TextColumn(width="medium"),
@@ -266,7 +281,7 @@ def trend_view() -> None:
     if len(ts_years) < 2:
         st.info("Only one year of profiles: no trend to show.")
     else:
-        ts = sup.series(data, sid, present, group_name, stat, level=1, min_coverage=provisional)
+        ts = sup.series(data, sid, present, group_name, stat, level=1, min_coverage=provisional, coding=coding)
         trend_opts = ["overall", *(k.code for k in scheme.root.children)]
         sup.ensure_choice("trend_node", trend_opts, "overall")
         code = st.selectbox("Node", trend_opts, key="trend_node",

@@ -202,46 +202,69 @@ def _cached_scored(root: str, version: str, scheme_id: str) -> Scored:
     return Scored.of(data.schemes[scheme_id], data.profiles(scheme_id))
 
 
-def scored(data: AppData, scheme_id: str) -> Scored:
-    """Every usable profile of a scheme, scored once (cached with the data)."""
-    return _cached_scored(str(data.root), data.version, scheme_id)
+def scored(data: AppData, scheme_id: str, coding: Sequence[str] = ()) -> Scored:
+    """Every usable profile of a scheme, scored once (cached with the data); ``coding``: the
+    codings preferred where a country-year has several (``indexer.codings``)."""
+    s = _cached_scored(str(data.root), data.version, scheme_id)
+    return s.choose(tuple(coding)) if coding else s
+
+
+#: the Coding selector's entry for the default order (published, official, expert, illustrative)
+DEFAULT_CODING = "(default: published first)"
+
+
+def coding_options(data: AppData, scheme_id: str) -> list[str]:
+    """Coding ids worth a selector: those of a scheme where some country-year has several."""
+    from .codings import known
+
+    profs = data.profiles(scheme_id)
+    keys = [(p.country, p.year) for p in profs]
+    return known(profs) if len(set(keys)) < len(keys) else []
+
+
+def coding_text(coding: str, provenance: str) -> str:
+    """A coding as every view names it: its provenance, and its own id where it has one."""
+    return provenance if coding == provenance else f"{coding} ({provenance})"
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
 def _cached_comparison(root: str, version: str, scheme_id: str, countries: tuple[str, ...],
                        group: str | None, stat: str, year: int | None,
-                       min_coverage: float | None = None) -> Comparison:
+                       min_coverage: float | None = None, coding: tuple[str, ...] = ()) -> Comparison:
     data = _cached_data(root, version)
     s = _cached_scored(root, version, scheme_id)
     g = data.groups.get(group) if group else None
     return compare(data.schemes[scheme_id], s, countries, group=g, stat=stat, year=year,
-                   min_coverage=min_coverage)
+                   min_coverage=min_coverage, coding=coding)
 
 
 def comparison(data: AppData, scheme_id: str, countries: Sequence[str], group: str | None,
-               stat: str, year: int | None = None, min_coverage: float | None = None) -> Comparison:
+               stat: str, year: int | None = None, min_coverage: float | None = None,
+               coding: Sequence[str] = ()) -> Comparison:
     """``compare`` of the countries (each at ``year`` or its latest earlier profile);
-    ``min_coverage`` (e.g. 0) gives the compared countries provisional scores."""
+    ``min_coverage`` (e.g. 0) gives the compared countries provisional scores; ``coding``: the
+    codings preferred where a country-year has several."""
     return _cached_comparison(str(data.root), data.version, scheme_id, tuple(countries), group or None,
-                              stat, year, min_coverage)
+                              stat, year, min_coverage, tuple(coding))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _cached_series(root: str, version: str, scheme_id: str, countries: tuple[str, ...],
-                   group: str | None, stat: str, level: int, min_coverage: float | None = None) -> pd.DataFrame:
+                   group: str | None, stat: str, level: int, min_coverage: float | None = None,
+                   coding: tuple[str, ...] = ()) -> pd.DataFrame:
     data = _cached_data(root, version)
     s = _cached_scored(root, version, scheme_id)
     g = data.groups.get(group) if group else None
     years = s.years()
     return time_series(data.schemes[scheme_id], s, countries, years, group=g, stat=stat, level=level,
-                       min_coverage=min_coverage)
+                       min_coverage=min_coverage, coding=coding)
 
 
 def series(data: AppData, scheme_id: str, countries: Sequence[str], group: str | None, stat: str,
-           level: int = 1, min_coverage: float | None = None) -> pd.DataFrame:
+           level: int = 1, min_coverage: float | None = None, coding: Sequence[str] = ()) -> pd.DataFrame:
     """``compare.time_series`` over every year of the scheme, down to ``level`` (a depth)."""
     return _cached_series(str(data.root), data.version, scheme_id, tuple(countries), group or None, stat, level,
-                          min_coverage)
+                          min_coverage, tuple(coding))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -994,7 +1017,9 @@ def new_doc(data: AppData, scheme_id: str, country: str, year: Any, *, coder: st
     if path.exists():
         raise DocError([f"{data.rel(path)} exists already: open it instead"])
     for p in data.bundle.profiles:
-        if p.key == (scheme_id, country, year):
+        # a questionnaire of that country-year exists: open it; published scores alone do not
+        # block a coding of one's own (codings coexist, see indexer.codings)
+        if p.key[:3] == (scheme_id, country, year) and (p.provenance != "published" or p.coding == "expert"):
             raise DocError([f"{country} {year} already has a {scheme_id} profile in {data.rel(p.path)}: open it instead"])
     text = new_profile_text(data.schemes[scheme_id], country, year, coder=coder)
     return _doc_from_text(data, text, path, Snapshot(path), "new")

@@ -341,11 +341,16 @@ def validate(paths: tuple[str, ...], fmt: str) -> None:
 
 def _score_table_text(df, scheme: Scheme) -> str:  # noqa: ANN001
     rows = []
+    # the coding column only where some country-year has a coding other than its provenance
+    codings = bool(len(df)) and bool((df.coding != df.provenance).any())
     for r in df.itertuples(index=False):
-        rows.append([r.country, str(r.year), "  " * r.depth + r.code, r.level, fmt_num(r.score),
-                     fmt_num(None if math.isnan(r.coverage) else r.coverage * 100, 0) + ("%" if not math.isnan(r.coverage) else ""),
-                     r.band])
-    out = text_table(["country", "year", "code", "level", "score", "coverage", "band"], rows, right={4, 5})
+        rows.append([r.country, str(r.year)] + ([f"{r.coding} ({r.provenance})"
+                                                 if r.coding != r.provenance else r.provenance] if codings else [])
+                    + ["  " * r.depth + r.code, r.level, fmt_num(r.score),
+                       fmt_num(None if math.isnan(r.coverage) else r.coverage * 100, 0) + ("%" if not math.isnan(r.coverage) else ""),
+                       r.band])
+    head = ["country", "year"] + (["coding"] if codings else []) + ["code", "level", "score", "coverage", "band"]
+    out = text_table(head, rows, right={4 + codings, 5 + codings})
     notes = sorted({f"{c} {y}" for c, y, p in zip(df.country, df.year, df.provenance, strict=True) if p == "illustrative"})
     if notes:
         out += f"\nIllustrative data (not a published or official coding): {', '.join(notes)}\n"

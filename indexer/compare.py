@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -21,6 +21,7 @@ from .model import DEFAULT_STAT, STATS, Group, Profile, Scheme  # noqa: E402,F40
 from .score import ScoreArrays, score_arrays, sort_profiles
 
 CSV_COLUMNS = ["code", "level", "depth", "country", "year", "score", "baseline", "gap", "baseline_n"]
+CSV_COLUMNS += ["coding"]  # extension (README): the coding of the compared country's profile, last
 
 
 class CompareError(ValueError):
@@ -87,24 +88,42 @@ def weight_shares(scheme: Scheme, exclude: Sequence[str] = ()) -> dict[str, floa
 
 @dataclass(frozen=True)
 class Scored:
-    """One scoring of every profile of a scheme, indexed by country and year."""
+    """One scoring of every profile (every coding) of a scheme, indexed by country and year.
+
+    ``rows`` holds one coding per country-year, chosen by ``indexer.codings.choose`` with
+    ``prefer`` and ``answers``; :meth:`choose` picks again without scoring again.
+    """
 
     scheme: Scheme
     arrays: ScoreArrays
     rows: dict[str, list[tuple[int, int]]]  # country -> [(year, row)], years ascending
     exclude: tuple[str, ...] = ()
     min_coverage: float | None = None
+    prefer: tuple[str, ...] = ()
+    answers: bool = False
 
     @classmethod
     def of(cls, scheme: Scheme, profiles: Sequence[Profile], exclude: Sequence[str] = (),
-           min_coverage: float | None = None) -> Scored:
-        """Score ``profiles`` once (``exclude`` and ``min_coverage`` as in ``score_arrays``)."""
+           min_coverage: float | None = None, *, prefer: Sequence[str] = (), answers: bool = False) -> Scored:
+        """Score ``profiles`` once (``exclude`` and ``min_coverage`` as in ``score_arrays``);
+        ``prefer`` and ``answers`` choose the coding of each country-year (``indexer.codings``)."""
         profs = sort_profiles([p for p in profiles if p.scheme == scheme.id])
         arrays = score_arrays(scheme, profs, exclude=exclude, min_coverage=min_coverage)
+        return cls(scheme, arrays, {}, tuple(exclude), min_coverage).choose(prefer, answers=answers)
+
+    def choose(self, prefer: Sequence[str] = (), *, answers: bool = False) -> Scored:
+        """The same scoring with the coding of each country-year chosen anew."""
+        from .codings import choose
+
         rows: dict[str, list[tuple[int, int]]] = {}
-        for i, p in enumerate(profs):
+        for i in choose(self.arrays.profiles, prefer, answers=answers):
+            p = self.arrays.profiles[i]
             rows.setdefault(p.country, []).append((p.year, i))
-        return cls(scheme, arrays, rows, tuple(exclude), min_coverage)
+        return replace(self, rows=rows, prefer=tuple(prefer), answers=answers)
+
+    def codings_of(self, country: str, year: int) -> list[Profile]:
+        """Every coding of ``country`` for ``year`` (the one in use and the others)."""
+        return [p for p in self.arrays.profiles if p.country == country and p.year == year]
 
     def row_for(self, country: str, year: int | None) -> tuple[int, int] | None:
         """(year used, row) of the country's profile for ``year`` or its latest earlier one."""
@@ -150,6 +169,8 @@ class Comparison:
     exclude: tuple[str, ...] = ()
     min_coverage: float | None = None
     member_provenance: dict[str, str] = field(default_factory=dict)  # member -> provenance of the profile used
+    member_coding: dict[str, str] = field(default_factory=dict)  # member -> coding of the profile used
+    other_codings: dict[str, list[str]] = field(default_factory=dict)  # country -> codings of its year not used
 
     @property
     def carried(self) -> dict[str, int]:
@@ -302,6 +323,7 @@ def compare(
     level: str | int | None = None,
     exclude: Sequence[str] = (),
     min_coverage: float | None = None,
+    coding: Sequence[str] = (),
 ) -> Comparison:
     """Side-by-side scores of ``countries`` and gaps to ``stat`` of ``group``'s scores.
 
@@ -311,13 +333,18 @@ def compare(
     ``min_coverage``: replaces the scheme's coverage thresholds for the compared countries'
     scores (0 shows provisional scores of partly answered profiles); baselines always keep the
     scheme's own thresholds, so that a provisional reading never changes the yardstick.
+    ``coding``: coding ids preferred where a country-year has several codings (see
+    ``indexer.codings``; default: published, official, expert, illustrative).
     Raises :class:`CompareError` for a compared country without a profile up to ``year``.
     """
     if stat not in STATS:
         raise CompareError(f"unknown statistic {stat!r}; use one of {', '.join(STATS)}")
-    scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, profiles, exclude)
+    scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, profiles, exclude, prefer=coding)
+    if isinstance(profiles, Scored) and tuple(coding) and tuple(coding) != scored.prefer:
+        scored = scored.choose(coding, answers=scored.answers)
     if min_coverage is not None and min_coverage != scored.min_coverage:
-        own = Scored.of(scheme, scored.arrays.profiles, scored.exclude, min_coverage)
+        own = Scored.of(scheme, scored.arrays.profiles, scored.exclude, min_coverage,
+                        prefer=scored.prefer, answers=scored.answers)
     else:
         own = scored
     countries = tuple(dict.fromkeys(countries))
@@ -374,6 +401,7 @@ def compare(
             "rank": rank,
             "rank_n": rank_n if group is not None else pd.array([pd.NA] * len(keep), dtype="Int64"),
             "provenance": scored.profile(i).provenance,
+            "coding": scored.profile(i).coding,
             "order": np.arange(len(keep)),
         }))
     table = pd.concat(frames, ignore_index=True)
@@ -389,7 +417,21 @@ def compare(
         years_used={c: used[c][0] for c in countries}, members_used={m: r[0] for m, r in members.items()},
         exclude=scored.exclude, min_coverage=own.min_coverage,
         member_provenance={m: scored.profile(r[1]).provenance for m, r in members.items()},
+        member_coding={m: scored.profile(r[1]).coding for m, r in members.items()},
+        other_codings=_other_codings(scored, {**members, **used}),
     )
+
+
+def _other_codings(scored: Scored, used: dict[str, tuple[int, int]]) -> dict[str, list[str]]:
+    """For each country whose year has more than one coding: labels of the codings not used."""
+    from .codings import label
+
+    out = {}
+    for c, (y, i) in used.items():
+        others = [label(p) for p in scored.codings_of(c, y) if p is not scored.profile(i)]
+        if others:
+            out[c] = others
+    return dict(sorted(out.items()))
 
 
 def _keep_nodes(scheme: Scheme, level: str | int | None, exclude: Sequence[str]) -> list[int]:
@@ -427,11 +469,14 @@ def time_series(
     level: str | int | None = None,
     exclude: Sequence[str] = (),
     min_coverage: float | None = None,
+    coding: Sequence[str] = (),
 ) -> pd.DataFrame:
     """The comparison for each year in ``years`` (scored once): one row per year, node and
     country, with ``as_of`` (the year asked) and ``year`` (the profile's year actually used).
     Years before a country's first profile are left out for that country."""
     scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, profiles, exclude)
+    if tuple(coding) != scored.prefer:
+        scored = scored.choose(coding, answers=scored.answers)
     frames = []
     for y in years:
         present = [c for c in countries if scored.row_for(c, y) is not None]

@@ -738,7 +738,7 @@ class _SchemeCtx:
 # profiles
 
 PROFILE_KEYS = {"scheme", "country", "year", "status", "provenance", "coder", "reviewer", "notes",
-                "answers", "scores", "source", "title", "url", "date"}
+                "answers", "scores", "source", "title", "url", "date", "coding"}
 ANSWER_KEYS = {"answer", "source", "note", "url", "quote", "confidence"}
 
 
@@ -770,6 +770,12 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
     if prov not in PROVENANCES:
         c.error(("provenance",), "bad-value", f"provenance {excerpt(prov)} is not one of {', '.join(PROVENANCES)}")
         prov = "expert"
+    coding = data.get("coding")
+    if coding is not None and not (isinstance(coding, str) and ID_RE.match(coding)):
+        c.error(("coding",), "bad-value",
+                f"coding {excerpt(getattr(coding, 'text', coding))} must be an id: lower-case letters, digits, "
+                "'.', '_' or '-', starting with a letter or digit (e.g. desk, coder-b)")
+        coding = None
     for k in ("coder", "reviewer", "notes", "source", "title", "url"):
         if k in data and data[k] is not None and not isinstance(data[k], str | int | float):
             c.error((k,), "bad-value", f"{k} must be text")
@@ -848,7 +854,7 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
         status=status, provenance=prov, answers=answers, citations=citations, scores=scores,
         has_answers_section="answers" in data, unreadable=frozenset(unreadable), coder=_text(data.get("coder")),
         reviewer=_text(data.get("reviewer")), notes=_text(data.get("notes")),
-        source=_text(data.get("source")), title=_text(data.get("title")),
+        source=_text(data.get("source")), title=_text(data.get("title")), coding=coding or prov,
     )
 
 

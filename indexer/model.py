@@ -15,6 +15,8 @@ STATS = ("mean", "median", "min", "max")
 #: the one default statistic of a baseline, everywhere (CLI, app, PDF, exports): SPEC §5's mean.
 #: MIPEX's printed "averages" are medians (../shared/data/README.md): `--stat median` gives them.
 DEFAULT_STAT = "mean"
+#: the default order in which codings of one country-year are preferred (see ``indexer.codings``)
+PROVENANCE_ORDER = ("published", "official", "expert", "illustrative")
 NOT_APPLICABLE = "n/a"
 ROOT = "overall"
 
@@ -201,10 +203,23 @@ class Profile:
     notes: str = ""
     source: str = ""
     title: str = ""
+    #: which coding of the country-year this is (``coding:``; default: the provenance). Several
+    #: codings of one country and year coexist; (scheme, country, year, coding) is the identity.
+    coding: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.coding:
+            object.__setattr__(self, "coding", self.provenance)
 
     @property
-    def key(self) -> tuple[str, str, int]:
-        return (self.scheme, self.country, self.year)
+    def key(self) -> tuple[str, str, int, str]:
+        return (self.scheme, self.country, self.year, self.coding)
+
+    @property
+    def has_answers(self) -> bool:
+        """Whether any indicator is answered (a value or n/a): the profile codes provisions,
+        rather than only giving published scores."""
+        return any(v is not None for v in self.answers.values())
 
     @property
     def is_illustrative(self) -> bool:

@@ -38,7 +38,7 @@ CATALOGUE: dict[str, str] = {
     "unknown-option": "An answer is not one of the leaf's option values.",
     "not-a-number": "A numeric leaf's answer does not read as a number.",
     "given-score-conflict": "A leaf is answered under a node whose score is given in `scores:`.",
-    "duplicate-profile": "Two profiles have the same scheme, country and year.",
+    "duplicate-profile": "Two profiles have the same scheme, country, year and coding.",
     "missing-answer": "A leaf is not answered yet (warning for draft/review, error for final).",
     "skipped-file": "A file with errors left out of a command run with --skip-invalid (warning).",
     "missing-source": "An answer of an illustrative or expert profile cites no `source` (warning).",

@@ -25,6 +25,9 @@ if TYPE_CHECKING:  # pandas is imported where a table is built: `indexer score -
 ABSENT, ANSWERED, NA = 0, 1, 2
 
 COLUMNS = ["scheme", "country", "year", "code", "level", "depth", "score", "coverage", "band"]
+#: extension (README): the coding of the profile, after SPEC's columns, so that several codings
+#: of one country-year stay apart: (scheme, country, year, coding, code) is the key of a row
+COLUMNS += ["coding"]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -271,7 +274,8 @@ def score_arrays(
 
 
 def sort_profiles(profiles: Sequence[Profile]) -> list[Profile]:
-    return sorted(profiles, key=lambda p: (p.country, p.year))
+    """By country, year and coding (several codings of one country-year may coexist)."""
+    return sorted(profiles, key=lambda p: (p.country, p.year, p.coding))
 
 
 def to_table(arrays: ScoreArrays, *, exclude: Sequence[str] = ()) -> pd.DataFrame:
@@ -298,6 +302,7 @@ def to_table(arrays: ScoreArrays, *, exclude: Sequence[str] = ()) -> pd.DataFram
             "band": bands_of(sc, scheme),
             "provenance": np.repeat([p.provenance for p in profiles], m),
             "status": np.repeat([p.status for p in profiles], m),
+            "coding": np.repeat([p.coding for p in profiles], m),
         }
     )
     return df
@@ -333,8 +338,8 @@ def csv_text(arrays: ScoreArrays, *, exclude: Sequence[str] = ()) -> str:
     label = {b: quoted(b)[:-1] for b in set(bands)}
     chunks = [quoted(*COLUMNS)[:-1] + "\n"]
     for i, p in enumerate(arrays.profiles):  # one string per profile: a small peak of memory
-        head, lo = quoted(scheme.id, p.country, p.year), i * m
-        chunks.append("".join([f"{head}{node}{s},{c},{label[b]}\n" for node, s, c, b
+        head, lo, coding = quoted(scheme.id, p.country, p.year), i * m, quoted(p.coding)[:-1]
+        chunks.append("".join([f"{head}{node}{s},{c},{label[b]},{coding}\n" for node, s, c, b
                                in zip(node_part, cells(sc[i]), cells(cv[i]), bands[lo:lo + m], strict=True)]))
     return "".join(chunks)
 

@@ -56,6 +56,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
+from . import codings
 from .compare import DEFAULT_STAT, STATS, Scored, baseline_stat
 from .model import Group, Profile, Scheme
 from .score import ANSWERED, answer_arrays, score_arrays
@@ -124,6 +125,8 @@ class Transfer:
     illustrative: bool = False
     members_used: dict[str, int] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    #: country and members -> the coding used, with its provenance (``codings.label``)
+    codings: dict[str, str] = field(default_factory=dict)
 
     @property
     def changes(self) -> dict[str, str]:
@@ -430,12 +433,20 @@ def transfer(
     target: float | None = None,
     year: int | None = None,
     within_group: bool = False,
+    coding: Sequence[str] = (),
 ) -> Transfer:
     """Provisions separating ``country`` from ``group``'s ``stat``, and a smallest reform lifting
-    its overall to ``target`` (default: the group's baseline overall)."""
+    its overall to ``target`` (default: the group's baseline overall).
+
+    Codings (``indexer.codings``): the country and the members are read in their codings that
+    answer indicators (``answers=True``; ``coding`` preferred where it exists), since provisions
+    are compared indicator by indicator; the default target, the group's overall baseline, is
+    the comparison's (published figures first, ``coding`` preferred), as ``compare`` shows it."""
     if stat not in STATS:
         raise TransferError(f"unknown statistic {stat!r}; use one of {', '.join(STATS)}")
     scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, [p for p in profiles if p.scheme == scheme.id])
+    default = scored.choose(coding)  # what comparisons and baselines use
+    scored = scored.choose(coding, answers=True)  # what indicator-level analyses use
     r = scored.row_for(country, year)
     if r is None:
         when = f" for {year} or earlier" if year else ""
@@ -455,9 +466,14 @@ def transfer(
     M = S_all[member_rows] if member_rows else np.empty((0, len(scheme.nodes)))
     base, base_n = baseline_stat(M, stat) if group is not None else (np.full(len(scheme.nodes), np.nan),
                                                                      np.zeros(len(scheme.nodes), dtype=int))
+    if group is not None:  # the overall baseline as comparisons show it (default codings)
+        drows = [rd[1] for m in group.members if (rd := default.row_for(m, year)) is not None]
+        base0 = baseline_stat(S_all[drows][:, :1] if drows else np.empty((0, 1)), stat)[0][0]
     if target is None:
         if group is None:
             raise TransferError("give a --baseline group (its overall is the target) or a --target")
+        base = base.copy()
+        base[0] = base0
         if math.isnan(base[0]):
             raise TransferError(f"no member of {group.name} has an overall score up to {year}: give a --target")
         target, source = float(base[0]), f"{group.name} {stat}"
@@ -560,6 +576,7 @@ def transfer(
         best_possible=best_possible, method=method, candidates=len(candidates),
         illustrative=prof.provenance == "illustrative", members_used={m: scored.profile(i).year for m, i in members.items()},
         notes=tuple(notes),
+        codings={c: codings.label(scored.profile(i)) for c, i in {**members, country: row}.items()},
     )
 
 

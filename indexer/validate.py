@@ -176,7 +176,8 @@ def check_bundle(bundle: Bundle, lookup_schemes: bool = True) -> list[Problem]:
         if first is not None:
             c = _Collector(p.path, _read_text(p.path))
             c.error(("year",), "duplicate-profile",
-                    f"{p.scheme} {p.country} {p.year} is also in {first.path}; keep one profile per year")
+                    f"{p.scheme} {p.country} {p.year}, coding {p.coding!r}, is also in {first.path}; keep one "
+                    "profile per coding and year, or give this one a `coding:` of its own")
             out.extend(c.problems())
         else:
             seen[p.key] = p

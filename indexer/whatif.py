@@ -167,7 +167,8 @@ def adopt(scheme: Scheme, profiles: Sequence[Profile] | Scored, source: str, cod
     if code not in scheme.index or code == scheme.root.code:
         raise WhatIfError([("unknown-code", f"{scheme.id} has no node {code!r} to adopt")])
     scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, profiles)
-    src = _profile_for(scored, source, year)
+    # adopting provisions needs answers: the source's coding that answers indicators, where it has one
+    src = _profile_for(scored.choose(scored.prefer, answers=True), source, year)
     if src is None:
         when = f" for {year} or earlier" if year else ""
         raise WhatIfError([("no-profile", f"{source} has no profile of {scheme.id}{when} to adopt from")])
@@ -178,7 +179,8 @@ def adopt(scheme: Scheme, profiles: Sequence[Profile] | Scored, source: str, cod
     leaves = [n.code for n in under if n.is_leaf and n.code not in given_under and n.code not in scores]
     answers = {c: src.answers[c] for c in leaves if src.answers.get(c) is not None}
     keep = tuple(c for c in leaves if c not in answers)
-    label = f"adopted from {source} {src.year} ({code})"
+    label = (f"adopted from {source} {src.year}" + ("" if src.coding == src.provenance else f" {src.coding}")
+             + f" ({code})")
     return Reform(answers, scores, (code,), {c: label for c in [*leaves, *scores]}, keep)
 
 
@@ -295,7 +297,9 @@ def what_if(
     """
     reform = changes if isinstance(changes, Reform) else Reform(dict(changes), sources={c: "set" for c in changes})
     scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, [p for p in profiles if p.scheme == scheme.id])
-    target = _profile_for(scored, country, year)
+    # the reformed country in its coding that answers indicators (the one a reform changes);
+    # the members, for ranks, as comparisons use them
+    target = _profile_for(scored.choose(scored.prefer, answers=True), country, year)
     if target is None:
         when = f" for {year} or earlier" if year else ""
         raise WhatIfError([("no-profile", f"{country} has no profile of {scheme.id}{when}")])

@@ -14,7 +14,7 @@ from conftest import FIXTURES, REPO, profile_text, write_files
 
 from indexer.cli import main
 
-HEADER = "scheme,country,year,code,level,depth,score,coverage,band"
+HEADER = "scheme,country,year,code,level,depth,score,coverage,band,coding"  # coding: an extension, last
 DEMO_ORDER = ["overall", "WORK", "WORK.ACCESS", "WORK.1", "WORK.2", "WORK.3", "NAT", "NAT.1", "NAT.2"]
 
 

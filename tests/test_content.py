@@ -80,7 +80,7 @@ def profiles_of(sid: str):
 @cache
 def published_index():
     """(scheme, country, year) -> profile, for the published reference profiles."""
-    return {p.key: p for p in bundle().profiles if p.provenance == "published"}
+    return {p.key[:3]: p for p in bundle().profiles if p.provenance == "published"}
 
 
 def rows(name: str) -> list[dict[str, str]]:

@@ -151,7 +151,7 @@ def test_profile_model(load_yaml):
     """
     b = load_yaml({"t.yaml": SCHEME, "p.yaml": p})
     (pr,) = b.profiles
-    assert pr.key == ("t", "XA", 2024)
+    assert pr.key == ("t", "XA", 2024, "official") and pr.coding == "official"  # coding: the provenance by default
     assert (pr.status, pr.provenance) == ("review", "official")
     assert pr.answers == {"A1": "yes", "A2": "67", "B1": None}
     assert pr.citations["A2"].source == "Law 1, art. 2"

@@ -27,6 +27,26 @@ from ..countries import country_name
 from ..model import DEFAULT_STAT, STATS
 
 
+def codings_notes(cmp_) -> list[str]:  # noqa: ANN001 - a Comparison
+    """Which coding each compared country (and any member with several) is read in, with its
+    provenance, where a country-year has more than one coding or a coding of its own name."""
+    t = cmp_.table.drop_duplicates("country")
+    shown = {r.country: (r.coding, r.provenance) for r in t.itertuples(index=False)}
+    out = []
+    named = [f"{c} {cmp_.years_used[c]}: {label_of(*shown[c])}" for c in cmp_.countries
+             if shown[c][0] != shown[c][1] or c in cmp_.other_codings]
+    if named:
+        out.append("Codings used: " + "; ".join(named) + ".")
+    for c, others in cmp_.other_codings.items():
+        out.append(f"{c} has other codings of the same year, not used here: {', '.join(others)}"
+                   + (" (--coding ID prefers one)." if c in cmp_.countries else " (baseline member; --coding ID prefers one)."))
+    return out
+
+
+def label_of(coding: str, provenance: str) -> str:
+    return provenance if coding == provenance else f"{coding} ({provenance})"
+
+
 def _count(v) -> str:  # noqa: ANN001 - an Int64 cell
     return "" if v is None or type(v).__name__ == "NAType" else str(v)
 
@@ -91,6 +111,7 @@ def comparison_text(cmp_, gaps_top: int = 0, scored=None) -> str:  # noqa: ANN00
     empty = empty_baseline_reason(cmp_, scored)
     if empty:
         notes.append(empty)
+    notes += codings_notes(cmp_)
     ill = cmp_.illustrative
     if ill:
         notes.append(f"ILLUSTRATIVE data, not a published or official coding: {', '.join(ill)}.")
@@ -121,11 +142,14 @@ def comparison_text(cmp_, gaps_top: int = 0, scored=None) -> str:  # noqa: ANN00
               "e.g. 0 for provisional scores of partly answered profiles (shown with their coverage).")
 @click.option("--gaps", "gaps_top", type=int, default=0, help="Also list each country's N largest gaps (table); "
               "with csv/json, output the gap ranking instead.")
+@click.option("--coding", "coding", multiple=True, metavar="ID",
+              help="Prefer this coding where a country-year has several (repeat for an order); default: "
+                   "published, official, expert, illustrative.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False))
 @click.option("--skip-invalid", is_flag=True, help="Leave out profile files with errors (each named on stderr) instead of stopping.")
-def command(scheme, paths, countries, group, stat, year, years, level, exclude, min_coverage, gaps_top, fmt, output,  # noqa: ANN001
-            skip_invalid) -> None:  # noqa: ANN001
+def command(scheme, paths, countries, group, stat, year, years, level, exclude, min_coverage, gaps_top, coding, fmt,  # noqa: ANN001
+            output, skip_invalid) -> None:
     """Side-by-side scores of --country against a --baseline group, with gaps and ranks."""
     from ..compare import CSV_COLUMNS, CompareError, Scored, compare, gaps, time_series
 
@@ -141,7 +165,7 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
     try:
         if year_list is not None:
             df = time_series(sel.scheme, sel.profiles, countries, year_list, group=grp, stat=stat,
-                             level=level, exclude=exclude, min_coverage=min_coverage)
+                             level=level, exclude=exclude, min_coverage=min_coverage, coding=coding)
             if df.empty:
                 warn("no profile of the compared countries in those years")
             cols = ["as_of", *CSV_COLUMNS]
@@ -156,9 +180,9 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
                                    for r in df.itertuples(index=False)], right={4, 5, 6, 7})
             write_output(text, output)
             return
-        scored = Scored.of(sel.scheme, sel.profiles, exclude)
+        scored = Scored.of(sel.scheme, sel.profiles, exclude, prefer=coding)
         cmp_ = compare(sel.scheme, scored, countries, group=grp, stat=stat, year=year, level=level,
-                       exclude=exclude, min_coverage=min_coverage)
+                       exclude=exclude, min_coverage=min_coverage, coding=coding)
     except CompareError as err:
         msg = str(err)
         if "no profile" in msg:
@@ -180,6 +204,8 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
             "scheme": cmp_.scheme.id, "version": cmp_.scheme.version, "year": cmp_.year,
             "baseline": None if grp is None else {"group": grp.name, "stat": stat, "members_used": cmp_.members_used},
             "years_used": cmp_.years_used, "illustrative": cmp_.illustrative,
+            "codings_used": {c: cmp_.table[cmp_.table.country == c].coding.iloc[0] for c in cmp_.countries},
+            "member_codings": cmp_.member_coding, "other_codings": cmp_.other_codings,
         }
         rows = json.loads(records_json(cmp_.table))
         text = json.dumps({**meta, "rows": rows}, ensure_ascii=False, indent=1) + "\n"

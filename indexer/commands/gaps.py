@@ -54,6 +54,10 @@ def gaps_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Transfer
                            for i, st in enumerate(res.steps)], right={0, 5, 6})
     notes = ["Models: group members whose answer scores at least the proposed one."] if res.group is not None else []
     notes += list(res.notes)
+    if res.codings:
+        named = [f"{c} {v}" for c, v in sorted(res.codings.items()) if c == res.country or "(" in v]
+        notes.append("Codings read, indicator by indicator (the codings that answer indicators; a coding of its "
+                     "own name with its provenance): " + ", ".join(named) + ".")
     if res.illustrative:
         notes.append(f"ILLUSTRATIVE data, not a published or official coding: {res.country}.")
     return out + ("\n" + "\n".join(notes) + "\n" if notes else "")
@@ -69,9 +73,12 @@ def gaps_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Transfer
 @click.option("--year", type=int, help="Reference year (default: the country's latest profile).")
 @click.option("--within-group", is_flag=True, help="Only answers some member of the group already has.")
 @click.option("--top", type=int, default=0, help="Table: list only the N largest provision gaps.")
+@click.option("--coding", "coding", multiple=True, metavar="ID",
+              help="Prefer this coding where a country-year has several codings that answer indicators "
+                   "(repeat for an order).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False))
-def command(scheme, paths, country, group, stat, target, year, within_group, top, fmt, output) -> None:  # noqa: ANN001
+def command(scheme, paths, country, group, stat, target, year, within_group, top, coding, fmt, output) -> None:  # noqa: ANN001
     """Provisions separating --country from a --baseline, and the smallest reform reaching a target."""
     from ..transfer import TransferError, transfer
 
@@ -85,7 +92,7 @@ def command(scheme, paths, country, group, stat, target, year, within_group, top
     grp = find_group(sel, group)
     try:
         res = transfer(sel.scheme, sel.profiles, country, group=grp, stat=stat, target=target, year=year,
-                       within_group=within_group)
+                       within_group=within_group, coding=coding)
     except TransferError as err:
         raise InvalidInput([problem("cannot-compare", str(err))]) from None
     if fmt == "table":
@@ -99,6 +106,7 @@ def command(scheme, paths, country, group, stat, target, year, within_group, top
             "overall": res.overall, "target": res.target, "target_source": res.target_source,
             "reachable": res.reachable, "best_possible": res.best_possible, "method": res.method,
             "candidates": res.candidates, "illustrative": res.illustrative, "notes": list(res.notes),
+            "codings": res.codings,
             "steps": [st.__dict__ | {"models": list(st.models)} for st in res.steps],
         }
         text = json.dumps({**meta, "provisions": json.loads(records_json(res.provisions))},

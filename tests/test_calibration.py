@@ -1,0 +1,47 @@
+"""Calibration of the EU desk codings against MIPEX's published area scores (docs/calibration.md).
+
+The table in docs/calibration.md is the engine's output on the codings in the repository; this
+test recomputes it, so a changed answer, option or scheme shows up as a stale table to explain."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data" / "mipex-published" / "areas_2020_2024.csv"
+needs_data = pytest.mark.skipif(not DATA.is_file(), reason="shared/data is not beside the repository")
+
+
+def calibrate():
+    spec = importlib.util.spec_from_file_location("calibrate", REPO / "scripts" / "calibrate.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@needs_data
+def test_the_calibration_table_is_the_engines_output():
+    assert calibrate().main(["--check"]) == 0, "run scripts/calibrate.py --write and explain what moved"
+
+
+@needs_data
+def test_at_least_three_desk_codings_are_compared_on_all_eight_areas():
+    cal = calibrate()
+    rows = cal.rows()
+    by = {}
+    for r in rows:
+        if r["code"] in cal.AREAS:
+            by.setdefault((r["country"], r["year"]), []).append(r)
+    complete = sorted(k for k, rs in by.items() if all(r["ours"] is not None for r in rs))
+    assert len(complete) >= 3, complete
+    for k in complete:
+        # at least 90 % of the 58 indicators answered (overall coverage)
+        (overall,) = [r for r in rows if (r["country"], r["year"]) == k and r["code"] == "overall"]
+        assert overall["coverage"] >= 0.9, (k, overall["coverage"])
+    med, n = cal.median_abs_area_diff(rows)
+    assert n >= 24 and med is not None
+    # the figure is reported in docs/calibration.md, whatever it is
+    assert f"**{med:.1f} points**" in (REPO / "docs" / "calibration.md").read_text(encoding="utf-8")
