@@ -169,14 +169,15 @@ def test_compare_drills_down_to_an_answer_and_its_law(root: Path):
     scheme = sup.read_data(root).schemes["mipex-core"]
     kz = next(p for p in sup.read_data(root).profiles("mipex-core") if p.country == "KZ")
     code = next(c for c, v in kz.answers.items() if v is not None)
-    path = list(reversed([code, *scheme.ancestors(code)]))[1:]  # area, dimension, indicator
+    path = list(reversed([code, *scheme.ancestors(code)]))[1:]  # area, indicator
     for depth, c in enumerate(path, start=1):
         at.selectbox(key=f"drill_{depth}").set_value(c)
         run(at)
     table = at.dataframe[-1].value
     row = table[table.country == "Kazakhstan (KZ)"].iloc[0]
-    assert row["provenance"] == "illustrative"
+    assert row["provenance"] == "desk (illustrative)"  # the coding, with its provenance
     assert row["source (law cited)"] == kz.citations[code].source
+    assert row["quote"] == kz.citations[code].quote and row["confidence"] == kz.citations[code].confidence
     assert code in texts(at)
 
 
