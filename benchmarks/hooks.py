@@ -41,9 +41,20 @@ def robustness(ctx: Context) -> None:
     reps = 1 if ctx.quick else 3
     wall, cpu = timed(lambda: robustness(scheme, profiles, runs=n, seed=1), reps)
     what = f"{len(profiles)} countries × {len(scheme.leaves)} indicators, every assumption varied"
+    coinr = 22.0  # COINr's uncertainty analysis of its ASEM example on this machine (issue 19): ~22 rep/s
     figure("robustness.replications_per_s", n / wall, "rep/s",
-           f"cpu {cpu:.2f} s for {n:,} runs incl. ranks, bands, Sobol' indices; {what}; median of {reps}",
+           f"cpu {cpu:.2f} s for {n:,} runs incl. ranks, bands, Sobol' indices; {what}; median of {reps}; "
+           f"{n / wall / coinr:,.0f}× COINr's ~{coinr:g} rep/s (goal ≥ 2,000×)",
            runs=n, seconds=wall)
+    # the same run with numpy's default BLAS threads, in this run: what the thread cap buys
+    from threadpoolctl import threadpool_limits
+
+    from indexer.robustness import _robustness
+
+    with threadpool_limits(limits=None):
+        wall2, _ = timed(lambda: _robustness(scheme, profiles, runs=n, seed=1), reps)
+    figure("robustness.replications_per_s_default_blas", n / wall2, "rep/s",
+           f"the same without the one-thread cap; capped / default = {wall2 / wall:.2f}×", runs=n, seconds=wall2)
     model = Model(scheme, profiles)
     U = np.random.default_rng(0).random((n, model.D))
     wall, cpu = timed(lambda: model.evaluate(U), reps)

@@ -726,7 +726,20 @@ def select_profiles(scheme: Scheme, profiles: Sequence[Profile], *, group: Group
     return year, chosen
 
 
-def robustness(
+def robustness(scheme: Scheme, profiles: Sequence[Profile], **options) -> Robustness:
+    """Monte Carlo robustness of every pool country's overall score and rank, and the Sobol'
+    indices of each assumption (see the module docstring; options as :func:`_robustness`).
+
+    BLAS runs one thread inside: the replications are many small matrix products, which a second
+    BLAS thread only slows on a busy 2-core machine (measured: about half the replications per
+    second with numpy's default of 2 threads, `make bench` figure ``robustness``)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _robustness(scheme, profiles, **options)
+
+
+def _robustness(
     scheme: Scheme,
     profiles: Sequence[Profile],
     *,
