@@ -176,6 +176,8 @@ def _finish(path: str, sheet: str | None, raw: Iterable[tuple[int, list[str]]]) 
 
 
 def _read_csv(path: str) -> tuple[Table | None, list[Problem]]:
+    from .guard import restore
+
     blob = Path(path).read_bytes()
     try:
         text = blob.decode("utf-8-sig")
@@ -196,7 +198,8 @@ def _read_csv(path: str) -> tuple[Table | None, list[Problem]]:
                 cells = next(reader)
             except StopIteration:
                 return
-            yield start, [c.strip() for c in cells]
+            # a cell that `export` neutralised ('=...) reads back as it was
+            yield start, [restore(c.strip()) for c in cells]
 
     try:
         raw = list(rows())
@@ -947,16 +950,24 @@ def about_rows(scheme: Scheme, what: str, df: pd.DataFrame, profiles: Sequence[P
     ]
 
 
-def table_bytes(df: pd.DataFrame, fmt: str, *, scheme: Scheme, what: str, about: Sequence[tuple[str, str]] = ()) -> bytes:
-    """``df`` as a CSV, Excel (sheet ``what`` plus ``about``) or Parquet file's bytes."""
+def table_bytes(df: pd.DataFrame, fmt: str, *, scheme: Scheme, what: str, about: Sequence[tuple[str, str]] = (),
+                raw: bool = False) -> bytes:
+    """``df`` as a CSV, Excel (sheet ``what`` plus ``about``) or Parquet file's bytes.
+
+    CSV text cells that a spreadsheet would run as a formula are neutralised with a leading
+    ``'`` unless ``raw`` (``indexer.guard.neutralise``); Excel cells are values, never formulas.
+    """
+    from .guard import csv_text, values_only
+
     if fmt == "csv":
-        return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        return csv_text(df, raw=raw).encode("utf-8")
     if fmt == "xlsx":
         buf = io.BytesIO()
         with _exact_excel_floats(), pd.ExcelWriter(buf, engine="openpyxl") as xw:
             _excel_frame(df).to_excel(xw, sheet_name=what, index=False)
             pd.DataFrame(list(about) or [("scheme", scheme.id), ("scheme_version", scheme.version)],
                          columns=["key", "value"]).to_excel(xw, sheet_name="about", index=False)
+            values_only(xw.book)
         return buf.getvalue()
     if fmt == "parquet":
         import pyarrow as pa

@@ -9,6 +9,7 @@ arguments and guessed countries are refused with problems or usage errors.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -16,6 +17,8 @@ import pytest
 import yaml
 from conftest import REPO
 
+from indexer.cli import main
+from indexer.load import load_paths
 from indexer.validate import validate_paths
 
 SCHEME = """
@@ -157,3 +160,111 @@ def test_a_bomb_in_notes_under_a_memory_limit(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=REPO)
     assert out.returncode == 0, out.stderr[-500:]
     assert out.stdout.strip() == "['yaml-syntax']"
+
+
+# ----------------------------------------------------------------------------------------------
+# 2. formulas in exports; a carriage return in a cell
+
+
+HOSTILE_PROFILE = """\
+scheme: demo
+country: XA
+year: 2024
+coder: "=cmd|' /C calc'!A0"
+reviewer: "'=already quoted"
+notes: "line1\\rline2"
+answers:
+  WORK.1: {answer: a, source: '=HYPERLINK("http://evil.example","x")', url: "https://law.example/1", note: "@SUM(1)"}
+  WORK.2: {answer: -3, source: "-2+3", note: "+A1*2"}
+  WORK.3: "yes"
+  NAT.1: 5
+  NAT.2: {answer: a, source: "=WEBSERVICE(\\"http://evil.example\\")", url: "\\tTab"}
+"""
+
+
+@pytest.fixture
+def hostile_data(tmp_path):
+    import shutil
+
+    shutil.copy(REPO / "indicators" / "demo.yaml", tmp_path / "demo.yaml")
+    (tmp_path / "cp").mkdir()
+    (tmp_path / "cp" / "XA.yaml").write_text(HOSTILE_PROFILE, encoding="utf-8")
+    assert validate_paths([tmp_path / "demo.yaml", tmp_path / "cp"]) == []
+    return tmp_path
+
+
+def _profile(path: Path):
+    b = load_paths([path])
+    assert not [p for p in b.problems if p.is_error], b.problems
+    (p,) = b.profiles
+    return p
+
+
+def test_xlsx_export_has_values_never_formulas_and_round_trips(hostile_data, runner):
+    import openpyxl
+
+    d = hostile_data
+    res = runner.invoke(main, ["export", str(d / "demo.yaml"), str(d / "cp"), "--what", "answers", "-o", str(d / "a.xlsx")])
+    assert res.exit_code == 0, res.output
+    wb = openpyxl.load_workbook(d / "a.xlsx")
+    cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    assert '=HYPERLINK("http://evil.example","x")' in {c.value for c in cells}
+    # the round trip keeps coder, sources, notes and urls (a formula cell read back as nothing)
+    res = runner.invoke(main, ["import", str(d / "a.xlsx"), "--scheme", str(d / "demo.yaml"), "--out-dir", str(d / "back")])
+    assert res.exit_code == 0, res.output
+    before, after = _profile(d / "cp" / "XA.yaml"), _profile(d / "back" / "XA-2024.yaml")
+    assert after.coder == before.coder and after.reviewer == before.reviewer
+    # (import trims the white space around a cell: the url "\tTab" comes back as "Tab")
+    assert [after.citations[c] for c in ("WORK.1", "WORK.2")] == [before.citations[c] for c in ("WORK.1", "WORK.2")]
+    assert after.citations["NAT.2"].source == before.citations["NAT.2"].source
+
+
+def test_csv_export_neutralises_formulas_by_default(hostile_data, runner):
+    import csv
+    import io
+
+    d = hostile_data
+    res = runner.invoke(main, ["export", str(d / "demo.yaml"), str(d / "cp"), "--what", "answers"])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.stdout, newline="")))
+    assert len(rows) == 5  # the \r in the notes splits no row
+    for r in rows:
+        for k, v in r.items():
+            # a cell may begin with = + - @ tab or CR only as a number (-3)
+            assert v[:1] not in ("=", "+", "-", "@", "\t", "\r") or re.fullmatch(r"[+-]?[0-9.]+", v), (k, v)
+    by = {r["code"]: r for r in rows}
+    assert by["WORK.1"]["source"] == '\'=HYPERLINK("http://evil.example","x")'
+    assert by["WORK.1"]["note"] == "'@SUM(1)" and by["WORK.2"]["note"] == "'+A1*2"
+    assert by["WORK.2"]["answer"] == "-3"  # a number stays a number
+    assert by["NAT.2"]["url"] == "'\tTab" and by["WORK.1"]["reviewer"] == "''=already quoted"
+    assert by["WORK.1"]["notes"] == "line1\rline2"
+    # raw text for programs
+    res = runner.invoke(main, ["export", str(d / "demo.yaml"), str(d / "cp"), "--what", "answers", "--raw"])
+    by = {r["code"]: r for r in csv.DictReader(io.StringIO(res.stdout, newline=""))}
+    assert by["WORK.1"]["source"] == '=HYPERLINK("http://evil.example","x")' and by["WORK.1"]["coder"][0] == "="
+
+
+def test_csv_round_trip_restores_neutralised_cells(hostile_data, runner):
+    d = hostile_data
+    out = d / "a.csv"
+    assert runner.invoke(main, ["export", str(d / "demo.yaml"), str(d / "cp"), "--what", "answers", "-o", str(out)]).exit_code == 0
+    res = runner.invoke(main, ["import", str(out), "--scheme", str(d / "demo.yaml"), "--out-dir", str(d / "back")])
+    assert res.exit_code == 0, res.output
+    before, after = _profile(d / "cp" / "XA.yaml"), _profile(d / "back" / "XA-2024.yaml")
+    assert (after.coder, after.reviewer) == (before.coder, before.reviewer)
+    assert after.citations["WORK.1"] == before.citations["WORK.1"]
+    assert after.citations["WORK.2"] == before.citations["WORK.2"]
+
+
+def test_a_carriage_return_in_a_band_label_or_note_splits_no_csv_row(tmp_path, runner):
+    import csv
+    import io
+
+    s = textwrap.dedent(SCHEME).replace('title: T\n', 'title: T\nbands: [{min: 50, label: "=1+1\\rx"}, {min: 0, label: low}]\n')
+    files = write_set(tmp_path, "scheme", yaml.safe_load(s), raw=s)
+    res = runner.invoke(main, ["score", str(files["scheme"]), str(files["profile"]), "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.reader(io.StringIO(res.stdout, newline="")))
+    assert len(rows) == 1 + 4 and all(len(r) == len(rows[0]) for r in rows)
+    assert "'=1+1\rx" in {r[-1] for r in rows[1:]}

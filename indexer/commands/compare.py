@@ -21,6 +21,7 @@ from ..cli import (
     write_output,
 )
 from ..countries import country_name
+from ..guard import csv_text
 
 
 def _count(v) -> str:  # noqa: ANN001 - an Int64 cell
@@ -131,7 +132,7 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
                 warn("no profile of the compared countries in those years")
             cols = ["as_of", *CSV_COLUMNS]
             if fmt == "csv":
-                text = df[cols].to_csv(index=False, lineterminator="\n")
+                text = csv_text(df[cols])
             elif fmt == "json":
                 text = records_json(df)
             else:
@@ -153,9 +154,9 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
         frames = [gaps(cmp_, c).head(gaps_top).assign(country=c) for c in cmp_.countries]
         df = pd.concat(frames, ignore_index=True)
         df = df[["country"] + [c for c in df.columns if c != "country"]]
-        text = df.to_csv(index=False, lineterminator="\n") if fmt == "csv" else records_json(df)
+        text = csv_text(df) if fmt == "csv" else records_json(df)
     elif fmt == "csv":
-        text = cmp_.csv_frame().to_csv(index=False, lineterminator="\n")
+        text = csv_text(cmp_.csv_frame())
     else:
         meta = {
             "scheme": cmp_.scheme.id, "version": cmp_.scheme.version, "year": cmp_.year,

@@ -24,7 +24,10 @@ from ..problems import Problem
 @click.option("--baseline", "group", help="compare: a group among PATHS, e.g. EU27.")
 @click.option("--stat", type=click.Choice(["mean", "median", "min", "max"]), default="mean", show_default=True)
 @click.option("--year", type=int, help="compare: the reference year (default: the latest).")
-def command(scheme, paths, what, fmt, output, countries, group, stat, year) -> None:  # noqa: ANN001
+@click.option("--raw", is_flag=True, help="csv: write text cells as they are, for programs. By default a cell "
+              "beginning with = + - @ or a tab gets a leading ' so that no spreadsheet runs it as a formula "
+              "(`indexer import` removes it again).")
+def command(scheme, paths, what, fmt, output, countries, group, stat, year, raw) -> None:  # noqa: ANN001
     """Export SCHEME's profiles under PATHS as a tidy table (with the scheme's id and version)."""
     from ..fileio import atomic_write
     from ..tables import (
@@ -72,7 +75,7 @@ def command(scheme, paths, what, fmt, output, countries, group, stat, year) -> N
             df = compare_frame(s, sel.profiles, chosen, group=grp, stat=stat, year=year)
         except CompareError as err:
             raise InvalidInput([Problem("<command line>", 0, 0, "error", "cannot-compare", str(err))]) from None
-    blob = table_bytes(df, fmt, scheme=s, what=what, about=about_rows(s, what, df, sel.profiles))
+    blob = table_bytes(df, fmt, scheme=s, what=what, about=about_rows(s, what, df, sel.profiles), raw=raw)
     if output:
         atomic_write(output, blob)
     else:

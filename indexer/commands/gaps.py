@@ -19,6 +19,7 @@ from ..cli import (
     text_table,
     write_output,
 )
+from ..guard import csv_text
 
 
 def gaps_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Transfer
@@ -89,7 +90,7 @@ def command(scheme, paths, country, group, stat, target, year, within_group, top
     if fmt == "table":
         text = gaps_text(res, top)
     elif fmt == "csv":
-        text = res.csv_frame().to_csv(index=False, lineterminator="\n")
+        text = csv_text(res.csv_frame())
     else:
         meta = {
             "scheme": res.scheme.id, "version": res.scheme.version, "country": res.country, "year": res.year,

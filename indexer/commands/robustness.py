@@ -25,6 +25,7 @@ from ..cli import (
     warn,
     write_output,
 )
+from ..guard import csv_text
 
 
 def _rank(v: float) -> str:
@@ -132,7 +133,7 @@ def command(scheme, paths, group, countries, year, runs, seed, factors, weight_n
         text = robustness_text(res)
     elif fmt == "csv":
         df = res.sensitivity[SENSITIVITY_COLUMNS] if sensitivity else res.csv_frame()
-        text = df.to_csv(index=False, lineterminator="\n")
+        text = csv_text(df)
     elif sensitivity:
         text = records_json(res.sensitivity[SENSITIVITY_COLUMNS])
     else:
