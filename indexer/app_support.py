@@ -766,6 +766,7 @@ def apply_edits(text: str, scheme: Scheme, before: Mapping[str, Answer], after: 
         answers = CommentedMap()
         doc["answers"] = answers
     order = scheme.index
+    shared = _shared_ids(doc)
     for leaf in scheme.leaves:
         code = leaf.code
         new = after.get(code, Answer())
@@ -775,6 +776,9 @@ def apply_edits(text: str, scheme: Scheme, before: Mapping[str, Answer], after: 
         old = answers.get(code)
         if code not in answers and new == Answer():
             continue
+        if isinstance(old, CommentedMap) and (id(old) in shared or old.anchor.value or old.merge):
+            # `NAT.2: *x` shares WORK.1's mapping: edit a copy of its own, never the other answer
+            old = answers[code] = _own_copy(old)
         if isinstance(old, CommentedMap):
             if "answer" not in old or _scalar_text(old.get("answer")) != new.answer:
                 old["answer"] = scalar
@@ -805,6 +809,37 @@ def apply_edits(text: str, scheme: Scheme, before: Mapping[str, Answer], after: 
                     pos = i + 1
             answers.insert(pos, code, value)
     return _dump(y, doc)
+
+
+def _shared_ids(doc: Any) -> set[int]:
+    """ids of the mappings and lists that occur at more than one place of a document (by YAML
+    aliases), found by an iterative walk that enters each of them once."""
+    seen: set[int] = set()
+    shared: set[int] = set()
+    stack = [doc]
+    while stack:
+        obj = stack.pop()
+        kids = list(obj.values()) if isinstance(obj, dict) else obj if isinstance(obj, list) else ()
+        for k in kids:
+            if isinstance(k, dict | list):
+                if id(k) in seen:
+                    shared.add(id(k))
+                else:
+                    seen.add(id(k))
+                    stack.append(k)
+    return shared
+
+
+def _own_copy(m: Any) -> Any:
+    """A fresh mapping with ``m``'s keys and values (merged keys included), no anchor, same style."""
+    from ruamel.yaml.comments import CommentedMap
+
+    fresh = CommentedMap()
+    for k, v in m.items():
+        fresh[k] = v
+    if m.fa.flow_style():
+        fresh.fa.set_flow_style()
+    return fresh
 
 
 def _scalar_text(v: Any) -> str | None:

@@ -268,3 +268,36 @@ def test_a_carriage_return_in_a_band_label_or_note_splits_no_csv_row(tmp_path, r
     rows = list(csv.reader(io.StringIO(res.stdout, newline="")))
     assert len(rows) == 1 + 4 and all(len(r) == len(rows[0]) for r in rows)
     assert "'=1+1\rx" in {r[-1] for r in rows[1:]}
+
+
+# ----------------------------------------------------------------------------------------------
+# 3. one edit changes another answer (YAML anchors shared by two answers)
+
+ALIASED = """\
+scheme: demo
+country: XA
+year: 2024
+answers:
+  WORK.1: &x {answer: a, source: S}
+  NAT.2: *x
+  WORK.3: &y
+    answer: "yes"
+    source: T
+  NAT.1: 5
+  WORK.2: *y
+"""
+
+
+@pytest.mark.parametrize(("code", "new"), [("NAT.2", ("b", "S")), ("WORK.1", ("c", "S2")), ("WORK.3", ("no", "T")),
+                                           ("WORK.2", ("4", "U"))])
+def test_editing_an_aliased_answer_changes_that_answer_only(tmp_path, code, new):
+    from indexer.app_support import Answer, answers_of, apply_edits
+
+    scheme = load_paths([REPO / "indicators" / "demo.yaml"]).schemes["demo"]
+    f = tmp_path / "p.yaml"
+    f.write_text(ALIASED)
+    before = answers_of(_profile(f), scheme)
+    assert before["NAT.2"] == before["WORK.1"] == Answer("a", "S")
+    after = dict(before, **{code: Answer(*new)})
+    f.write_text(apply_edits(ALIASED, scheme, before, after))
+    assert answers_of(_profile(f), scheme) == after
