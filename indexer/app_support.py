@@ -635,11 +635,15 @@ def save_profile(root: Path, opened: Snapshot, text: str) -> Snapshot:
     """Write ``text`` to the opened file, atomically, if the file on disk is still the one
     that was opened (or still absent, for a new profile); else raise :class:`SaveConflict`.
     Raises :class:`UnsafePath` for a path outside ``country_profiles/``."""
+    from .fileio import folder_lock
+
     path = safe_profile_path(root, opened.path)
-    now = snapshot(path)
-    if now.digest != opened.digest:
-        raise SaveConflict(now)
-    atomic_write(path, text)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with folder_lock(path.parent):  # check and write as one step: a stale save is a conflict
+        now = snapshot(path)
+        if now.digest != opened.digest:
+            raise SaveConflict(now)
+        atomic_write(path, text)
     return Snapshot(path, text, digest(text.encode("utf-8")))
 
 

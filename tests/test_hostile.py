@@ -301,3 +301,65 @@ def test_editing_an_aliased_answer_changes_that_answer_only(tmp_path, code, new)
     after = dict(before, **{code: Answer(*new)})
     f.write_text(apply_edits(ALIASED, scheme, before, after))
     assert answers_of(_profile(f), scheme) == after
+
+
+# ----------------------------------------------------------------------------------------------
+# 4. lost updates: check-and-write is one locked step
+
+
+def _saver(root: str, writer: int, rounds: int, barrier, out) -> None:
+    """One writer: ``rounds`` times, open the profile, add a line, save; a conflict is counted."""
+    from indexer.app_support import SaveConflict, save_profile, snapshot
+
+    path = Path(root) / "country_profiles" / "XA-2024.yaml"
+    saved, conflicts = [], 0
+    barrier.wait()
+    for r in range(rounds):
+        opened = snapshot(path)
+        line = f"# w{writer} r{r}\n"
+        try:
+            save_profile(Path(root), opened, opened.text + line)
+            saved.append(line)
+        except SaveConflict:
+            conflicts += 1
+    out.put((writer, saved, conflicts))
+
+
+def test_concurrent_saves_lose_no_update_and_report_every_stale_save(tmp_path):
+    # several processes, many rounds, on one file: each save adds one line to what it opened,
+    # so the file in the end must hold every line that was saved (a stale save that "succeeded"
+    # would drop another writer's line), and each attempt is either saved or a conflict
+    import multiprocessing as mp
+
+    (tmp_path / "country_profiles").mkdir()
+    path = tmp_path / "country_profiles" / "XA-2024.yaml"
+    path.write_text("scheme: demo\ncountry: XA\nyear: 2024\n")
+    writers, rounds = 4, 60
+    ctx = mp.get_context("spawn")  # never fork a process that may have run typst
+    barrier, out = ctx.Barrier(writers), ctx.Queue()
+    procs = [ctx.Process(target=_saver, args=(str(tmp_path), w, rounds, barrier, out)) for w in range(writers)]
+    for p in procs:
+        p.start()
+    results = [out.get(timeout=120) for _ in procs]
+    for p in procs:
+        p.join(timeout=60)
+        assert p.exitcode == 0
+    saved = [line for _, lines, _ in results for line in lines]
+    conflicts = sum(c for _, _, c in results)
+    assert len(saved) + conflicts == writers * rounds
+    final = path.read_text().splitlines(keepends=True)[3:]
+    assert sorted(final) == sorted(saved)  # zero lost updates
+    assert len(set(final)) == len(final)
+
+
+def test_two_saves_of_one_opened_version_the_second_is_a_conflict(tmp_path):
+    from indexer.app_support import SaveConflict, save_profile, snapshot
+
+    (tmp_path / "country_profiles").mkdir()
+    path = tmp_path / "country_profiles" / "XA-2024.yaml"
+    path.write_text("scheme: demo\n")
+    opened = snapshot(path)
+    save_profile(tmp_path, opened, "scheme: demo\n# one\n")
+    with pytest.raises(SaveConflict):
+        save_profile(tmp_path, opened, "scheme: demo\n# two\n")
+    assert path.read_text() == "scheme: demo\n# one\n"
