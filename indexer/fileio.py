@@ -13,10 +13,18 @@ def atomic_write(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
     """Write ``data`` to ``path`` via a temporary file in the same folder and ``os.replace``.
 
     A reader sees the old file or the new one, never half of either; a crash leaves the old file.
+    A symbolic link is followed (its target is replaced, the link stays); a path that is not a
+    regular file (``/dev/null``, a FIFO, a terminal) is written in place, never replaced.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     blob = data.encode(encoding) if isinstance(data, str) else data
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file() and not path.is_dir():
+        with open(path, "wb") as fh:  # a device or a pipe: write into it, never replace it
+            fh.write(blob)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

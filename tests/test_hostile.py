@@ -9,7 +9,9 @@ arguments and guessed countries are refused with problems or usage errors.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import textwrap
 from pathlib import Path
 
@@ -363,3 +365,41 @@ def test_two_saves_of_one_opened_version_the_second_is_a_conflict(tmp_path):
     with pytest.raises(SaveConflict):
         save_profile(tmp_path, opened, "scheme: demo\n# two\n")
     assert path.read_text() == "scheme: demo\n# one\n"
+
+
+# ----------------------------------------------------------------------------------------------
+# 5. --output to a device, a FIFO or a symbolic link
+
+
+@pytest.mark.parametrize("via_link", [False, True])
+def test_output_to_a_fifo_writes_into_it_and_keeps_it(tmp_path, runner, via_link):
+    # (a FIFO stands in for /dev/null: the test never risks a real device)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    target = fifo
+    if via_link:
+        target = tmp_path / "link"
+        target.symlink_to(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # so that the writer's open does not block
+    try:
+        res = runner.invoke(main, ["score", str(REPO / "indicators" / "demo.yaml"), str(REPO / "country_profiles" / "demo"),
+                                   "--format", "csv", "-o", str(target)])
+        assert res.exit_code == 0, res.output
+        got = os.read(reader, 1 << 16)
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert got.startswith(b"scheme,country,year,code")
+    if via_link:
+        assert target.is_symlink()
+
+
+def test_output_through_a_link_to_a_file_replaces_the_target_and_keeps_the_link(tmp_path):
+    from indexer.fileio import atomic_write
+
+    real = tmp_path / "real.csv"
+    real.write_text("old")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    atomic_write(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
