@@ -125,7 +125,7 @@ def check_output(path: str | None, param_hint: str = "--output", *, folder: bool
 #: a table file (CSV, Parquet, or an Excel workbook's unpacked parts) larger than this is refused
 MAX_TABLE_BYTES = 64 * 1024 * 1024
 #: an Excel workbook's shared strings (all read into memory at once) may unpack to this much
-MAX_SHARED_STRINGS_BYTES = 16 * 1024 * 1024
+MAX_SHARED_STRINGS_BYTES = 8 * 1024 * 1024
 #: rows and columns of a table (a country-year per row, or a code per row in the long layout)
 MAX_ROWS = 200_000
 MAX_COLUMNS = 2_000

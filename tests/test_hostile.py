@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import textwrap
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -403,3 +404,127 @@ def test_output_through_a_link_to_a_file_replaces_the_target_and_keeps_the_link(
     link.symlink_to(real)
     atomic_write(link, "new")
     assert link.is_symlink() and real.read_text() == "new"
+
+
+# ----------------------------------------------------------------------------------------------
+# 6. spreadsheet bombs
+
+
+def make_xlsx(path, sheet_xml, shared=None):
+    """A minimal .xlsx: one sheet 'S' (its XML given), optional shared strings."""
+    ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+          + ('<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' if shared else '')
+          + '</Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    wb = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    wbrels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+              '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+              + ('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' if shared else '')
+              + '</Relationships>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", ct)
+        z.writestr("_rels/.rels", rels)
+        z.writestr("xl/workbook.xml", wb)
+        z.writestr("xl/_rels/workbook.xml.rels", wbrels)
+        z.writestr("xl/worksheets/sheet1.xml", sheet_xml)
+        if shared:
+            z.writestr("xl/sharedStrings.xml", shared)
+
+
+XLSX_HEAD = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+XLSX_END = '</sheetData></worksheet>'
+def xlsx_row(i, cells): return f'<row r="{i}">' + "".join(f'<c r="{ref}" t="inlineStr"><is><t>{v}</t></is></c>' for ref, v in cells) + '</row>'
+
+def _import(runner, table: Path, scheme: Path, out: Path):
+    return runner.invoke(main, ["import", str(table), "--scheme", str(scheme), "--out-dir", str(out)])
+
+
+@pytest.fixture
+def demo_scheme(tmp_path) -> Path:
+    import shutil
+
+    shutil.copy(REPO / "indicators" / "demo.yaml", tmp_path / "demo.yaml")
+    return tmp_path / "demo.yaml"
+
+
+def test_xlsx_cells_far_right_are_refused_not_padded(tmp_path, runner, demo_scheme):
+    # 300 rows, each with a value in column XFD: read through openpyxl's rows that was 300 ×
+    # 16,384 cells (the issue's 100,000 rows: a MemoryError)
+    f = tmp_path / "wide.xlsx"
+    rows = [xlsx_row(1, [("A1", "country"), ("B1", "year")])]
+    rows += [xlsx_row(i, [(f"A{i}", "XA"), (f"XFD{i}", "x")]) for i in range(2, 302)]
+    make_xlsx(f, XLSX_HEAD + "".join(rows) + XLSX_END)
+    res = _import(runner, f, demo_scheme, tmp_path / "out")
+    assert res.exit_code == 1
+    assert f"{f}:2:16384: error bad-table: sheet 'S': a value in column XFD (16,384) lies beyond the limit of 2,000 columns" in res.stderr
+
+
+def test_xlsx_bomb_of_the_issue_under_a_memory_limit(tmp_path):
+    import subprocess
+    import sys
+
+    f = tmp_path / "bomb.xlsx"
+    rows = "".join(f'<row r="{i}"><c r="XFD{i}" t="inlineStr"><is><t>x</t></is></c></row>' for i in range(1, 100_001))
+    make_xlsx(f, XLSX_HEAD + rows + XLSX_END)
+    assert f.stat().st_size < 1_000_000
+    code = ("import resource; resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000,) * 2);"
+            "from indexer.tables import read_table;"
+            f"t, ps = read_table({str(f)!r}); print(t, [(p.code, p.line, p.column) for p in ps])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert out.returncode == 0, out.stderr[-500:]
+    assert out.stdout.strip() == "None [('bad-table', 1, 16384)]"
+
+
+def test_xlsx_long_cell_and_large_shared_strings_are_refused(tmp_path, monkeypatch):
+    from indexer import guard
+    from indexer.tables import read_table
+
+    f = tmp_path / "long.xlsx"
+    make_xlsx(f, XLSX_HEAD + xlsx_row(1, [("A1", "country")]) + xlsx_row(2, [("A2", "x" * 40_000)]) + XLSX_END)
+    t, ps = read_table(f)
+    assert t is None and [(p.code, p.line, p.column) for p in ps] == [("bad-table", 2, 1)]
+    assert "40,000 characters; the limit is 32,767" in ps[0].message
+    # shared strings (all read at once by openpyxl): 10,000 strings, over a limit lowered to 100 kB
+    monkeypatch.setattr(guard, "MAX_SHARED_STRINGS_BYTES", 100_000)
+    sst = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           + "<si><t>x</t></si>" * 10_000 + "</sst>")
+    f = tmp_path / "sst.xlsx"
+    make_xlsx(f, XLSX_HEAD + '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' + XLSX_END, sst)
+    t, ps = read_table(f)
+    assert t is None and [p.code for p in ps] == ["bad-table"] and "text cells unpack to" in ps[0].message
+    # everything a workbook unpacks to (a 1.5 GB string compresses to 1.5 MB)
+    monkeypatch.setattr(guard, "MAX_TABLE_BYTES", 50_000)
+    f = tmp_path / "big.xlsx"
+    make_xlsx(f, XLSX_HEAD + xlsx_row(1, [("A1", "y" * 200_000)]) + XLSX_END)
+    t, ps = read_table(f)
+    assert t is None and "unpacks to" in ps[0].message
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet"])
+def test_csv_and_parquet_limits(tmp_path, monkeypatch, suffix):
+    import pandas as pd
+
+    from indexer import guard
+    from indexer.tables import read_table
+
+    f = tmp_path / f"t.{suffix}"
+    df = pd.DataFrame({"country": ["XA"] * 30, "year": ["2024"] * 30})
+    df.to_csv(f, index=False) if suffix == "csv" else df.to_parquet(f)
+    monkeypatch.setattr(guard, "MAX_ROWS", 10)
+    t, ps = read_table(f)
+    assert t is None and [p.code for p in ps] == ["bad-table"]
+    monkeypatch.setattr(guard, "MAX_ROWS", 100)
+    monkeypatch.setattr(guard, "MAX_COLUMNS", 1)
+    t, ps = read_table(f)
+    assert t is None and [p.code for p in ps] == ["bad-table"]
+    monkeypatch.setattr(guard, "MAX_COLUMNS", 10)
+    df.loc[3, "year"] = "z" * 40_000
+    df.to_csv(f, index=False) if suffix == "csv" else df.to_parquet(f)
+    t, ps = read_table(f)
+    assert t is None and [(p.code, p.line, p.column) for p in ps] == [("bad-table", 5, 2)]
