@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import errno
+import math
 import os
 import re
 from pathlib import Path
@@ -131,3 +132,23 @@ MAX_ROWS = 200_000
 MAX_COLUMNS = 2_000
 #: characters in one cell: Excel's own limit
 MAX_CELL_CHARS = 32_767
+
+
+# ----------------------------------------------------------------------------------------------
+# command-line numbers
+
+#: years in one --years span or list (a series of 500 years is 500 comparisons)
+MAX_YEARS = 500
+
+
+class FiniteFloatRange(click.FloatRange):
+    """``click.FloatRange`` that also refuses ``nan`` and ``inf`` (``nan`` passes any range,
+    every comparison with it being false)."""
+
+    name = "finite float"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        x = super().convert(value, param, ctx)
+        if not math.isfinite(x):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return x

@@ -528,3 +528,43 @@ def test_csv_and_parquet_limits(tmp_path, monkeypatch, suffix):
     df.to_csv(f, index=False) if suffix == "csv" else df.to_parquet(f)
     t, ps = read_table(f)
     assert t is None and [(p.code, p.line, p.column) for p in ps] == [("bad-table", 5, 2)]
+
+
+# ----------------------------------------------------------------------------------------------
+# 7. unbounded arguments; bad --output paths (usage errors, exit 2, no traceback)
+
+DEMO = [str(REPO / "indicators" / "demo.yaml"), str(REPO / "country_profiles" / "demo")]
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["robustness", *DEMO, "--runs", "10000000"], "at most 3,579,139 runs fit in 2 GiB"),
+    (["robustness", *DEMO, "--seed", "-1"], "--seed"),
+    (["robustness", *DEMO, "--noise", "nan"], "not a finite number"),
+    (["robustness", *DEMO, "--concentration", "inf"], "--concentration"),
+    (["compare", *DEMO, "--country", "XA", "--years", "0:99999"], "0 is not a four-digit year"),
+    (["compare", *DEMO, "--country", "XA", "--years", "2010:20240"], "20240 is not a four-digit year"),
+    (["compare", *DEMO, "--country", "XA", "--years", "1000:9999"], "9,000 years; at most 500"),
+    (["compare", *DEMO, "--country", "XA", "--min-coverage", "nan"], "'nan' is not a finite number"),
+    (["gaps", *DEMO, "--country", "XA", "--target", "nan"], "'nan' is not a finite number"),
+    (["gaps", *DEMO, "--country", "XA", "--target", "inf"], "'inf' is not a finite number"),
+    (["export", *DEMO, "-o", "/proc/x.csv"], "a kernel file system"),
+    (["export", *DEMO, "-o", str(REPO / "indicators" / "demo.yaml" / "x.csv")], "is not a folder"),
+    (["export", *DEMO, "-o", "/tmp/" + "a" * 300 + ".csv"], "File name too long"),
+    (["report", *DEMO, "--country", "XA", "-o", "/proc/x.pdf"], "a kernel file system"),
+    (["report", *DEMO, "--country", "XA", "-o", "/tmp/" + "a" * 300 + ".pdf"], "File name too long"),
+    (["report", *DEMO, "--all", "--output-dir", "/proc/reports"], "a kernel file system"),
+    (["template", "demo", "--country", "XA", "--year", "2024", "-o", "/proc/x.yaml"], "a kernel file system"),
+    (["template", "demo", "--country", "XA", "--year", "2024", "-o", "/tmp/" + "a" * 300 + ".yaml"], "File name too long"),
+    (["score", *DEMO, "-o", "/proc/x.csv"], "a kernel file system"),
+])
+def test_bad_arguments_are_usage_errors(runner, in_repo, args, says):
+    res = runner.invoke(main, args)
+    assert res.exit_code == 2, (res.exit_code, res.output, res.exception)
+    assert says in res.stderr
+    assert "Traceback" not in res.output
+
+
+def test_a_series_of_500_years_is_fine(runner, in_repo):
+    res = runner.invoke(main, ["compare", *DEMO, "--country", "XA", "--years", "2000:2499", "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    assert {line.split(",")[0] for line in res.stdout.splitlines()[1:]} >= {"2020", "2024", "2499"}  # as_of

@@ -21,7 +21,7 @@ from ..cli import (
     write_output,
 )
 from ..countries import country_name
-from ..guard import csv_text
+from ..guard import FiniteFloatRange, csv_text
 
 
 def _count(v) -> str:  # noqa: ANN001 - an Int64 cell
@@ -106,9 +106,9 @@ def comparison_text(cmp_, gaps_top: int = 0) -> str:  # noqa: ANN001 - a Compari
 @click.option("--years", "years", help="A time series instead: FROM:TO or a comma list.")
 @click.option("--level", help="Stop at this level (a name such as area, or a depth).")
 @click.option("--exclude", multiple=True, help="Recompute every score without this node's subtree; repeatable.")
-@click.option("--min-coverage", type=click.FloatRange(0, 1), help="Replace the scheme's coverage thresholds, "
+@click.option("--min-coverage", type=FiniteFloatRange(0, 1), help="Replace the scheme's coverage thresholds, "
               "e.g. 0 for provisional scores of partly answered profiles (shown with their coverage).")
-@click.option("--gaps", "gaps_top", type=int, default=0, help="Also list each country's N largest gaps (table); "
+@click.option("--gaps", "gaps_top", type=click.IntRange(0), default=0, help="Also list each country's N largest gaps (table); "
               "with csv/json, output the gap ranking instead.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False))

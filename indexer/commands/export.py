@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..cli import InvalidInput, note_warnings, select, warn
+from ..cli import InvalidInput, note_warnings, select, warn, write_file
+from ..guard import check_output
 from ..problems import Problem
 
 
@@ -29,7 +30,6 @@ from ..problems import Problem
               "(`indexer import` removes it again).")
 def command(scheme, paths, what, fmt, output, countries, group, stat, year, raw) -> None:  # noqa: ANN001
     """Export SCHEME's profiles under PATHS as a tidy table (with the scheme's id and version)."""
-    from ..fileio import atomic_write
     from ..tables import (
         about_rows,
         answers_frame,
@@ -44,6 +44,7 @@ def command(scheme, paths, what, fmt, output, countries, group, stat, year, raw)
         fmt = {"xlsx": "xlsx", "parquet": "parquet", "pq": "parquet"}.get(suffix, "csv")
     if fmt != "csv" and not output:
         raise click.UsageError(f"--format {fmt} needs --output FILE")
+    check_output(output)
     if what != "compare" and (countries or group or year is not None):
         raise click.UsageError("--country, --baseline and --year apply to --what compare only")
     sel = select(scheme, paths)
@@ -77,6 +78,6 @@ def command(scheme, paths, what, fmt, output, countries, group, stat, year, raw)
             raise InvalidInput([Problem("<command line>", 0, 0, "error", "cannot-compare", str(err))]) from None
     blob = table_bytes(df, fmt, scheme=s, what=what, about=about_rows(s, what, df, sel.profiles), raw=raw)
     if output:
-        atomic_write(output, blob)
+        write_file(blob, output)
     else:
         click.echo(blob.decode("utf-8"), nl=False)

@@ -19,7 +19,7 @@ from ..cli import (
     text_table,
     write_output,
 )
-from ..guard import csv_text
+from ..guard import FiniteFloatRange, csv_text
 
 
 def gaps_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Transfer
@@ -64,10 +64,10 @@ def gaps_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Transfer
 @click.option("--country", required=True, help="ISO alpha-2 code of the country.")
 @click.option("--baseline", "--group", "group", help="A group defined in a groups file among PATHS, e.g. EU27.")
 @click.option("--stat", type=click.Choice(["mean", "median", "min", "max"]), default="mean", show_default=True)
-@click.option("--target", type=float, help="Overall score to reach (default: the baseline's overall).")
+@click.option("--target", type=FiniteFloatRange(), help="Overall score to reach (default: the baseline's overall).")
 @click.option("--year", type=int, help="Reference year (default: the country's latest profile).")
 @click.option("--within-group", is_flag=True, help="Only answers some member of the group already has.")
-@click.option("--top", type=int, default=0, help="Table: list only the N largest provision gaps.")
+@click.option("--top", type=click.IntRange(0), default=0, help="Table: list only the N largest provision gaps.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False))
 def command(scheme, paths, country, group, stat, target, year, within_group, top, fmt, output) -> None:  # noqa: ANN001
