@@ -395,9 +395,9 @@ class _Countries:
 
     def __call__(self, text: str) -> str | None:
         if text not in self.cache:
-            from .countries import code_of, is_valid_code
+            from .countries import exact_code_of, is_valid_code
 
-            cc = code_of(text)
+            cc = exact_code_of(text)  # exactly a code or a name: never a guess
             self.cache[text] = cc if cc is not None and is_valid_code(cc) else None
         return self.cache[text]
 
@@ -595,7 +595,7 @@ def _drafts(table: Table, scheme: Scheme, kind: str, layout: str, r: _Roles, yea
         if cc is None:
             probs.append(table.problem(line, col(r.country), "unknown-country",
                                        f"{excerpt(ctext)} is neither an ISO 3166-1 code nor a country name "
-                                       "known to pycountry"))
+                                       "known to pycountry; write the code (e.g. SE) or the exact name"))
             continue
         if r.year is not None and cells[r.year]:
             y = _parse_year(cells[r.year])

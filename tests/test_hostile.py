@@ -568,3 +568,27 @@ def test_a_series_of_500_years_is_fine(runner, in_repo):
     res = runner.invoke(main, ["compare", *DEMO, "--country", "XA", "--years", "2000:2499", "--format", "csv"])
     assert res.exit_code == 0, res.output
     assert {line.split(",")[0] for line in res.stdout.splitlines()[1:]} >= {"2020", "2024", "2499"}  # as_of
+
+
+# ----------------------------------------------------------------------------------------------
+# 8. import never guesses a country
+
+
+def test_import_takes_exact_codes_and_names_only(tmp_path, runner, demo_scheme):
+    t = tmp_path / "t.csv"
+    t.write_text("country,year,WORK.1\n1,2024,a\n0,2024,a\n2,2024,b\netc,2024,a\n752,2024,a\nRussia,2024,a\n")
+    res = _import(runner, t, demo_scheme, tmp_path / "out")
+    assert res.exit_code == 1
+    errs = [ln for ln in res.stderr.splitlines() if " error " in ln]
+    assert [ln.split(": error ")[0] for ln in errs] == [f"{t}:{i}:1" for i in range(2, 8)]
+    assert all("unknown-country" in ln for ln in errs)
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+    # exact codes and names, in any case
+    t.write_text("country,year,WORK.1\nse,2024,a\nSWE,2024,a\nKazakhstan,2025,a\n Republic of Kazakhstan ,2024,a\nXB,2024,a\n")
+    res = _import(runner, t, demo_scheme, tmp_path / "out")
+    assert res.exit_code == 1 and "SE 2024" in res.stderr  # se and SWE: one country twice
+    t.write_text("country,year,WORK.1\nse,2024,a\nKazakhstan,2025,a\n Republic of Kazakhstan ,2024,a\nXB,2024,a\n")
+    res = _import(runner, t, demo_scheme, tmp_path / "out")
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["KZ-2024.yaml", "KZ-2025.yaml", "SE-2024.yaml",
+                                                                   "XB-2024.yaml"]
