@@ -462,6 +462,16 @@ def is_number(v: Any) -> bool:
     return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
 
 
+#: the largest magnitude of a scale end, a goalpost or a weight: sums, spans and products of
+#: such numbers stay finite (near 1.7e308 they overflow to inf and scores become NaN)
+MAX_MAGNITUDE = 1e12
+
+
+def is_bounded(v: Any) -> bool:
+    """A finite number no larger in magnitude than ``MAX_MAGNITUDE``."""
+    return is_number(v) and abs(v) <= MAX_MAGNITUDE
+
+
 def value_text(v: Any) -> str | None:
     """The text of an option value or answer, or None when YAML did not keep it.
 
@@ -568,10 +578,11 @@ def parse_scheme(data: dict, c: _Collector) -> Scheme | None:
     scale = (0.0, 100.0)
     if "scale" in data:
         s = data["scale"]
-        if (isinstance(s, list) and len(s) == 2 and all(is_number(x) for x in s) and s[0] < s[1]):
+        if (isinstance(s, list) and len(s) == 2 and all(is_bounded(x) for x in s) and s[0] < s[1]):
             scale = (float(s[0]), float(s[1]))
         else:
-            c.error(("scale",), "bad-value", f"scale {excerpt(s)} must be [low, high] with low < high")
+            c.error(("scale",), "bad-value",
+                    f"scale {excerpt(s)} must be [low, high] with low < high, each within ±{MAX_MAGNITUDE:g}")
     levels: tuple[str, ...] = ("area", "dimension", "indicator")
     if "levels" in data:
         lv = data["levels"]
@@ -642,6 +653,10 @@ def parse_scheme(data: dict, c: _Collector) -> Scheme | None:
     )
 
 
+#: levels of nodes below the root (MIPEX has 3; each stage walks the tree, some recursively)
+MAX_SCHEME_DEPTH = 64
+
+
 class _SchemeCtx:
     def __init__(self, c: _Collector, scale: tuple[float, float], levels: tuple[str, ...], aggregation: str) -> None:
         self.c = c
@@ -666,6 +681,10 @@ class _SchemeCtx:
         if not isinstance(d, dict):
             c.error(where, "bad-value", f"a node must be a mapping with a `code`, not {excerpt(d)}")
             return None
+        if depth > MAX_SCHEME_DEPTH:  # every stage walks the tree: scoring, templates, reports
+            c.error(where, "bad-value", f"the scheme nests deeper than {MAX_SCHEME_DEPTH} levels here; "
+                    "flatten it")
+            return None
         if id(d) in self.walked:
             c.error(where, "duplicate-code",
                     f"this node repeats (by a YAML alias) the node {excerpt(d.get('code'))} used above")
@@ -688,8 +707,9 @@ class _SchemeCtx:
         for k in ("notes", "source", "description"):
             _text_field(c, d, k, where, f"{code}: ")
         weight = d.get("weight", 1)
-        if not (is_number(weight) and weight > 0):
-            c.error(where + ("weight",), "bad-weight", f"{code}: weight {excerpt(weight)} must be a number > 0")
+        if not (is_bounded(weight) and weight > 0):
+            c.error(where + ("weight",), "bad-weight",
+                    f"{code}: weight {excerpt(weight)} must be a number > 0 and at most {MAX_MAGNITUDE:g}")
             weight = 1
         agg = d.get("aggregation")
         if agg is not None and agg not in AGGREGATIONS:
@@ -792,8 +812,9 @@ class _SchemeCtx:
                 if k not in d:
                     c.error(where, "missing-field", f"{code}: numeric needs `{k}`")
         for k, v in (("min", lo), ("max", hi)):
-            if v is not None and not is_number(v):
-                c.error(where + (k,), "bad-value", f"{code}: numeric {k} {excerpt(v)} is not a number")
+            if v is not None and not is_bounded(v):
+                c.error(where + (k,), "bad-value",
+                        f"{code}: numeric {k} {excerpt(v)} is not a number within ±{MAX_MAGNITUDE:g}")
         if is_number(lo) and is_number(hi) and not lo < hi:
             c.error(where + ("max",), "bad-value", f"{code}: numeric min ({lo:g}) must be below max ({hi:g})")
         best = d.get("best", "high")
@@ -803,14 +824,14 @@ class _SchemeCtx:
         rng = None
         if "range" in d:
             r = d["range"]
-            if isinstance(r, list) and len(r) == 2 and all(is_number(x) for x in r) and r[0] < r[1]:
+            if isinstance(r, list) and len(r) == 2 and all(is_bounded(x) for x in r) and r[0] < r[1]:
                 rng = (float(r[0]), float(r[1]))
                 if not (self.scale[0] <= r[0] and r[1] <= self.scale[1]):
                     c.error(where + ("range",), "score-out-of-scale",
                             f"{code}: range {r[0]:g}..{r[1]:g} leaves the scale {self.scale[0]:g}..{self.scale[1]:g}")
             else:
                 c.error(where + ("range",), "bad-value", f"{code}: range must be [low, high] with low < high")
-        return Numeric(min=float(lo) if is_number(lo) else None, max=float(hi) if is_number(hi) else None,
+        return Numeric(min=float(lo) if is_bounded(lo) else None, max=float(hi) if is_bounded(hi) else None,
                        best=best, unit=_text_field(c, d, "unit", where, f"{code}: "), normalise=norm, range=rng)
 
 

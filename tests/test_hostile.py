@@ -592,3 +592,50 @@ def test_import_takes_exact_codes_and_names_only(tmp_path, runner, demo_scheme):
     assert res.exit_code == 0, res.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["KZ-2024.yaml", "KZ-2025.yaml", "SE-2024.yaml",
                                                                    "XB-2024.yaml"]
+
+
+# ----------------------------------------------------------------------------------------------
+# minor: deep trees, huge numbers
+
+
+def _deep_scheme(levels: int) -> str:
+    out = ["id: deep", "version: '1'", "children:"]
+    for i in range(levels):
+        pad = "  " * (2 * i)
+        out += [f"{pad}- code: N{i}", f"{pad}  children:"]
+    out.append("  " * (2 * levels) + "- {code: L, options: [{value: a, score: 1}, {value: b, score: 0}]}")
+    return "\n".join(out) + "\n"
+
+
+def test_a_scheme_500_levels_deep_is_refused_not_a_recursion_error(tmp_path, runner):
+    (tmp_path / "s.yaml").write_text(_deep_scheme(495))
+    (tmp_path / "p.yaml").write_text("scheme: deep\ncountry: XA\nyear: 2024\nanswers:\n  L: a\n")
+    problems = validate_paths([tmp_path / "s.yaml"])
+    assert [(p.code, p.line) for p in problems] == [("bad-value", 132)]  # N64, the 65th level
+    for cmd in (["score", str(tmp_path / "s.yaml"), str(tmp_path / "p.yaml")],
+                ["template", str(tmp_path / "s.yaml"), "--country", "XA", "--year", "2024"]):
+        res = runner.invoke(main, cmd)
+        assert res.exit_code == 1 and isinstance(res.exception, SystemExit), (res.output, res.exception)
+    (tmp_path / "s.yaml").write_text(_deep_scheme(63))  # 64 levels and the leaf: fine
+    assert validate_paths([tmp_path / "s.yaml"]) == []
+
+
+@pytest.mark.parametrize(("edit", "code"), [
+    (("children", 0, "weight"), "bad-weight"),
+    (("children", 0, "children", 1, "numeric", "max"), "bad-value"),
+    (("children", 0, "children", 1, "numeric", "min"), "bad-value"),
+    (("scale",), "bad-value"),
+])
+def test_numbers_near_the_float_limit_are_refused(tmp_path, edit, code):
+    doc = documents()["scheme"]
+    value = 1.7e308
+    if edit == ("scale",):
+        value = [-1.7e308, 1.7e308]
+    elif edit[-1] == "min":
+        value = -1.7e308
+    put(doc, edit, value)
+    if edit[0] == "children" and edit[-1] == "weight":
+        doc["children"].append({"code": "B", "weight": 1.7e308, "children": [{"code": "B1", "numeric": {"min": 0, "max": 1}}]})
+    files = write_set(tmp_path, "scheme", doc)
+    problems = [p for p in validate_paths([files["scheme"]]) if p.is_error]
+    assert problems and {p.code for p in problems} == {code}, [str(p) for p in problems]
