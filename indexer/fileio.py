@@ -9,10 +9,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def atomic_write(path: str | Path, data: str | bytes, encoding: str = "utf-8") -> None:
+def atomic_write(path: str | Path, data: str | bytes, encoding: str = "utf-8", *, exclusive: bool = False) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and ``os.replace``.
 
     A reader sees the old file or the new one, never half of either; a crash leaves the old file.
+    With ``exclusive`` the file must not exist (else ``FileExistsError``, and nothing changes):
+    the new file appears by a hard link, which, unlike a rename, never replaces a file.
     A symbolic link is followed (its target is replaced, the link stays); a path that is not a
     regular file (``/dev/null``, a FIFO, a terminal) is written in place, never replaced.
     """
@@ -31,11 +33,15 @@ def atomic_write(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
             fh.write(blob)
             fh.flush()
             os.fsync(fh.fileno())
-        if path.exists():
+        if path.exists() and not exclusive:
             os.chmod(tmp, path.stat().st_mode & 0o777)
         else:
             os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        if exclusive:
+            os.link(tmp, path)  # FileExistsError if a file appeared meanwhile
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)

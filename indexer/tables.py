@@ -894,9 +894,14 @@ def import_table(
     res.problems = sort_problems(res.problems)
     if not res.ok:
         return res
-    to_write: list[Imported] = []
+    to_write: list[tuple[Imported, str]] = []
     targets: dict[Path, Imported] = {}
+    base = Path(out_dir).resolve()
     for imp in res.profiles:
+        if not imp.path.resolve().is_relative_to(base):
+            res.problems.append(table.problem(imp.line, 0, "bad-value",
+                                              f"--pattern {pattern!r} names {imp.path}, outside the output folder"))
+            continue
         if imp.path in targets:  # the pattern maps two profiles to one file
             res.problems.append(table.problem(imp.line, 0, "bad-value",
                                               f"--pattern {pattern!r} names {imp.path} for two profiles"))
@@ -910,15 +915,49 @@ def import_table(
                                         f"{imp.profile.country} {imp.profile.year} exists with different content "
                                         f"(table row {imp.line}); use --force to overwrite it"))
         else:
-            to_write.append(imp)
+            to_write.append((imp, state))
     if not res.ok or dry_run:
         return res
+    _write_all(res, to_write)
+    return res
+
+
+def _write_all(res: ImportResult, to_write: Sequence[tuple[Imported, str]]) -> None:
+    """Write every profile, or none: a new file is created only if it is still absent (one
+    made since the check is a ``profile-exists``, not overwritten); on any failure the files
+    written so far are removed or given back their old content, and new folders removed."""
     from .fileio import atomic_write
 
-    for imp in to_write:
-        atomic_write(imp.path, imp.text)
-        res.written.append(imp.path)
-    return res
+    done: list[tuple[Path, bytes | None]] = []
+    made: list[Path] = []
+    try:
+        for imp, state in to_write:
+            for parent in reversed(imp.path.parents):
+                if not parent.exists():
+                    parent.mkdir()
+                    made.append(parent)
+            old = None if state == "new" else imp.path.read_bytes()
+            atomic_write(imp.path, imp.text, exclusive=state == "new")
+            done.append((imp.path, old))
+            res.written.append(imp.path)
+    except BaseException as err:
+        for path, old_blob in reversed(done):
+            if old_blob is None:
+                path.unlink(missing_ok=True)
+            else:
+                atomic_write(path, old_blob)
+        for folder in reversed(made):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        res.written.clear()
+        if isinstance(err, FileExistsError):
+            res.problems.append(Problem(str(imp.path), 1, 1, ERROR, "profile-exists",
+                                        f"{imp.profile.country} {imp.profile.year} was created by someone else while "
+                                        "the table was checked; nothing written (run the import again)"))
+            return
+        raise
 
 
 def _existing(imp: Imported, scheme: Scheme) -> str:

@@ -639,3 +639,70 @@ def test_numbers_near_the_float_limit_are_refused(tmp_path, edit, code):
     files = write_set(tmp_path, "scheme", doc)
     problems = [p for p in validate_paths([files["scheme"]]) if p.is_error]
     assert problems and {p.code for p in problems} == {code}, [str(p) for p in problems]
+
+
+# ----------------------------------------------------------------------------------------------
+# minor: import --pattern, all-or-nothing writes, a file created after the check
+
+TABLE = "country,year,WORK.1\nXA,2024,a\nXB,2024,b\nXC,2024,a\n"
+
+
+@pytest.mark.parametrize("pattern", ["../{country}-{year}.yaml", "/tmp/{country}-{year}.yaml",
+                                     "x/../../{country}-{year}.yaml"])
+def test_import_pattern_cannot_leave_the_out_dir(tmp_path, runner, demo_scheme, pattern):
+    t = tmp_path / "t.csv"
+    t.write_text(TABLE)
+    out = tmp_path / "a" / "out"
+    res = runner.invoke(main, ["import", str(t), "--scheme", str(demo_scheme), "--out-dir", str(out), "--pattern", pattern])
+    assert res.exit_code == 2 and "--pattern" in res.stderr
+    assert not (tmp_path / "a").exists() and not list(tmp_path.glob("X?-2024.yaml"))
+
+
+def test_import_table_refuses_a_target_outside_the_out_dir(tmp_path, demo_scheme):
+    from indexer.tables import import_table
+
+    t = tmp_path / "t.csv"
+    t.write_text(TABLE)
+    scheme = load_paths([demo_scheme]).schemes["demo"]
+    res = import_table(t, scheme, tmp_path / "out", pattern="../{country}-{year}.yaml")
+    assert not res.ok and {p.code for p in res.problems if p.is_error} == {"bad-value"} and res.written == []
+    assert not list(tmp_path.glob("X?-2024.yaml"))
+
+
+def test_a_failed_import_leaves_nothing_behind(tmp_path, runner, demo_scheme):
+    t = tmp_path / "t.csv"
+    t.write_text(TABLE)
+    out = tmp_path / "out"
+    (out / "XC").mkdir(parents=True)
+    (out / "XA").mkdir()
+    (out / "XA" / "XA-2024.yaml").write_text("# mine\n")
+    (out / "XC" / "XC-2024.yaml").mkdir()  # a folder where the third profile goes: writing it fails
+    res = runner.invoke(main, ["import", str(t), "--scheme", str(demo_scheme), "--out-dir", str(out),
+                               "--pattern", "{country}/{country}-{year}.yaml", "--force"])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert (out / "XA" / "XA-2024.yaml").read_text() == "# mine\n"  # given back its content
+    assert not (out / "XB").exists()  # the new profile and its new folder removed
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == ["XA", "XA/XA-2024.yaml", "XC", "XC/XC-2024.yaml"]
+
+
+def test_a_file_created_after_the_check_is_not_overwritten(tmp_path, monkeypatch, demo_scheme):
+    from indexer import tables
+
+    t = tmp_path / "t.csv"
+    t.write_text(TABLE)
+    out = tmp_path / "out"
+    real = tables._existing
+
+    def racing(imp, scheme):  # someone saves XB's profile just after it was checked
+        state = real(imp, scheme)
+        if imp.profile.country == "XB":
+            imp.path.parent.mkdir(parents=True, exist_ok=True)
+            imp.path.write_text("# theirs\n")
+        return state
+
+    monkeypatch.setattr(tables, "_existing", racing)
+    scheme = load_paths([demo_scheme]).schemes["demo"]
+    res = tables.import_table(t, scheme, out)
+    assert [p.code for p in res.problems if p.is_error] == ["profile-exists"] and res.written == []
+    assert (out / "XB-2024.yaml").read_text() == "# theirs\n"
+    assert sorted(p.name for p in out.iterdir()) == ["XB-2024.yaml"]
