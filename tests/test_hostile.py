@@ -706,3 +706,36 @@ def test_a_file_created_after_the_check_is_not_overwritten(tmp_path, monkeypatch
     assert [p.code for p in res.problems if p.is_error] == ["profile-exists"] and res.written == []
     assert (out / "XB-2024.yaml").read_text() == "# theirs\n"
     assert sorted(p.name for p in out.iterdir()) == ["XB-2024.yaml"]
+
+
+# ----------------------------------------------------------------------------------------------
+# minor: PDF reports (maths text in titles, link schemes)
+
+
+def test_report_prints_dollar_titles_as_text_and_links_only_web_urls(tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    pytest.importorskip("typst")
+    import io
+    import shutil
+
+    from indexer.report import profile_pdf
+
+    s = (REPO / "indicators" / "demo.yaml").read_text().replace("title: Work\n", "title: $\\undefinedmacro{x}$ Work\n", 1)
+    (tmp_path / "demo.yaml").write_text(s)
+    shutil.copytree(REPO / "country_profiles" / "demo", tmp_path / "cp")
+    xa = (tmp_path / "cp" / "XA-2024.yaml").read_text()
+    xa = xa.replace('WORK.1: {answer: a, source: "Atlantis Aliens Act, art. 5 (fictional)"}',
+                    'WORK.1: {answer: a, source: "A", url: "javascript:app.alert(1)"}')
+    xa = xa.replace('WORK.2: {answer: 3, source: "Atlantis Aliens Act, art. 6 (fictional)"}',
+                    'WORK.2: {answer: 3, source: "B", url: "file:///etc/passwd"}')
+    xa = xa.replace('WORK.3: {answer: "yes", source: "Atlantis Recognition Decree, art. 2 (fictional)"}',
+                    'WORK.3: {answer: "yes", source: "C", url: "https://law.example/3"}')
+    (tmp_path / "cp" / "XA-2024.yaml").write_text(xa)
+    b = load_paths([tmp_path / "demo.yaml", tmp_path / "cp"])
+    assert not [p for p in b.problems if p.is_error]
+    pdf = pypdf.PdfReader(io.BytesIO(profile_pdf(b.schemes["demo"], b.profiles, "XA", group=b.groups["DEMO"], runs=0)))
+    uris = [a.get_object().get("/A", {}).get("/URI") for page in pdf.pages for a in page.get("/Annots") or []]
+    uris = [u for u in uris if u]
+    assert uris == ["https://law.example/3"]
+    text = "".join(page.extract_text() for page in pdf.pages)
+    assert "javascript:" in text.replace("\u200b", "") and "file:" in text.replace("\u200b", "")  # shown, not linked
