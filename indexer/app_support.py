@@ -969,8 +969,20 @@ class Doc:
         self.conflict = None
 
 
+#: the largest profile file the questionnaire opens (a round trip of 2 MB takes seconds; 50 MB of
+#: `notes:` took minutes); larger files are edited in a text editor and checked with `validate`
+MAX_EDIT_BYTES = 1_000_000
+
+
+def _check_size(label: str, size: int) -> None:
+    if size > MAX_EDIT_BYTES:
+        raise DocError([f"{label}: {size / 1e6:.1f} MB is too large to edit here (the limit is "
+                        f"{MAX_EDIT_BYTES / 1e6:g} MB); edit it in a text editor and check it with `indexer validate`"])
+
+
 def _doc_from_text(data: AppData, text: str, path: Path, opened: Snapshot, origin: str) -> Doc:
     label = data.rel(path)
+    _check_size(label, len(text.encode("utf-8")))
     ck = check_text(text, data.schemes, label)
     p = ck.profile
     if p is None:
@@ -993,6 +1005,10 @@ def open_doc(data: AppData, path: str | Path) -> Doc:
         real = safe_profile_path(data.root, path)
     except UnsafePath as err:
         raise DocError([str(err)]) from None
+    try:
+        _check_size(data.rel(real), real.stat().st_size)
+    except OSError:
+        pass  # missing: said below
     snap = snapshot(real)
     if not snap.exists:
         raise DocError([f"{data.rel(real)} does not exist"])
@@ -1020,6 +1036,7 @@ def new_doc(data: AppData, scheme_id: str, country: str, year: Any, *, coder: st
 def upload_doc(data: AppData, name: str, blob: bytes) -> Doc:
     """An uploaded profile file, to be saved over the profile of the same scheme, country and
     year (if there is one) or as a new profile."""
+    _check_size(name, len(blob))
     try:
         text = blob.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -739,3 +739,22 @@ def test_report_prints_dollar_titles_as_text_and_links_only_web_urls(tmp_path):
     assert uris == ["https://law.example/3"]
     text = "".join(page.extract_text() for page in pdf.pages)
     assert "javascript:" in text.replace("\u200b", "") and "file:" in text.replace("\u200b", "")  # shown, not linked
+
+
+# ----------------------------------------------------------------------------------------------
+# minor: a huge `notes:` in the questionnaire (50 MB took 165 s)
+
+
+def test_the_questionnaire_refuses_a_file_too_large_to_edit(demo_app_root):
+    from indexer import app_support as sup
+
+    data = sup.read_data(demo_app_root)
+    blob = ("scheme: demo\ncountry: XA\nyear: 2030\nnotes: \"" + "x" * 1_500_000 + "\"\nanswers:\n  WORK.1: a\n").encode()
+    with pytest.raises(sup.DocError, match=r"1\.5 MB is too large to edit here \(the limit is 1 MB\)"):
+        sup.upload_doc(data, "big.yaml", blob)
+    big = demo_app_root / "country_profiles" / "demo" / "XA-2030.yaml"
+    big.write_bytes(blob)
+    with pytest.raises(sup.DocError, match="too large to edit"):
+        sup.open_doc(data, big)
+    # a profile of ordinary size opens
+    assert sup.open_doc(data, demo_app_root / "country_profiles" / "demo" / "XA-2024.yaml").country == "XA"
