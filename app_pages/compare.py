@@ -9,6 +9,7 @@ import streamlit as st
 
 from indexer import app_support as sup
 from indexer.compare import STATS, empty_baseline_reason, thin_note
+from indexer.guard import csv_text
 
 data = sup.load_data()
 st.title("Compare countries")
@@ -301,7 +302,7 @@ def trend_view() -> None:
 def table_view() -> None:
     sup.show_table(t, {"score": sup.SCORE, "baseline": sup.SCORE, "gap": sup.GAP, "coverage": sup.PCT,
                        "rank": "{:.0f}"})
-    st.download_button("Download the table (CSV)", data=lambda: t.to_csv(index=False),
+    st.download_button("Download the table (CSV)", data=lambda: csv_text(t),
                        file_name=f"{sid}-{cmp_.year}-{'-'.join(present)}.csv", mime="text/csv",
                        on_click="ignore", icon=":material/download:")
     st.caption("Scores are rounded for display only; the CSV holds them unrounded.")

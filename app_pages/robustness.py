@@ -9,6 +9,7 @@ import streamlit as st
 
 from indexer import app_support as sup
 from indexer.convergence import ConvergenceError, convergence
+from indexer.guard import csv_text
 from indexer.robustness import Assumptions, RobustnessError, robustness
 
 FACTORS = {"weights": "Weights (every level)", "aggregation": "Aggregation method", "missing": "Missing-answer rule",
@@ -149,7 +150,7 @@ def bands_view() -> None:
         "nominal_score": sup.SCORE, "p05_score": sup.SCORE, "median_score": sup.SCORE, "p95_score": sup.SCORE,
         "nominal_rank": "{:.0f}", "median_rank": "{:.0f}", "p05_rank": "{:.0f}", "p95_rank": "{:.0f}",
         "mean_rank": "{:.2f}"})
-    st.download_button("Download (CSV)", data=lambda: res.csv_frame().to_csv(index=False), on_click="ignore",
+    st.download_button("Download (CSV)", data=lambda: csv_text(res.csv_frame()), on_click="ignore",
                        file_name=f"{sid}-{res.year}-robustness.csv", mime="text/csv", icon=":material/download:")
     if unranked:
         st.caption(f"Not ranked (no overall score: too few indicators answered or published): "

@@ -659,11 +659,15 @@ def save_profile(root: Path, opened: Snapshot, text: str) -> Snapshot:
     """Write ``text`` to the opened file, atomically, if the file on disk is still the one
     that was opened (or still absent, for a new profile); else raise :class:`SaveConflict`.
     Raises :class:`UnsafePath` for a path outside ``country_profiles/``."""
+    from .fileio import folder_lock
+
     path = safe_profile_path(root, opened.path)
-    now = snapshot(path)
-    if now.digest != opened.digest:
-        raise SaveConflict(now)
-    atomic_write(path, text)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with folder_lock(path.parent):  # check and write as one step: a stale save is a conflict
+        now = snapshot(path)
+        if now.digest != opened.digest:
+            raise SaveConflict(now)
+        atomic_write(path, text)
     return Snapshot(path, text, digest(text.encode("utf-8")))
 
 
@@ -795,6 +799,7 @@ def apply_edits(text: str, scheme: Scheme, before: Mapping[str, Answer], after: 
         answers = CommentedMap()
         doc["answers"] = answers
     order = scheme.index
+    shared = _shared_ids(doc)
     for leaf in scheme.leaves:
         code = leaf.code
         new = after.get(code, Answer())
@@ -804,6 +809,9 @@ def apply_edits(text: str, scheme: Scheme, before: Mapping[str, Answer], after: 
         old = answers.get(code)
         if code not in answers and new == Answer():
             continue
+        if isinstance(old, CommentedMap) and (id(old) in shared or old.anchor.value or old.merge):
+            # `NAT.2: *x` shares WORK.1's mapping: edit a copy of its own, never the other answer
+            old = answers[code] = _own_copy(old)
         if isinstance(old, CommentedMap):
             if "answer" not in old or _scalar_text(old.get("answer")) != new.answer:
                 old["answer"] = scalar
@@ -834,6 +842,37 @@ def apply_edits(text: str, scheme: Scheme, before: Mapping[str, Answer], after: 
                     pos = i + 1
             answers.insert(pos, code, value)
     return _dump(y, doc)
+
+
+def _shared_ids(doc: Any) -> set[int]:
+    """ids of the mappings and lists that occur at more than one place of a document (by YAML
+    aliases), found by an iterative walk that enters each of them once."""
+    seen: set[int] = set()
+    shared: set[int] = set()
+    stack = [doc]
+    while stack:
+        obj = stack.pop()
+        kids = list(obj.values()) if isinstance(obj, dict) else obj if isinstance(obj, list) else ()
+        for k in kids:
+            if isinstance(k, dict | list):
+                if id(k) in seen:
+                    shared.add(id(k))
+                else:
+                    seen.add(id(k))
+                    stack.append(k)
+    return shared
+
+
+def _own_copy(m: Any) -> Any:
+    """A fresh mapping with ``m``'s keys and values (merged keys included), no anchor, same style."""
+    from ruamel.yaml.comments import CommentedMap
+
+    fresh = CommentedMap()
+    for k, v in m.items():
+        fresh[k] = v
+    if m.fa.flow_style():
+        fresh.fa.set_flow_style()
+    return fresh
 
 
 def _scalar_text(v: Any) -> str | None:
@@ -959,8 +998,20 @@ class Doc:
         self.conflict = None
 
 
+#: the largest profile file the questionnaire opens (a round trip of 2 MB takes seconds; 50 MB of
+#: `notes:` took minutes); larger files are edited in a text editor and checked with `validate`
+MAX_EDIT_BYTES = 1_000_000
+
+
+def _check_size(label: str, size: int) -> None:
+    if size > MAX_EDIT_BYTES:
+        raise DocError([f"{label}: {size / 1e6:.1f} MB is too large to edit here (the limit is "
+                        f"{MAX_EDIT_BYTES / 1e6:g} MB); edit it in a text editor and check it with `indexer validate`"])
+
+
 def _doc_from_text(data: AppData, text: str, path: Path, opened: Snapshot, origin: str) -> Doc:
     label = data.rel(path)
+    _check_size(label, len(text.encode("utf-8")))
     ck = check_text(text, data.schemes, label)
     p = ck.profile
     if p is None:
@@ -999,6 +1050,10 @@ def open_doc(data: AppData, path: str | Path) -> Doc:
         real = safe_profile_path(data.root, path)
     except UnsafePath as err:
         raise DocError([str(err)]) from None
+    try:
+        _check_size(data.rel(real), real.stat().st_size)
+    except OSError:
+        pass  # missing: said below
     snap = snapshot(real)
     if not snap.exists:
         raise DocError([f"{data.rel(real)} does not exist"])
@@ -1028,6 +1083,7 @@ def new_doc(data: AppData, scheme_id: str, country: str, year: Any, *, coder: st
 def upload_doc(data: AppData, name: str, blob: bytes) -> Doc:
     """An uploaded profile file, to be saved over the profile of the same scheme, country and
     year (if there is one) or as a new profile."""
+    _check_size(name, len(blob))
     try:
         text = blob.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -198,6 +198,8 @@ def countries_with_profiles(sel: Selection) -> str:
 
 def parse_years(value: str | None) -> list[int] | None:
     """``--years``: FROM:TO (inclusive) or a comma list; None when not given."""
+    from .guard import MAX_YEARS
+
     if not value:
         return None
     try:
@@ -206,10 +208,19 @@ def parse_years(value: str | None) -> list[int] | None:
             lo, hi = int(a), int(b)
             if lo > hi:
                 raise ValueError
-            return list(range(lo, hi + 1))
-        return [int(v) for v in value.split(",")]
+            years = [lo, hi]
+        else:
+            years = [int(v) for v in value.split(",")]
     except ValueError:
         raise click.BadParameter("use FROM:TO (e.g. 2010:2024) or a list (2019,2024)", param_hint="--years") from None
+    bad = next((y for y in years if not 1000 <= y <= 9999), None)
+    if bad is not None:
+        raise click.BadParameter(f"{bad} is not a four-digit year", param_hint="--years")
+    if ":" in value:
+        years = list(range(years[0], years[1] + 1))
+    if len(years) > MAX_YEARS:
+        raise click.BadParameter(f"{len(years):,} years; at most {MAX_YEARS} in one series", param_hint="--years")
+    return years
 
 
 def warn(message: str) -> None:
@@ -240,14 +251,22 @@ def wrote(path: str, what: str) -> None:
 def write_output(text: str, output: str | None) -> None:
     """Print ``text`` or write it atomically to ``output``."""
     if output:
-        from .fileio import atomic_write
-
-        try:
-            atomic_write(output, text)
-        except OSError as err:  # a folder in the way, no permission, a full disk: no traceback
-            raise click.BadParameter(f"cannot write {output}: {err.strerror or err}", param_hint="--output") from None
+        write_file(text, output)
     else:
         click.echo(text, nl=not text.endswith("\n"))
+
+
+def write_file(data: str | bytes, output: str, param_hint: str = "--output") -> None:
+    """Write ``data`` atomically to ``output``; a path that cannot be written is wrong usage
+    (exit 2), never a traceback."""
+    from .fileio import atomic_write
+    from .guard import check_output
+
+    check_output(output, param_hint)
+    try:
+        atomic_write(output, data)
+    except OSError as err:  # a folder in the way, no permission, a full disk: no traceback
+        raise click.BadParameter(f"cannot write {output}: {err.strerror or err}", param_hint=param_hint) from None
 
 
 def records_json(df) -> str:  # noqa: ANN001 - a DataFrame
@@ -404,7 +423,10 @@ def template(scheme: str, country: str, year: int, coder: str, output: str | Non
     problems = [p for p in bundle.problems if p.severity == "error"]
     if problems or sid not in bundle.schemes:
         raise InvalidInput(bundle.problems, summary_line(bundle.problems))
-    if output and Path(output).exists():
+    from .guard import check_output
+
+    check_output(output)
+    if output and (Path(output).exists() or Path(output).is_symlink()):
         raise click.BadParameter(f"{output} exists; the template never overwrites a file", param_hint="--output")
     text = make_template(bundle.schemes[sid], country, year, coder=coder)
     write_output(text, output)

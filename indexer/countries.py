@@ -58,3 +58,25 @@ def code_of(name_or_code: str) -> str | None:
     except LookupError:
         return None
     return hits[0].alpha_2 if len(hits) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _exact_names() -> dict[str, str]:
+    """Lower-case alpha-2, alpha-3, name, official and common name -> alpha-2 (no numeric codes)."""
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("alpha_2", "alpha_3", "name", "official_name", "common_name"):
+            v = getattr(c, attr, None)
+            if v:
+                out.setdefault(v.lower(), c.alpha_2)
+    for code, name in USER_ASSIGNED_NAMES.items():
+        out[code.lower()] = code
+        out[name.lower()] = code
+    return out
+
+
+def exact_code_of(text: str) -> str | None:
+    """ISO alpha-2 for a country code (alpha-2 or alpha-3) or name written exactly (case and
+    surrounding spaces aside), else None: no fuzzy matching, no numeric codes (a table's
+    ``1`` or ``etc`` is not Sweden or Thailand)."""
+    return _exact_names().get(text.strip().lower()) if text.strip() else None

@@ -214,6 +214,10 @@ _Composer.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 #: files larger than this are refused rather than read into memory
 MAX_FILE_BYTES = 256 * 1024 * 1024
+#: a file with YAML aliases may name one value many times; written out in full (every alias
+#: replaced by its value) it may hold at most this many values (each 1,000 characters of text
+#: counting as one more): a "billion laughs" of a few hundred bytes is refused before any use
+MAX_EXPANDED_VALUES = 1_000_000
 
 
 @dataclass
@@ -283,10 +287,69 @@ def read_yaml(path: str | Path) -> RawFile:
         raw.ok = False
     finally:
         loader.dispose()
+    if raw.ok and not loader._fast:
+        bomb = _alias_bomb(raw.data)
+        if bomb:
+            line, col = _first_alias(text)
+            raw.problems.append(Problem(spath, line, col, ERROR, "yaml-syntax", bomb))
+            raw.data, raw.ok = None, False
     for line, col, key in loader.duplicates:
         raw.problems.append(Problem(spath, line, col, ERROR, "duplicate-key",
                                     f"key {excerpt(key)} appears twice in one mapping; keep one"))
     return raw
+
+
+def _alias_bomb(data: Any, limit: int = MAX_EXPANDED_VALUES) -> str:
+    """Why ``data`` (as PyYAML built it, aliases sharing objects) is refused, or ''.
+
+    Counts the values the document would hold with every alias written out, each shared
+    list or mapping once (memoised, iteratively: no recursion), stopping past ``limit``; a
+    value that contains itself (``&a [*a]``) is refused too.
+    """
+    size: dict[int, int] = {}
+    open_: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(data, False)]
+
+    def kids(obj: Any) -> list[Any]:
+        return [*obj.keys(), *obj.values()] if isinstance(obj, dict) else list(obj)
+
+    def weight(v: Any) -> int:
+        if isinstance(v, dict | list):
+            return size[id(v)]
+        return 1 + (len(v) // 1000 if isinstance(v, str) else 0)
+
+    while stack:
+        obj, done = stack.pop()
+        if not isinstance(obj, dict | list) or (not done and id(obj) in size):
+            continue
+        if done:
+            open_.discard(id(obj))
+            total = 1 + sum(weight(k) for k in kids(obj))
+            if total > limit:
+                return (f"YAML aliases here repeat values {limit:,}+ times over (a 'billion laughs'); "
+                        "write the values out instead of aliasing them")
+            size[id(obj)] = total
+            continue
+        open_.add(id(obj))
+        stack.append((obj, True))
+        for k in kids(obj):
+            if isinstance(k, dict | list):
+                if id(k) in open_:
+                    return "a YAML alias here refers to a value that contains it; write the value out"
+                if id(k) not in size:
+                    stack.append((k, False))
+    return ""
+
+
+def _first_alias(text: str) -> tuple[int, int]:
+    """(line, column) of the first alias (``*name``) of a YAML text, (1, 1) if none is found."""
+    try:
+        for event in yaml.parse(text, Loader=_Composer):
+            if isinstance(event, yaml.AliasEvent):
+                return event.start_mark.line + 1, event.start_mark.column + 1
+    except yaml.YAMLError:
+        pass
+    return (1, 1)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -400,6 +463,16 @@ def is_number(v: Any) -> bool:
     return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
 
 
+#: the largest magnitude of a scale end, a goalpost or a weight: sums, spans and products of
+#: such numbers stay finite (near 1.7e308 they overflow to inf and scores become NaN)
+MAX_MAGNITUDE = 1e12
+
+
+def is_bounded(v: Any) -> bool:
+    """A finite number no larger in magnitude than ``MAX_MAGNITUDE``."""
+    return is_number(v) and abs(v) <= MAX_MAGNITUDE
+
+
 def value_text(v: Any) -> str | None:
     """The text of an option value or answer, or None when YAML did not keep it.
 
@@ -447,6 +520,21 @@ def _text(v: Any) -> str:
     return v if isinstance(v, str) else str(v)
 
 
+def _text_field(c: _Collector, d: dict, key: str, where: tuple[Key, ...], what: str = "", default: str = "") -> str:
+    """The text of a free-text field (a title, note, source...): a string as it is, a number as
+    written; anything else (a list, a mapping) is a ``bad-value`` and is never converted."""
+    v = d.get(key)
+    if v is None:
+        return default
+    if isinstance(v, str):
+        return v
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        return str(getattr(v, "text", v))
+    kind = "list" if isinstance(v, list) else "mapping" if isinstance(v, dict) else type(v).__name__
+    c.error(where + (key,), "bad-value", f"{what}{key} must be text, not a {kind}; quote it")
+    return default
+
+
 # ----------------------------------------------------------------------------------------------
 # schemes
 
@@ -483,16 +571,19 @@ def parse_scheme(data: dict, c: _Collector) -> Scheme | None:
         c.error(("version",), "bad-value",
                 f"version {excerpt(getattr(version, 'text', version))} must be a string: quote it")
         version = str(getattr(version, "text", version))
-    title = data.get("title")
-    if title is not None and not isinstance(title, str):
-        c.error(("title",), "bad-value", "title must be text")
+    title = _text_field(c, data, "title", (), default=_text(sid)) if "title" in data else None
+    description = _text_field(c, data, "description", ())
+    source = _text_field(c, data, "source", ())
+    for k in ("notes", "url", "license"):
+        _text_field(c, data, k, ())
     scale = (0.0, 100.0)
     if "scale" in data:
         s = data["scale"]
-        if (isinstance(s, list) and len(s) == 2 and all(is_number(x) for x in s) and s[0] < s[1]):
+        if (isinstance(s, list) and len(s) == 2 and all(is_bounded(x) for x in s) and s[0] < s[1]):
             scale = (float(s[0]), float(s[1]))
         else:
-            c.error(("scale",), "bad-value", f"scale {excerpt(s)} must be [low, high] with low < high")
+            c.error(("scale",), "bad-value",
+                    f"scale {excerpt(s)} must be [low, high] with low < high, each within ±{MAX_MAGNITUDE:g}")
     levels: tuple[str, ...] = ("area", "dimension", "indicator")
     if "levels" in data:
         lv = data["levels"]
@@ -542,7 +633,7 @@ def parse_scheme(data: dict, c: _Collector) -> Scheme | None:
         kids = ctx.children(children, ("children",), 1)
     if aggregation == "geometric" and scale[0] < 0:
         c.error(("aggregation",), "bad-value", "geometric aggregation needs a scale that starts at 0 or above")
-    root = Node(code=ROOT, title=title if isinstance(title, str) else _text(sid), depth=0, level=ROOT,
+    root = Node(code=ROOT, title=title if title is not None else _text(sid), depth=0, level=ROOT,
                 children=kids)
     if c.has_errors:
         return None
@@ -556,11 +647,15 @@ def parse_scheme(data: dict, c: _Collector) -> Scheme | None:
             parents[ch.code] = n.code
         stack.extend(reversed(n.children))
     return Scheme(
-        id=sid, title=root.title, version=version, root=root, description=_text(data.get("description")),
-        source=_text(data.get("source")), scale=scale, levels=levels, aggregation=aggregation,
+        id=sid, title=root.title, version=version, root=root, description=description,
+        source=source, scale=scale, levels=levels, aggregation=aggregation,
         missing=missing, min_coverage=float(min_cov), bands=tuple(bands), nodes=tuple(nodes),
         index={n.code: i for i, n in enumerate(nodes)}, parents=parents,
     )
+
+
+#: levels of nodes below the root (MIPEX has 3; each stage walks the tree, some recursively)
+MAX_SCHEME_DEPTH = 64
 
 
 class _SchemeCtx:
@@ -587,6 +682,10 @@ class _SchemeCtx:
         if not isinstance(d, dict):
             c.error(where, "bad-value", f"a node must be a mapping with a `code`, not {excerpt(d)}")
             return None
+        if depth > MAX_SCHEME_DEPTH:  # every stage walks the tree: scoring, templates, reports
+            c.error(where, "bad-value", f"the scheme nests deeper than {MAX_SCHEME_DEPTH} levels here; "
+                    "flatten it")
+            return None
         if id(d) in self.walked:
             c.error(where, "duplicate-code",
                     f"this node repeats (by a YAML alias) the node {excerpt(d.get('code'))} used above")
@@ -604,13 +703,14 @@ class _SchemeCtx:
             c.error(where + ("code",), "duplicate-code",
                     f"code {code!r} is used twice" + (" ('overall' names the root)" if code == ROOT else ""))
         self.seen.add(code)
-        title = d.get("title", code)
-        if not isinstance(title, str):
-            c.error(where + ("title",), "bad-value", "title must be text")
-            title = _text(title)
+        title = _text_field(c, d, "title", where, f"{code}: ", default=code) if d.get("title") is not None else code
+        question, help_ = (_text_field(c, d, k, where, f"{code}: ") for k in ("question", "help"))
+        for k in ("notes", "source", "description"):
+            _text_field(c, d, k, where, f"{code}: ")
         weight = d.get("weight", 1)
-        if not (is_number(weight) and weight > 0):
-            c.error(where + ("weight",), "bad-weight", f"{code}: weight {excerpt(weight)} must be a number > 0")
+        if not (is_bounded(weight) and weight > 0):
+            c.error(where + ("weight",), "bad-weight",
+                    f"{code}: weight {excerpt(weight)} must be a number > 0 and at most {MAX_MAGNITUDE:g}")
             weight = 1
         agg = d.get("aggregation")
         if agg is not None and agg not in AGGREGATIONS:
@@ -629,8 +729,7 @@ class _SchemeCtx:
         level = level_name(self.levels, depth)
         common = dict(code=code, title=title, depth=depth, level=level, weight=float(weight),
                       aggregation=agg, min_coverage=None if mc is None else float(mc),
-                      question=_text(d.get("question")), help=_text(d.get("help")),
-                      section=_text(d.get("section")))
+                      question=question, help=help_, section=_text_field(c, d, "section", where, f"{code}: "))
         if not kinds:
             key = next((k for k in ("children", "options", "numeric") if k in d), None)
             c.error(where + ((key,) if key else ()), "empty-node",
@@ -692,8 +791,10 @@ class _SchemeCtx:
             if not self.scale[0] <= score <= self.scale[1]:
                 c.error(w + ("score",), "score-out-of-scale",
                         f"{code}: option {text!r} scores {score:g}, outside the scale {self.scale[0]:g}..{self.scale[1]:g}")
-            label = o.get("label", text)
-            out.append(Option(text, _text(label), float(score)))
+            label = _text_field(c, o, "label", w, f"{code}: ", default=text)
+            for k in ("help", "notes"):
+                _text_field(c, o, k, w, f"{code}: ")
+            out.append(Option(text, label, float(score)))
         return tuple(out)
 
     def numeric(self, d: Any, where: tuple[Key, ...], code: str) -> Numeric | None:
@@ -712,8 +813,9 @@ class _SchemeCtx:
                 if k not in d:
                     c.error(where, "missing-field", f"{code}: numeric needs `{k}`")
         for k, v in (("min", lo), ("max", hi)):
-            if v is not None and not is_number(v):
-                c.error(where + (k,), "bad-value", f"{code}: numeric {k} {excerpt(v)} is not a number")
+            if v is not None and not is_bounded(v):
+                c.error(where + (k,), "bad-value",
+                        f"{code}: numeric {k} {excerpt(v)} is not a number within ±{MAX_MAGNITUDE:g}")
         if is_number(lo) and is_number(hi) and not lo < hi:
             c.error(where + ("max",), "bad-value", f"{code}: numeric min ({lo:g}) must be below max ({hi:g})")
         best = d.get("best", "high")
@@ -723,15 +825,15 @@ class _SchemeCtx:
         rng = None
         if "range" in d:
             r = d["range"]
-            if isinstance(r, list) and len(r) == 2 and all(is_number(x) for x in r) and r[0] < r[1]:
+            if isinstance(r, list) and len(r) == 2 and all(is_bounded(x) for x in r) and r[0] < r[1]:
                 rng = (float(r[0]), float(r[1]))
                 if not (self.scale[0] <= r[0] and r[1] <= self.scale[1]):
                     c.error(where + ("range",), "score-out-of-scale",
                             f"{code}: range {r[0]:g}..{r[1]:g} leaves the scale {self.scale[0]:g}..{self.scale[1]:g}")
             else:
                 c.error(where + ("range",), "bad-value", f"{code}: range must be [low, high] with low < high")
-        return Numeric(min=float(lo) if is_number(lo) else None, max=float(hi) if is_number(hi) else None,
-                       best=best, unit=_text(d.get("unit")), normalise=norm, range=rng)
+        return Numeric(min=float(lo) if is_bounded(lo) else None, max=float(hi) if is_bounded(hi) else None,
+                       best=best, unit=_text_field(c, d, "unit", where, f"{code}: "), normalise=norm, range=rng)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -776,9 +878,7 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
                 f"coding {excerpt(getattr(coding, 'text', coding))} must be an id: lower-case letters, digits, "
                 "'.', '_' or '-', starting with a letter or digit (e.g. desk, coder-b)")
         coding = None
-    for k in ("coder", "reviewer", "notes", "source", "title", "url"):
-        if k in data and data[k] is not None and not isinstance(data[k], str | int | float):
-            c.error((k,), "bad-value", f"{k} must be text")
+    texts = {k: _text_field(c, data, k, ()) for k in ("coder", "reviewer", "notes", "source", "title", "url", "date")}
     answers: dict[str, str | None] = {}
     unreadable: set[str] = set()
     citations: dict[str, Citation] = {}
@@ -804,8 +904,8 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
                 c.error(("answers", code, "confidence"), "bad-value",
                         f"{_short_code(code)}: confidence {excerpt(conf)} is not one of {', '.join(CONFIDENCES)}")
                 conf = None
-            cit = Citation(_text(v.get("source")), _text(v.get("note")), _text(v.get("url")),
-                           _text(v.get("quote")), _text(conf))
+            cit = Citation(*(_text_field(c, v, k, ("answers", code), f"{_short_code(code)}: ")
+                             for k in ("source", "note", "url", "quote")), _text(conf))
             if cit.source or cit.note or cit.url or cit.quote or cit.confidence:
                 citations[code] = cit
             v = v.get("answer")
@@ -852,9 +952,9 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
     return Profile(
         scheme=_text(scheme), country=_text(country), year=int(year) if isinstance(year, int) else 0, path=path,
         status=status, provenance=prov, answers=answers, citations=citations, scores=scores,
-        has_answers_section="answers" in data, unreadable=frozenset(unreadable), coder=_text(data.get("coder")),
-        reviewer=_text(data.get("reviewer")), notes=_text(data.get("notes")),
-        source=_text(data.get("source")), title=_text(data.get("title")), coding=coding or prov,
+        has_answers_section="answers" in data, unreadable=frozenset(unreadable), coder=texts["coder"],
+        reviewer=texts["reviewer"], notes=texts["notes"], source=texts["source"], title=texts["title"],
+        coding=coding or prov,
     )
 
 
@@ -894,7 +994,8 @@ def parse_groups(data: dict, c: _Collector, path: str) -> list[Group]:
                 c.error(("groups", name, "members", i), "duplicate-code", f"group {name}: {m} is listed twice")
             else:
                 ok.append(m)
-        out.append(Group(name=name, members=tuple(ok), title=_text(g.get("title", name)), path=path))
+        title = _text_field(c, g, "title", ("groups", name), f"group {name}: ", default=name)
+        out.append(Group(name=name, members=tuple(ok), title=title, path=path))
     return out
 
 

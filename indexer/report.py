@@ -27,6 +27,7 @@ import json
 import math
 import multiprocessing
 import os
+import re
 import textwrap
 import threading
 import time
@@ -444,6 +445,12 @@ def _rank(r: dict) -> str:
     return f"{r['rank']} of {r['rank_n']}"
 
 
+def _safe_link(url: str) -> str:
+    """``url`` if a PDF may link to it (http, https, mailto), else '' (shown as text only: a
+    ``javascript:`` or ``file:`` link in a PDF runs code or opens local files)."""
+    return url if re.match(r"(?i)(https?://|mailto:)[^\s]", url.strip()) else ""
+
+
 def _breakable(url: str) -> str:
     """A URL with break opportunities after / ? & = (zero-width spaces) so it wraps in a cell."""
     return "".join(ch + ("\u200b" if ch in "/?&=_-." else "") for ch in url)
@@ -514,7 +521,7 @@ def view(data: dict) -> dict:
     an = d["annex"]
     v["annex"] = {
         "kind": an["kind"],
-        "rows": [{**r, "score": fmt(r["score"]), "url_text": _breakable(r["url"]),
+        "rows": [{**r, "score": fmt(r["score"]), "url_text": _breakable(r["url"]), "url_link": _safe_link(r["url"]),
                   "answer_text": r["answer_text"]} for r in an["rows"]],
         "given": [{**r, "score": fmt(r["score"])} for r in an["given"]],
         "n_answered": str(an["n_answered"]), "n_cited": str(an["n_cited"]), "n_na": str(an["n_na"]),
@@ -575,7 +582,9 @@ def _svg(fig: Any) -> str:
 
 
 def _rc() -> dict:
+    # text.parse_math off: a title such as `$\undefinedmacro{x}$` is text, not matplotlib maths
     return {"svg.fonttype": "none", "svg.hashsalt": "indexer-report", "font.family": "DejaVu Sans",
+            "text.parse_math": False,
             "font.size": 8, "axes.linewidth": 0.6, "xtick.major.width": 0.6, "ytick.major.width": 0.6}
 
 

@@ -97,6 +97,20 @@ class RobustnessError(ValueError):
     """An analysis that cannot be run (no countries, unknown factor, ...)."""
 
 
+class TooManyRuns(RobustnessError):
+    """``runs`` would not fit in the memory allowed (``MAX_ROBUSTNESS_BYTES``)."""
+
+
+#: memory the model evaluations of one analysis may take; more runs are refused, not attempted
+#: (measured here: about 10 bytes × (2 × dimensions + 6 × countries + 20) per run, with margin)
+MAX_ROBUSTNESS_BYTES = 2 * 2**30
+
+
+def run_bytes(dimensions: int, countries: int) -> int:
+    """Estimated bytes per model evaluation (run) of :func:`robustness`."""
+    return 10 * (2 * dimensions + 6 * countries + 20)
+
+
 @dataclass(frozen=True)
 class Assumptions:
     """Which assumptions vary, and how.
@@ -761,6 +775,11 @@ def _robustness(
         raise RobustnessError(f"no profile of {scheme.id} up to {year} in the pool")
     model = Model(scheme, chosen, assumptions, context=_plain_profiles(profiles))
     G = len(model.factors)
+    per_run = run_bytes(model.D, len(chosen))
+    if int(runs) * per_run > MAX_ROBUSTNESS_BYTES:
+        raise TooManyRuns(f"{int(runs):,} runs of this selection need about {int(runs) * per_run / 2**30:.1f} GiB; "
+                          f"at most {MAX_ROBUSTNESS_BYTES // per_run:,} runs fit in "
+                          f"{MAX_ROBUSTNESS_BYTES / 2**30:g} GiB")
     N = max(2, int(runs) // (G + 2))
     rng = np.random.default_rng(seed)
     A = rng.random((N, model.D))

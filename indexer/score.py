@@ -309,7 +309,7 @@ def to_table(arrays: ScoreArrays, *, exclude: Sequence[str] = ()) -> pd.DataFram
 
 
 def csv_text(arrays: ScoreArrays, *, exclude: Sequence[str] = ()) -> str:
-    """``to_table(arrays)[COLUMNS].to_csv(index=False, lineterminator="\\n")``, byte for byte,
+    """``indexer.guard.csv_text(to_table(arrays)[COLUMNS])``, byte for byte,
     without pandas (about ten times faster, and no pandas import for ``indexer score --format csv``).
 
     It writes what pandas writes: floats as numpy's ``astype(str)`` (the shortest repr), an empty
@@ -318,10 +318,13 @@ def csv_text(arrays: ScoreArrays, *, exclude: Sequence[str] = ()) -> str:
     import csv
     import io
 
+    from .guard import neutralise
+
     def quoted(*fields: object) -> str:  # the csv module's text of these fields, then a comma
         out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerow([*fields, ""])  # "" so no field stands alone
-        return out.getvalue()[:-1]
+        # "\r\n" between records: a cell holding "\r" is quoted too (indexer.guard.csv_text)
+        csv.writer(out, lineterminator="\r\n").writerow([*fields, ""])  # "" so no field stands alone
+        return out.getvalue()[:-2]
 
     def cells(x: np.ndarray) -> list:
         out = x.astype(str).astype(object)  # what pandas writes for floats
@@ -335,7 +338,7 @@ def csv_text(arrays: ScoreArrays, *, exclude: Sequence[str] = ()) -> str:
     m = len(keep)
     sc, cv = arrays.score[:, keep], arrays.coverage[:, keep]
     bands = bands_of(sc.reshape(-1), scheme).tolist()
-    label = {b: quoted(b)[:-1] for b in set(bands)}
+    label = {b: quoted(neutralise(b))[:-1] for b in set(bands)}  # a band label is free text
     chunks = [quoted(*COLUMNS)[:-1] + "\n"]
     for i, p in enumerate(arrays.profiles):  # one string per profile: a small peak of memory
         head, lo, coding = quoted(scheme.id, p.country, p.year), i * m, quoted(p.coding)[:-1]

@@ -133,6 +133,11 @@ def read_table(path: str | Path, sheet: str | None = None) -> tuple[Table | None
 
     if not p.is_file():
         return bad("no such file (or it is a folder)")
+    from .guard import MAX_TABLE_BYTES
+
+    size = p.stat().st_size
+    if size > MAX_TABLE_BYTES:
+        return bad(f"the file is {size // 2**20:,} MB; the limit is {MAX_TABLE_BYTES // 2**20} MB (split the table)")
     if suffix == ".xls":
         return bad("old .xls workbooks are not read; save the file as .xlsx")
     try:
@@ -176,6 +181,8 @@ def _finish(path: str, sheet: str | None, raw: Iterable[tuple[int, list[str]]]) 
 
 
 def _read_csv(path: str) -> tuple[Table | None, list[Problem]]:
+    from .guard import restore
+
     blob = Path(path).read_bytes()
     try:
         text = blob.decode("utf-8-sig")
@@ -196,13 +203,33 @@ def _read_csv(path: str) -> tuple[Table | None, list[Problem]]:
                 cells = next(reader)
             except StopIteration:
                 return
-            yield start, [c.strip() for c in cells]
+            # a cell that `export` neutralised ('=...) reads back as it was
+            yield start, [restore(c.strip()) for c in cells]
 
     try:
         raw = list(rows())
     except csv.Error as err:
         return None, [Problem(path, reader.line_num, 0, ERROR, "bad-table", f"not a readable CSV table: {err}")]
-    return _finish(path, None, raw)
+    problem = _over_limits(path, raw)
+    return (None, [problem]) if problem else _finish(path, None, raw)
+
+
+def _over_limits(path: str, raw: Sequence[tuple[int, list[str]]]) -> Problem | None:
+    """The first way a table read as text exceeds the limits of ``indexer.guard``, or None."""
+    from .guard import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS
+
+    if len(raw) > MAX_ROWS + 1:
+        return Problem(path, raw[MAX_ROWS + 1][0], 1, ERROR, "bad-table",
+                       f"the table has more than {MAX_ROWS:,} rows (split it)")
+    for line, cells in raw:
+        if len(cells) > MAX_COLUMNS and any(cells[MAX_COLUMNS:]):
+            return Problem(path, line, MAX_COLUMNS + 1, ERROR, "bad-table",
+                           f"a row has values beyond the limit of {MAX_COLUMNS:,} columns")
+        for j, c in enumerate(cells, start=1):
+            if len(c) > MAX_CELL_CHARS:
+                return Problem(path, line, j, ERROR, "bad-table",
+                               f"a cell holds {len(c):,} characters; the limit is {MAX_CELL_CHARS:,}")
+    return None
 
 
 def _read_excel(path: str, sheet: str | None) -> tuple[Table | None, list[Problem]]:
@@ -210,10 +237,30 @@ def _read_excel(path: str, sheet: str | None) -> tuple[Table | None, list[Proble
 
     import openpyxl
 
+    from .guard import MAX_SHARED_STRINGS_BYTES, MAX_TABLE_BYTES
+
+    def bad(msg: str, line: int = 0, col: int = 0) -> tuple[None, list[Problem]]:
+        return None, [Problem(path, line, col, ERROR, "bad-table", msg)]
+
+    # a workbook is a zip: what it unpacks to is checked before openpyxl reads any of it (it
+    # reads every shared string into memory at once)
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        return bad(f"not a readable Excel workbook ({type(err).__name__})")
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > 2 * MAX_TABLE_BYTES:
+        return bad(f"the workbook unpacks to {unpacked // 2**20:,} MB; the limit is {2 * MAX_TABLE_BYTES // 2**20} MB "
+                   "(save the sheet as CSV, or split it)")
+    strings = sum(i.file_size for i in infos if i.filename.lower().endswith("sharedstrings.xml"))
+    if strings > MAX_SHARED_STRINGS_BYTES:
+        return bad(f"the workbook's text cells unpack to {strings // 2**20:,} MB; the limit is "
+                   f"{MAX_SHARED_STRINGS_BYTES // 2**20} MB (save the sheet as CSV, or split it)")
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as err:
-        return None, [Problem(path, 0, 0, ERROR, "bad-table", f"not a readable Excel workbook ({type(err).__name__})")]
+        return bad(f"not a readable Excel workbook ({type(err).__name__})")
     try:
         if sheet is None:
             ws = wb.worksheets[0]
@@ -221,23 +268,75 @@ def _read_excel(path: str, sheet: str | None) -> tuple[Table | None, list[Proble
             ws = wb[sheet]
         else:
             names = ", ".join(repr(s) for s in wb.sheetnames)
-            return None, [Problem(path, 0, 0, ERROR, "bad-table", f"no sheet {sheet!r} in the workbook (sheets: {names})")]
-        raw = [(i, [cell_text(v) for v in row])
-               for i, row in enumerate(ws.iter_rows(min_row=1, min_col=1, values_only=True), start=1)]
+            return bad(f"no sheet {sheet!r} in the workbook (sheets: {names})")
+        raw, problems = _sheet_rows(path, ws)
+        if raw is None:
+            return None, problems
         return _finish(path, ws.title, raw)
     finally:
         wb.close()
 
 
+def _sheet_rows(path: str, ws: Any) -> tuple[list[tuple[int, list[str]]] | None, list[Problem]]:
+    """The rows of a read-only worksheet as text cells, read from the cells the sheet holds (a
+    cell far right, in column XFD, is not padded out to 16,384 cells per row), within the limits
+    of ``indexer.guard``."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    from .guard import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS
+
+    def bad(msg: str, line: int, col: int) -> tuple[None, list[Problem]]:
+        return None, [Problem(path, line, col, ERROR, "bad-table", f"sheet {ws.title!r}: {msg}")]
+
+    wb = ws.parent
+    out: list[tuple[int, list[str]]] = []
+    with ws._get_source() as src:
+        parser = WorkSheetParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
+                                 date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+        for line, row in parser.parse():
+            cells: dict[int, str] = {}
+            for cell in row:
+                text = cell_text(cell["value"])
+                if not text:
+                    continue
+                col = cell["column"]
+                if col > MAX_COLUMNS:
+                    return bad(f"a value in column {get_column_letter(min(col, 18278))} ({col:,}) lies beyond the "
+                               f"limit of {MAX_COLUMNS:,} columns", line, col)
+                if len(text) > MAX_CELL_CHARS:
+                    return bad(f"a cell holds {len(text):,} characters; the limit is {MAX_CELL_CHARS:,}", line, col)
+                cells[col] = text
+            if not cells:
+                continue
+            if line > MAX_ROWS + 1:
+                return bad(f"the sheet has values beyond row {MAX_ROWS + 1:,}; the limit is {MAX_ROWS:,} rows "
+                           "(split the table)", line, 1)
+            out.append((line, [cells.get(j, "") for j in range(1, max(cells) + 1)]))
+    return out, []
+
+
 def _read_parquet(path: str) -> tuple[Table | None, list[Problem]]:
+    from .guard import MAX_COLUMNS, MAX_ROWS, MAX_TABLE_BYTES
+
     try:
+        import pyarrow.parquet as pq
+
+        meta = pq.ParquetFile(path).metadata
+        unpacked = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+        if meta.num_rows > MAX_ROWS or meta.num_columns > MAX_COLUMNS or unpacked > 2 * MAX_TABLE_BYTES:
+            return None, [Problem(path, 0, 0, ERROR, "bad-table",
+                                  f"the table has {meta.num_rows:,} rows and {meta.num_columns:,} columns "
+                                  f"({unpacked // 2**20:,} MB unpacked); the limits are {MAX_ROWS:,} rows, "
+                                  f"{MAX_COLUMNS:,} columns and {2 * MAX_TABLE_BYTES // 2**20} MB")]
         df = pd.read_parquet(path)
     except Exception as err:  # pyarrow raises many kinds for a damaged file
         return None, [Problem(path, 0, 0, ERROR, "bad-table", f"not a readable Parquet file ({type(err).__name__})")]
     header = [str(c) for c in df.columns]
     raw = [(1, header)] + [(i + 2, [cell_text(v) for v in row])
                            for i, row in enumerate(df.itertuples(index=False, name=None))]
-    return _finish(path, None, raw)
+    problem = _over_limits(path, raw)
+    return (None, [problem]) if problem else _finish(path, None, raw)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -296,9 +395,9 @@ class _Countries:
 
     def __call__(self, text: str) -> str | None:
         if text not in self.cache:
-            from .countries import code_of, is_valid_code
+            from .countries import exact_code_of, is_valid_code
 
-            cc = code_of(text)
+            cc = exact_code_of(text)  # exactly a code or a name: never a guess
             self.cache[text] = cc if cc is not None and is_valid_code(cc) else None
         return self.cache[text]
 
@@ -496,7 +595,7 @@ def _drafts(table: Table, scheme: Scheme, kind: str, layout: str, r: _Roles, yea
         if cc is None:
             probs.append(table.problem(line, col(r.country), "unknown-country",
                                        f"{excerpt(ctext)} is neither an ISO 3166-1 code nor a country name "
-                                       "known to pycountry"))
+                                       "known to pycountry; write the code (e.g. SE) or the exact name"))
             continue
         if r.year is not None and cells[r.year]:
             y = _parse_year(cells[r.year])
@@ -795,9 +894,14 @@ def import_table(
     res.problems = sort_problems(res.problems)
     if not res.ok:
         return res
-    to_write: list[Imported] = []
+    to_write: list[tuple[Imported, str]] = []
     targets: dict[Path, Imported] = {}
+    base = Path(out_dir).resolve()
     for imp in res.profiles:
+        if not imp.path.resolve().is_relative_to(base):
+            res.problems.append(table.problem(imp.line, 0, "bad-value",
+                                              f"--pattern {pattern!r} names {imp.path}, outside the output folder"))
+            continue
         if imp.path in targets:  # the pattern maps two profiles to one file
             res.problems.append(table.problem(imp.line, 0, "bad-value",
                                               f"--pattern {pattern!r} names {imp.path} for two profiles"))
@@ -811,15 +915,49 @@ def import_table(
                                         f"{imp.profile.country} {imp.profile.year} exists with different content "
                                         f"(table row {imp.line}); use --force to overwrite it"))
         else:
-            to_write.append(imp)
+            to_write.append((imp, state))
     if not res.ok or dry_run:
         return res
+    _write_all(res, to_write)
+    return res
+
+
+def _write_all(res: ImportResult, to_write: Sequence[tuple[Imported, str]]) -> None:
+    """Write every profile, or none: a new file is created only if it is still absent (one
+    made since the check is a ``profile-exists``, not overwritten); on any failure the files
+    written so far are removed or given back their old content, and new folders removed."""
     from .fileio import atomic_write
 
-    for imp in to_write:
-        atomic_write(imp.path, imp.text)
-        res.written.append(imp.path)
-    return res
+    done: list[tuple[Path, bytes | None]] = []
+    made: list[Path] = []
+    try:
+        for imp, state in to_write:
+            for parent in reversed(imp.path.parents):
+                if not parent.exists():
+                    parent.mkdir()
+                    made.append(parent)
+            old = None if state == "new" else imp.path.read_bytes()
+            atomic_write(imp.path, imp.text, exclusive=state == "new")
+            done.append((imp.path, old))
+            res.written.append(imp.path)
+    except BaseException as err:
+        for path, old_blob in reversed(done):
+            if old_blob is None:
+                path.unlink(missing_ok=True)
+            else:
+                atomic_write(path, old_blob)
+        for folder in reversed(made):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        res.written.clear()
+        if isinstance(err, FileExistsError):
+            res.problems.append(Problem(str(imp.path), 1, 1, ERROR, "profile-exists",
+                                        f"{imp.profile.country} {imp.profile.year} was created by someone else while "
+                                        "the table was checked; nothing written (run the import again)"))
+            return
+        raise
 
 
 def _existing(imp: Imported, scheme: Scheme) -> str:
@@ -947,16 +1085,24 @@ def about_rows(scheme: Scheme, what: str, df: pd.DataFrame, profiles: Sequence[P
     ]
 
 
-def table_bytes(df: pd.DataFrame, fmt: str, *, scheme: Scheme, what: str, about: Sequence[tuple[str, str]] = ()) -> bytes:
-    """``df`` as a CSV, Excel (sheet ``what`` plus ``about``) or Parquet file's bytes."""
+def table_bytes(df: pd.DataFrame, fmt: str, *, scheme: Scheme, what: str, about: Sequence[tuple[str, str]] = (),
+                raw: bool = False) -> bytes:
+    """``df`` as a CSV, Excel (sheet ``what`` plus ``about``) or Parquet file's bytes.
+
+    CSV text cells that a spreadsheet would run as a formula are neutralised with a leading
+    ``'`` unless ``raw`` (``indexer.guard.neutralise``); Excel cells are values, never formulas.
+    """
+    from .guard import csv_text, values_only
+
     if fmt == "csv":
-        return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        return csv_text(df, raw=raw).encode("utf-8")
     if fmt == "xlsx":
         buf = io.BytesIO()
         with _exact_excel_floats(), pd.ExcelWriter(buf, engine="openpyxl") as xw:
             _excel_frame(df).to_excel(xw, sheet_name=what, index=False)
             pd.DataFrame(list(about) or [("scheme", scheme.id), ("scheme_version", scheme.version)],
                          columns=["key", "value"]).to_excel(xw, sheet_name="about", index=False)
+            values_only(xw.book)
         return buf.getvalue()
     if fmt == "parquet":
         import pyarrow as pa

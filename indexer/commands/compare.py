@@ -24,6 +24,7 @@ from ..cli import (
     write_output,
 )
 from ..countries import country_name
+from ..guard import FiniteFloatRange, csv_text
 from ..model import DEFAULT_STAT, STATS
 
 
@@ -138,9 +139,9 @@ def comparison_text(cmp_, gaps_top: int = 0, scored=None) -> str:  # noqa: ANN00
 @click.option("--years", "years", help="A time series instead: FROM:TO or a comma list.")
 @click.option("--level", help="Stop at this level (a name such as area, or a depth).")
 @click.option("--exclude", multiple=True, help="Recompute every score without this node's subtree; repeatable.")
-@click.option("--min-coverage", type=click.FloatRange(0, 1), help="Replace the scheme's coverage thresholds, "
+@click.option("--min-coverage", type=FiniteFloatRange(0, 1), help="Replace the scheme's coverage thresholds, "
               "e.g. 0 for provisional scores of partly answered profiles (shown with their coverage).")
-@click.option("--gaps", "gaps_top", type=int, default=0, help="Also list each country's N largest gaps (table); "
+@click.option("--gaps", "gaps_top", type=click.IntRange(0), default=0, help="Also list each country's N largest gaps (table); "
               "with csv/json, output the gap ranking instead.")
 @click.option("--coding", "coding", multiple=True, metavar="ID",
               help="Prefer this coding where a country-year has several (repeat for an order); default: "
@@ -170,7 +171,7 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
                 warn("no profile of the compared countries in those years")
             cols = ["as_of", *CSV_COLUMNS]
             if fmt == "csv":
-                text = df[cols].to_csv(index=False, lineterminator="\n")
+                text = csv_text(df[cols])
             elif fmt == "json":
                 text = records_json(df)
             else:
@@ -196,9 +197,9 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
         frames = [gaps(cmp_, c).head(gaps_top).assign(country=c) for c in cmp_.countries]
         df = pd.concat(frames, ignore_index=True)
         df = df[["country"] + [c for c in df.columns if c != "country"]]
-        text = df.to_csv(index=False, lineterminator="\n") if fmt == "csv" else records_json(df)
+        text = csv_text(df) if fmt == "csv" else records_json(df)
     elif fmt == "csv":
-        text = cmp_.csv_frame().to_csv(index=False, lineterminator="\n")
+        text = csv_text(cmp_.csv_frame())
     else:
         meta = {
             "scheme": cmp_.scheme.id, "version": cmp_.scheme.version, "year": cmp_.year,

@@ -21,6 +21,7 @@ from ..cli import (
     text_table,
     write_output,
 )
+from ..guard import csv_text
 from ..model import DEFAULT_STAT, STATS
 
 
@@ -97,7 +98,7 @@ def command(scheme, paths, group, country, years, code, stat, carry_forward, min
     if fmt == "table":
         text = convergence_text(res)
     elif fmt == "csv":
-        text = res.table.to_csv(index=False, lineterminator="\n")
+        text = csv_text(res.table)
     else:
         def clean(d: dict) -> dict:
             return {k: (None if isinstance(v, float) and v != v else v) for k, v in d.items()}

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..cli import COUNTRY, InvalidInput, find_group, note_warnings, select, warn, wrote
+from ..cli import COUNTRY, InvalidInput, find_group, note_warnings, select, warn, write_file, wrote
+from ..guard import check_output
 from ..model import DEFAULT_STAT, STATS
 from ..problems import Problem
 
@@ -25,9 +26,11 @@ from ..problems import Problem
 @click.option("--baseline", "group", help="compare: a group among PATHS, e.g. EU27.")
 @click.option("--stat", type=click.Choice(list(STATS)), default=DEFAULT_STAT, show_default=True)
 @click.option("--year", type=int, help="compare: the reference year (default: the latest).")
-def command(scheme, paths, what, fmt, output, countries, group, stat, year) -> None:  # noqa: ANN001
+@click.option("--raw", is_flag=True, help="csv: write text cells as they are, for programs. By default a cell "
+              "beginning with = + - @ or a tab gets a leading ' so that no spreadsheet runs it as a formula "
+              "(`indexer import` removes it again).")
+def command(scheme, paths, what, fmt, output, countries, group, stat, year, raw) -> None:  # noqa: ANN001
     """Export SCHEME's profiles under PATHS as a tidy table (with the scheme's id and version)."""
-    from ..fileio import atomic_write
     from ..tables import (
         about_rows,
         answers_frame,
@@ -42,6 +45,7 @@ def command(scheme, paths, what, fmt, output, countries, group, stat, year) -> N
         fmt = {"xlsx": "xlsx", "parquet": "parquet", "pq": "parquet"}.get(suffix, "csv")
     if fmt != "csv" and not output:
         raise click.UsageError(f"--format {fmt} needs --output FILE")
+    check_output(output)
     if what != "compare" and (countries or group or year is not None):
         raise click.UsageError("--country, --baseline and --year apply to --what compare only")
     sel = select(scheme, paths)
@@ -69,9 +73,9 @@ def command(scheme, paths, what, fmt, output, countries, group, stat, year) -> N
             df = compare_frame(s, sel.profiles, chosen, group=grp, stat=stat, year=year)
         except CompareError as err:
             raise InvalidInput([Problem("<command line>", 0, 0, "error", "cannot-compare", str(err))]) from None
-    blob = table_bytes(df, fmt, scheme=s, what=what, about=about_rows(s, what, df, sel.profiles))
+    blob = table_bytes(df, fmt, scheme=s, what=what, about=about_rows(s, what, df, sel.profiles), raw=raw)
     if output:
-        atomic_write(output, blob)
+        write_file(blob, output)
         wrote(output, f"{len(df)} row{'s' * (len(df) != 1)} of {what} ({fmt}, {s.id})")
     else:
         click.echo(blob.decode("utf-8"), nl=False)

@@ -20,6 +20,7 @@ from ..cli import (
     text_table,
     write_output,
 )
+from ..guard import FiniteFloatRange, csv_text
 from ..model import DEFAULT_STAT, STATS
 
 
@@ -69,10 +70,10 @@ def gaps_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Transfer
 @click.option("--country", required=True, type=COUNTRY, help="ISO alpha-2 code of the country.")
 @click.option("--baseline", "--group", "group", help="A group defined in a groups file among PATHS, e.g. EU27.")
 @click.option("--stat", type=click.Choice(list(STATS)), default=DEFAULT_STAT, show_default=True)
-@click.option("--target", type=float, help="Overall score to reach (default: the baseline's overall).")
+@click.option("--target", type=FiniteFloatRange(), help="Overall score to reach (default: the baseline's overall).")
 @click.option("--year", type=int, help="Reference year (default: the country's latest profile).")
 @click.option("--within-group", is_flag=True, help="Only answers some member of the group already has.")
-@click.option("--top", type=int, default=0, help="Table: list only the N largest provision gaps.")
+@click.option("--top", type=click.IntRange(0), default=0, help="Table: list only the N largest provision gaps.")
 @click.option("--coding", "coding", multiple=True, metavar="ID",
               help="Prefer this coding where a country-year has several codings that answer indicators "
                    "(repeat for an order).")
@@ -98,7 +99,7 @@ def command(scheme, paths, country, group, stat, target, year, within_group, top
     if fmt == "table":
         text = gaps_text(res, top)
     elif fmt == "csv":
-        text = res.csv_frame().to_csv(index=False, lineterminator="\n")
+        text = csv_text(res.csv_frame())
     else:
         meta = {
             "scheme": res.scheme.id, "version": res.scheme.version, "country": res.country, "year": res.year,

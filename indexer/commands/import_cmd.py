@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..cli import InvalidInput, summary_line, warn
+from ..guard import check_output
 from ..model import PROVENANCES, STATUSES
 from ..problems import has_errors, sort_problems
 
@@ -50,9 +51,12 @@ def command(table, scheme_ref, out_dir, sheet, kind, layout, status, provenance,
     if not pattern.endswith((".yaml", ".yml")) or "{country}" not in pattern or "{year}" not in pattern:
         raise click.BadParameter("must name a .yaml file and contain {country} and {year}", param_hint="--pattern")
     try:
-        pattern.format(country="AA", year=2000, scheme="s")
+        sample = pattern.format(country="AA", year=2000, scheme="s")
     except (KeyError, IndexError, ValueError):
         raise click.BadParameter("use only {country}, {year} and {scheme}", param_hint="--pattern") from None
+    if Path(sample).is_absolute() or ".." in Path(sample).parts:
+        raise click.BadParameter("must name a file under --out-dir (no absolute path, no '..')", param_hint="--pattern")
+    check_output(out_dir, "--out-dir", folder=True)
     bundle = Bundle()
     sid = resolve_scheme(scheme_ref, bundle)
     if sid is None:

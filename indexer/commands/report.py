@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 
 import click
 
@@ -18,8 +17,10 @@ from ..cli import (
     problem,
     select,
     warn,
+    write_file,
     wrote,
 )
+from ..guard import check_output
 from ..model import DEFAULT_STAT, STATS
 
 
@@ -54,17 +55,16 @@ def command(scheme, paths, country, all_, group, baseline, stat, year, output, o
         if group:
             raise click.UsageError("--group goes with --all; for the baseline use --baseline")
         check_country(country)
-        if Path(output).is_dir():
-            raise click.BadParameter(f"{output} is a folder", param_hint="--output")
+        check_output(output)
     else:
         if not output_dir:
             raise click.UsageError("--all needs --output-dir DIR")
         if output:
             raise click.UsageError("--output goes with --country; use --output-dir DIR with --all")
-        if Path(output_dir).exists() and not Path(output_dir).is_dir():
-            raise click.BadParameter(f"{output_dir} is not a folder", param_hint="--output-dir")
+        check_output(output_dir, "--output-dir", folder=True)
 
     from ..report import ReportError
+    from ..robustness import TooManyRuns
 
     sel = select(scheme, paths, groups=True)
     note_warnings(sel)
@@ -75,19 +75,20 @@ def command(scheme, paths, country, all_, group, baseline, stat, year, output, o
     have = {p.country for p in sel.profiles}
     try:
         if country:
-            from ..fileio import atomic_write
             from ..report import profile_pdf
 
             if country not in have:
                 raise InvalidInput([problem("no-profile", f"{country} has no profile of {sel.scheme.id} among "
                                                           f"{', '.join(paths)} ({countries_with_profiles(sel)})")])
             pdf = profile_pdf(sel.scheme, sel.profiles, country, group=base, stat=stat, year=year, runs=runs)
-            atomic_write(output, pdf)
+            write_file(pdf, output)
             wrote(output, f"the {sel.scheme.id} profile of {country} ({len(pdf) // 1024} KB PDF)")
             return
         _report_all(sel, members, base, stat, year, output_dir, workers, runs)
     except ReportError as err:
         raise InvalidInput([problem("cannot-report", str(err))]) from None
+    except TooManyRuns as err:
+        raise click.BadParameter(str(err), param_hint="--runs") from None
 
 
 def _report_all(sel, members, base, stat, year, output_dir, workers, runs) -> None:  # noqa: ANN001

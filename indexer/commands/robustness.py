@@ -26,6 +26,7 @@ from ..cli import (
     warn,
     write_output,
 )
+from ..guard import FiniteFloatRange, csv_text
 
 
 def _rank(v: float) -> str:
@@ -88,14 +89,14 @@ def robustness_text(res) -> str:  # noqa: ANN001 - a Robustness
 @click.option("--country", "countries", multiple=True, type=COUNTRY, help="Also rank this country (e.g. one outside the group); repeatable.")
 @click.option("--year", type=int, help="Reference year (default: the latest in the pool); older profiles carry forward.")
 @click.option("--runs", type=click.IntRange(10, 10_000_000), default=10_000, show_default=True,
-              help="Model evaluations in all (base rows × (factors + 2)).")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the random numbers (same seed, same output).")
+              help="Model evaluations in all (base rows × (factors + 2)); refused beyond what fits in 2 GiB.")
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True, help="Seed of the random numbers (same seed, same output).")
 @click.option("--factor", "factors", multiple=True,
               help="Assumption to vary: weights, weights:LEVEL, aggregation, missing, drop; repeatable (default: all).")
 @click.option("--weights", "weight_noise", type=click.Choice(["uniform", "dirichlet"]), default="uniform", show_default=True)
-@click.option("--noise", type=click.FloatRange(0, 1, max_open=True), default=0.25, show_default=True,
+@click.option("--noise", type=FiniteFloatRange(0, 1, max_open=True), default=0.25, show_default=True,
               help="± share of uniform weight noise.")
-@click.option("--concentration", type=click.FloatRange(0, min_open=True), default=50.0, show_default=True,
+@click.option("--concentration", type=FiniteFloatRange(0, 1e6, min_open=True), default=50.0, show_default=True,
               help="κ of Dirichlet weight noise.")
 @click.option("--aggregations", default="mean,geometric,median", show_default=True,
               help="Methods the aggregation factor draws from (comma list).")
@@ -105,7 +106,13 @@ def robustness_text(res) -> str:  # noqa: ANN001 - a Robustness
 def command(scheme, paths, group, countries, year, runs, seed, factors, weight_noise, noise, concentration,
             aggregations, sensitivity, fmt, output) -> None:  # noqa: ANN001
     """Monte Carlo robustness of every country's overall rank, with Sobol' indices of each assumption."""
-    from ..robustness import SENSITIVITY_COLUMNS, Assumptions, RobustnessError, robustness
+    from ..robustness import (
+        SENSITIVITY_COLUMNS,
+        Assumptions,
+        RobustnessError,
+        TooManyRuns,
+        robustness,
+    )
 
     for c in countries:
         check_country(c)
@@ -127,13 +134,15 @@ def command(scheme, paths, group, countries, year, runs, seed, factors, weight_n
     try:
         res = robustness(sel.scheme, sel.profiles, group=grp, year=year, include=countries, runs=runs, seed=seed,
                          assumptions=assumptions)
+    except TooManyRuns as err:
+        raise click.BadParameter(str(err), param_hint="--runs") from None
     except RobustnessError as err:
         raise InvalidInput([problem("cannot-analyse", str(err))]) from None
     if fmt == "table":
         text = robustness_text(res)
     elif fmt == "csv":
         df = res.sensitivity[SENSITIVITY_COLUMNS] if sensitivity else res.csv_frame()
-        text = df.to_csv(index=False, lineterminator="\n")
+        text = csv_text(df)
     elif sensitivity:
         text = records_json(res.sensitivity[SENSITIVITY_COLUMNS])
     else:

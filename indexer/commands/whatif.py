@@ -20,6 +20,7 @@ from ..cli import (
     text_table,
     write_output,
 )
+from ..guard import csv_text
 
 
 def _rank(v: float) -> str:
@@ -102,7 +103,7 @@ def command(scheme, paths, country, sets, adopts, group, year, show_all, fmt, ou
     if fmt == "table":
         text = whatif_text(res, show_all)
     elif fmt == "csv":
-        text = res.csv_frame().to_csv(index=False, lineterminator="\n")
+        text = csv_text(res.csv_frame())
     else:
         meta = {
             "scheme": res.scheme.id, "version": res.scheme.version, "country": res.country,
