@@ -270,7 +270,8 @@ def test_a_carriage_return_in_a_band_label_or_note_splits_no_csv_row(tmp_path, r
     assert res.exit_code == 0, res.output
     rows = list(csv.reader(io.StringIO(res.stdout, newline="")))
     assert len(rows) == 1 + 4 and all(len(r) == len(rows[0]) for r in rows)
-    assert "'=1+1\rx" in {r[-1] for r in rows[1:]}
+    band = rows[0].index("band")
+    assert "'=1+1\rx" in {r[band] for r in rows[1:]}
 
 
 # ----------------------------------------------------------------------------------------------
