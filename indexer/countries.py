@@ -79,4 +79,9 @@ def exact_code_of(text: str) -> str | None:
     """ISO alpha-2 for a country code (alpha-2 or alpha-3) or name written exactly (case and
     surrounding spaces aside), else None: no fuzzy matching, no numeric codes (a table's
     ``1`` or ``etc`` is not Sweden or Thailand)."""
-    return _exact_names().get(text.strip().lower()) if text.strip() else None
+    t = text.strip()
+    if not t:
+        return None
+    if len(t) == 2 and t.isascii() and t.isalpha() and _user_assigned(t.upper()):
+        return t.upper()  # a user-assigned code (XA-XZ, QM-QZ, AA, ZZ), as a profile may use
+    return _exact_names().get(t.lower())

@@ -63,7 +63,8 @@ CODE_NAMES = ("code", "indicator", "icode", "node")
 ANSWER_NAMES = ("answer", "value")
 SCORE_NAMES = ("score", "value", "answer")
 PROFILE_FIELDS = ("status", "provenance", "coder", "reviewer", "notes", "title")
-CITATION_FIELDS = ("source", "note", "url")
+#: what a long-form answer carries besides its value, in Citation's order (CODING.md)
+CITATION_FIELDS = ("source", "note", "url", "quote", "confidence")
 SCHEME_NAMES = ("scheme",)
 VERSION_NAMES = ("scheme_version", "version")
 #: long-layout columns that exports write and imports ignore (derived from the profile)
@@ -658,7 +659,7 @@ def _drafts(table: Table, scheme: Scheme, kind: str, layout: str, r: _Roles, yea
             vj = r.value if r.value is not None else 0
             _put(table, scheme, kind, d, code, cells[vj], line, col_of[vj], cell, probs)
             cit = Citation(*(cells[r.citations[k]] if k in r.citations else "" for k in CITATION_FIELDS))
-            if cit.source or cit.note or cit.url:
+            if any(getattr(cit, k) for k in CITATION_FIELDS):
                 d.citations[code] = cit
     return order
 
@@ -992,7 +993,7 @@ def _versioned(df: pd.DataFrame, scheme: Scheme) -> pd.DataFrame:
 SCORE_COLUMNS = ["scheme", "scheme_version", "country", "year", "code", "level", "depth", "score", "coverage",
                  "band", "provenance", "status", "coding"]
 ANSWER_COLUMNS = ["scheme", "scheme_version", "country", "year", "code", "answer", "score", "source", "note",
-                  "url", "status", "provenance", "coder", "reviewer", "notes"]
+                  "url", "quote", "confidence", "status", "provenance", "coder", "reviewer", "notes"]
 GIVEN_COLUMNS = ["scheme", "scheme_version", "country", "year", "code", "level", "score", "status", "provenance"]
 
 
@@ -1005,7 +1006,7 @@ def scores_frame(scheme: Scheme, profiles: Sequence[Profile]) -> pd.DataFrame:
 
 def answers_frame(scheme: Scheme, profiles: Sequence[Profile]) -> pd.DataFrame:
     """One row per profile × leaf: the answer (text; ``n/a``; empty when not answered), the
-    leaf's score, the answer's source, note and url, and the profile's status, provenance,
+    leaf's score, the answer's source, note, url, quote and confidence, and the profile's status, provenance,
     coder, reviewer and notes -- everything a long import reads back."""
     from .score import ScoreArrays, score_arrays, sort_profiles
 
@@ -1015,15 +1016,15 @@ def answers_frame(scheme: Scheme, profiles: Sequence[Profile]) -> pd.DataFrame:
     cols = [scheme.index[leaf.code] for leaf in leaves]
     n, m = len(profs), len(leaves)
     empty = Citation()
-    answers, sources, notes, urls = [], [], [], []
+    answers: list[str] = []
+    cits: dict[str, list[str]] = {k: [] for k in CITATION_FIELDS}
     for p in profs:
         for leaf in leaves:
             t = p.answers.get(leaf.code)
             answers.append("" if t is None else t)
             c = p.citations.get(leaf.code, empty)
-            sources.append(c.source)
-            notes.append(c.note)
-            urls.append(c.url)
+            for k in CITATION_FIELDS:
+                cits[k].append(getattr(c, k))
     return pd.DataFrame({
         "scheme": scheme.id,
         "scheme_version": scheme.version,
@@ -1032,9 +1033,7 @@ def answers_frame(scheme: Scheme, profiles: Sequence[Profile]) -> pd.DataFrame:
         "code": np.tile([leaf.code for leaf in leaves], n),
         "answer": answers,
         "score": arrays.score[:, cols].reshape(-1) if n else np.empty(0),
-        "source": sources,
-        "note": notes,
-        "url": urls,
+        **cits,
         "status": np.repeat([p.status for p in profs], m),
         "provenance": np.repeat([p.provenance for p in profs], m),
         "coder": np.repeat([p.coder for p in profs], m),

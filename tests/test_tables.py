@@ -420,7 +420,8 @@ def test_answers_frame_columns_and_scores():
     s = b.schemes["demo"]
     df = answers_frame(s, b.profiles_of("demo"))
     assert list(df.columns) == ["scheme", "scheme_version", "country", "year", "code", "answer", "score", "source",
-                                "note", "url", "status", "provenance", "coder", "reviewer", "notes"]
+                                "note", "url", "quote", "confidence", "status", "provenance", "coder", "reviewer",
+                                "notes"]
     assert len(df) == 4 * len(s.leaves)
     xb = df[(df.country == "XB") & (df.code == "WORK.3")].iloc[0]
     assert xb.answer == "n/a" and np.isnan(xb.score)
@@ -446,3 +447,26 @@ def test_export_usage(tmp_path):
     r = run("export", "demo", tmp_path, "--what", "answers")
     assert r.exit_code == 0 and r.stdout.startswith("scheme,scheme_version,country")
     assert "no profile" in r.stderr
+
+
+def test_quote_and_confidence_are_exported_and_imported_back(tmp_path):
+    """CODING.md's fields travel with the answers: export --what answers, then import the table."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "p.yaml").write_text(
+        "scheme: demo\ncountry: XE\nyear: 2030\nprovenance: illustrative\nanswers:\n"
+        "  WORK.1: {answer: a, source: 'Act, art. 5', url: 'https://example.org/5', quote: 'may work', confidence: high}\n"
+        "  WORK.2: {answer: 3, source: 'Act, art. 6', quote: 'three years', confidence: medium}\n")
+    out = tmp_path / "a.csv"
+    assert run("export", "demo", str(src), "--what", "answers", "-o", out).exit_code == 0
+    import pandas as pd
+
+    df = pd.read_csv(out, keep_default_na=False).set_index("code")
+    assert (df.loc["WORK.1", "quote"], df.loc["WORK.1", "confidence"]) == ("may work", "high")
+    assert (df.loc["WORK.2", "quote"], df.loc["WORK.2", "confidence"]) == ("three years", "medium")
+    back = tmp_path / "back"
+    res = run("import", str(out), "--scheme", "demo", "--out-dir", str(back))
+    assert res.exit_code == 0, res.output
+    (p,) = load_paths([str(back)]).profiles
+    assert (p.citations["WORK.1"].quote, p.citations["WORK.1"].confidence) == ("may work", "high")
+    assert p.citations["WORK.2"].confidence == "medium"
