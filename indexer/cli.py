@@ -253,13 +253,20 @@ def validate(paths: tuple[str, ...], fmt: str) -> None:
     sys.exit(EXIT_INVALID if has_errors(problems) else EXIT_OK)
 
 
+def bounds_text(lower: float, upper: float, digits: int = 1) -> str:
+    """``L–U`` for an open interval, ``''`` where the bounds meet (the score says it) or do not exist."""
+    if lower != lower or upper != upper or lower == upper:
+        return ""
+    return f"{fmt_num(lower, digits)}–{fmt_num(upper, digits)}"
+
+
 def _score_table_text(df, scheme: Scheme) -> str:  # noqa: ANN001
     rows = []
     for r in df.itertuples(index=False):
         rows.append([r.country, str(r.year), "  " * r.depth + r.code, r.level, fmt_num(r.score),
                      fmt_num(None if math.isnan(r.coverage) else r.coverage * 100, 0) + ("%" if not math.isnan(r.coverage) else ""),
-                     r.band])
-    out = text_table(["country", "year", "code", "level", "score", "coverage", "band"], rows, right={4, 5})
+                     r.band, bounds_text(r.lower, r.upper)])
+    out = text_table(["country", "year", "code", "level", "score", "coverage", "band", "bounds"], rows, right={4, 5})
     notes = sorted({f"{c} {y}" for c, y, p in zip(df.country, df.year, df.provenance, strict=True) if p == "illustrative"})
     if notes:
         out += f"\nIllustrative data (not a published or official coding): {', '.join(notes)}\n"

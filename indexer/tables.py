@@ -852,7 +852,7 @@ def _versioned(df: pd.DataFrame, scheme: Scheme) -> pd.DataFrame:
 
 
 SCORE_COLUMNS = ["scheme", "scheme_version", "country", "year", "code", "level", "depth", "score", "coverage",
-                 "band", "provenance", "status"]
+                 "band", "lower", "upper", "provenance", "status"]
 ANSWER_COLUMNS = ["scheme", "scheme_version", "country", "year", "code", "answer", "score", "source", "note",
                   "url", "status", "provenance", "coder", "reviewer", "notes"]
 GIVEN_COLUMNS = ["scheme", "scheme_version", "country", "year", "code", "level", "score", "status", "provenance"]
