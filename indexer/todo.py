@@ -37,7 +37,8 @@ NODE_COLUMNS = ["code", "title", "level", "depth", "score", "coverage", "lower",
                 "baseline_lower", "baseline_upper", "verdict", "open_n", "to_settle", "settles_as", "first"]
 """One row per composite node: bounds, verdict, open indicators below it, and for an undetermined
 node the least number of answers that settles the verdict at best (``to_settle``; empty when no
-answers of this country can settle it), the verdict they would give (``settles_as``) and the
+answers of this country can settle it), the verdict they would give (``settles_as``: above,
+below, or either when as few answers can settle it both ways) and the
 indicators to answer first (``first``, space-separated, in order)."""
 
 
@@ -131,10 +132,9 @@ def todo(
             code = scheme.nodes[k].code
             if code in settle:
                 continue
-            if up_case[row, k] > base_up[code]:
-                settle[code] = (m, "above")
-            elif down_case[row, k] < base_lo[code]:
-                settle[code] = (m, "below")
+            up, down = up_case[row, k] > base_up[code], down_case[row, k] < base_lo[code]
+            if up or down:
+                settle[code] = (m, "either" if up and down else "above" if up else "below")
 
     node_rows = []
     for node in scheme.nodes:
