@@ -1187,7 +1187,7 @@ def bars_figure(cmp_: Comparison, parent: str | None = None):
                 orientation="h", offsetgroup=c, legendgroup=c, showlegend=False, name=country_label(c),
                 marker={"color": _rgba(colour, 0.18), "line": {"color": colour, "width": 1.5},
                         "pattern": {"shape": "/", "fgcolor": _rgba(colour, 0.45), "size": 6}},
-                text=[(f"{fmt_bounds(r.lower, r.upper)} ({fmt_pct(r.coverage)} answered)" if is_missing(r.score)
+                text=[(f"{fmt_bounds(r.lower, r.upper)} ({fmt_pct(r.coverage)})" if is_missing(r.score)
                        else "") if o else "" for r, o in zip(rows, open_, strict=True)],
                 textposition="outside", cliponaxis=False,
                 customdata=[[fmt_bounds(r.lower, r.upper, words=True), fmt_pct(r.coverage), k.title, r.verdict or ""]
@@ -1205,8 +1205,9 @@ def bars_figure(cmp_: Comparison, parent: str | None = None):
             hovertemplate="<b>%{fullData.name}</b>: %{customdata[0]} (n=%{customdata[1]} members)<extra></extra>"))
     lo, hi = cmp_.scheme.scale
     height = 90 + len(kids) * max(34, 16 * len(cmp_.countries) + 14)
+    room = 1.45 if any(t.base is not None for t in traces if isinstance(t, go.Bar)) else 1.2  # interval labels
     return go.Figure(traces, layout={
-        "barmode": "group", "xaxis": {"range": [lo, hi * 1.2], "title": {"text": "score"}},
+        "barmode": "group", "xaxis": {"range": [lo, lo + (hi - lo) * room], "title": {"text": "score"}},
         "yaxis": {"autorange": "reversed"}, "bargap": 0.25,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10}, "height": height,
         "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom"}, "uniformtext": {"minsize": 9, "mode": "show"}})

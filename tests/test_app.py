@@ -397,3 +397,20 @@ def test_questionnaire_upload(demo_app_root: Path):
     run(at)
     assert at.error
     assert not (demo_app_root.parent / "x").exists()
+
+
+def test_questionnaire_answer_these_first(demo_app_root: Path):
+    # XC 2024 leaves NAT.2 blank: it is the one open indicator, under the undetermined NAT and overall
+    at = app("questionnaire")
+    n = open_profile(at, "country_profiles/demo/XC-2024.yaml")
+    first = [d.value for d in at.dataframe if "can move overall by" in d.value.columns][0]
+    assert list(first["indicator"].str.split().str[0]) == ["NAT.2"]
+    # share of the overall 1/2 · 1/2 = 0.25 × option range 100 = 25 points
+    assert float(first["can move overall by"].iloc[0]) == 25.0
+    at.radio(key=f"q{n}_order").set_value("Answer these first")
+    run(at)
+    labels = [e.key for e in at.selectbox if e.key and e.key.endswith("_answer")]
+    assert labels == [f"q{n}_NAT.2_answer"]
+    at.selectbox(key=f"q{n}_NAT.2_answer").set_value("a")
+    run(at)
+    assert not [d for d in at.dataframe if "can move overall by" in d.value.columns]  # nothing open
