@@ -109,7 +109,7 @@ for start in range(0, len(cards), 6):
             rank = sup.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n) if group is not None else "–"
             if sup.is_missing(r.score) and sup.is_open_interval(r.lower, r.upper):
                 # no score yet: what it can still become (SPEC §3.1), never a guess
-                st.metric(sup.country_label(c), sup.fmt_bounds(r.lower, r.upper),
+                st.metric(sup.country_label(c), f"{float(r.lower):.0f}–{float(r.upper):.0f}",  # exact below
                           help="No overall score yet: the least and the most it can become once every open "
                                "indicator is answered.")
                 st.caption(f"**{sup.fmt_bounds(r.lower, r.upper, words=True).capitalize()}** · coverage "
