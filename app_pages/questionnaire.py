@@ -327,10 +327,11 @@ with main:
         parent = scheme.parents.get(leaf.code)
         with st.container(border=True):
             head = f"**{leaf.code}** {leaf.title}"
-            if parent and parent != area.code:
-                head += f"  \n:gray[{scheme.node(parent).title}]"
-            elif order == "Answer these first" and first:
-                head += f"  \n:gray[{area.title}]"
+            within = [scheme.node(parent).title] if parent and parent != area.code else []
+            if order == "Answer these first" and first:
+                within.insert(0, area.title)
+            if within:
+                head += f"  \n:gray[{' · '.join(within)}]"
             st.markdown(head)
             if leaf.question:
                 st.markdown(leaf.question)
