@@ -361,6 +361,18 @@ def csv_text(arrays: ScoreArrays, *, exclude: Sequence[str] = ()) -> str:
         out[np.isnan(x)] = ""
         return out.tolist()
 
+    def cells_like(x: np.ndarray, ref: np.ndarray, ref_cells: list) -> list:
+        """``cells(x)``, reusing the text of ``ref`` where the values are the same (bounds of a
+        complete profile are its scores: most rows need no formatting of their own)."""
+        same = ((x == ref) & (np.signbit(x) == np.signbit(ref))) | (np.isnan(x) & np.isnan(ref))  # -0.0 prints apart
+        differ = np.flatnonzero(~same)
+        if not differ.size:
+            return ref_cells
+        out = list(ref_cells)
+        for j, text in zip(differ.tolist(), cells(x[differ]), strict=True):
+            out[j] = text
+        return out
+
     scheme = arrays.scheme
     excluded = _excluded_codes(scheme, exclude)
     keep = [k for k, node in enumerate(scheme.nodes) if node.code not in excluded]
@@ -373,9 +385,11 @@ def csv_text(arrays: ScoreArrays, *, exclude: Sequence[str] = ()) -> str:
     chunks = [quoted(*COLUMNS)[:-1] + "\n"]
     for i, p in enumerate(arrays.profiles):  # one string per profile: a small peak of memory
         head, lo = quoted(scheme.id, p.country, p.year), i * m
+        sc_cells = cells(sc[i])
         chunks.append("".join([f"{head}{node}{s},{c},{label[b]},{lo_},{up_}\n" for node, s, c, b, lo_, up_
-                               in zip(node_part, cells(sc[i]), cells(cv[i]), bands[lo:lo + m], cells(lw[i]),
-                                      cells(up[i]), strict=True)]))
+                               in zip(node_part, sc_cells, cells(cv[i]), bands[lo:lo + m],
+                                      cells_like(lw[i], sc[i], sc_cells), cells_like(up[i], sc[i], sc_cells),
+                                      strict=True)]))
     return "".join(chunks)
 
 

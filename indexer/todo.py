@@ -11,8 +11,11 @@ This module answers, for one country:
   indicators of that ranking all at their best makes ``lower > baseline_upper`` (above), or all
   at their worst makes ``upper < baseline_lower`` (below). Each ``k`` is checked by recomputing the
   node's bounds with the engine's own kernel (all hypotheses of all nodes as rows of one array).
-  For weighted means the ranking's order is optimal, so ``k`` is the true minimum; the baseline's
-  bounds are held as they are (a member's own answers also move the baseline slightly);
+  For weighted means the ranking's order is optimal, so ``k`` is the true minimum. The baseline's
+  bounds are held as they are, which is exact even for a member of the group: answering at best
+  raises the member's ``lower`` but leaves its ``upper`` (the one that enters ``baseline_upper``)
+  as it was, and likewise at worst. The one approximation: a member without a score at the node
+  is left out of the baseline now and would enter it once it has one;
 - **the to-do list**: every open indicator, ranked by how far it can move the overall score
   (its share of the overall × its option range), with the undetermined nodes it lies under.
 """
