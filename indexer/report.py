@@ -240,9 +240,6 @@ def report_data(
                      f"({', '.join(t for t, _ in unscored)}): too few indicators answered "
                      f"(each needs {' or '.join(needs)} of its indicators).")
 
-    if overall["score"] is None and overall["lower"] is not None and overall["lower"] != overall["upper"]:
-        notes.append(f"Partly coded: the overall score will lie between {fmt(overall['lower'])} and "
-                     f"{fmt(overall['upper'])} once every open indicator is answered.")
     strongest, weakest, basis = _strong_weak(scheme, profile, rows, top)
     data = {
         "format": 1,
