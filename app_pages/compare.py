@@ -66,10 +66,6 @@ if missing_peers:
     c_peers.button(f"Add post-Soviet peers ({', '.join(missing_peers)})", on_click=_add, args=(missing_peers,),
                    help="Moldova, Russia and Ukraine: published MIPEX scores.")
 
-st.toggle("Provisional scores", key="provisional",
-          help="Score the compared countries from whatever is answered, ignoring the scheme's coverage "
-               "thresholds; each score is shown with its coverage. Baselines keep the scheme's thresholds.")
-provisional = 0.0 if st.session_state.get("provisional") else None
 countries: list[str] = st.session_state["countries"]
 group_name = sup.none_if(st.session_state["baseline"], sup.NO_GROUP)
 stat: str = st.session_state["stat"]
@@ -85,10 +81,7 @@ if absent:
     st.warning(f"No profile up to {year} for {', '.join(sup.country_label(c) for c in absent)}: left out.")
 if not present:
     st.stop()
-cmp_ = sup.comparison(data, sid, present, group_name, stat, year, min_coverage=provisional, coding=coding)
-if provisional is not None:
-    st.warning("**Provisional scores**: the compared countries are scored from whatever they answer, below the "
-               "scheme's coverage thresholds. Read every score with its coverage; baselines are unchanged.")
+cmp_ = sup.comparison(data, sid, present, group_name, stat, year, coding=coding)
 t = cmp_.table
 
 # --- provenance and years -----------------------------------------------------------------------
@@ -122,23 +115,39 @@ for start in range(0, len(cards), 6):
                 st.metric(sup.baseline_label(group, stat), sup.fmt_score(r.baseline),
                           help=f"{sup.STAT_LABELS[stat]} of the members' overall scores")
                 st.caption(f"n = {sup.fmt_int(r.baseline_n)} of {len(group.members)} members with an overall score"
-                           + (f" · {sup.THIN_MARK} **thin**: fewer than half the members" if r.thin else ""))
+                           + (f" · {sup.THIN_MARK} **thin**: fewer than half the members" if r.thin else "")
+                           + (f" · their bounds give {sup.fmt_bounds(r.baseline_lower, r.baseline_upper, words=True)}"
+                              if sup.is_open_interval(r.baseline_lower, r.baseline_upper) else ""))
                 continue
             r = overall.loc[c]
             gap = None if sup.is_missing(r.gap) else f"{float(r.gap):+.1f} vs {group.name}"
+            verdict = sup.fmt_verdict(r.verdict, group, stat)
+            rank = sup.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n) if group is not None else "–"
+            if sup.is_missing(r.score) and sup.is_open_interval(r.lower, r.upper):
+                # no score yet: what it can still become (SPEC §3.1), never a guess
+                st.metric(sup.country_label(c), f"{float(r.lower):.0f}–{float(r.upper):.0f}",  # exact below
+                          help="No overall score yet: the least and the most it can become once every open "
+                               "indicator is answered.")
+                st.caption(f"**{sup.fmt_bounds(r.lower, r.upper, words=True).capitalize()}** · coverage "
+                           f"{sup.fmt_pct(r.coverage)}" + (f" · {verdict}" if verdict else "")
+                           + (f" · rank {rank}" if group is not None else "") + f" · profile {r.year} · {r.provenance}")
+                continue
             st.metric(sup.country_label(c), sup.fmt_score(r.score), delta=gap,
                       help="Overall score; the delta is the gap to the baseline.")
             if sup.is_missing(r.score):
                 st.caption(f"No overall score: {sup.no_score_reason(scheme, scheme.root, r.coverage)} · "
                            f"profile {r.year} · {sup.coding_text(r.coding, r.provenance)}")
             else:
-                st.caption(f"**{r.band or '–'}** · rank {sup.fmt_rank(r['rank'], r.rank_n)} · coverage "
-                           f"{sup.fmt_pct(r.coverage)} · profile {r.year} · {sup.coding_text(r.coding, r.provenance)}")
+                still = (f" · could still become {sup.fmt_bounds(r.lower, r.upper, words=True)}"
+                         if sup.is_open_interval(r.lower, r.upper) else "")
+                st.caption(f"**{r.band or '–'}** · rank {rank if sup.is_open_interval(r.lower, r.upper) else sup.fmt_rank(r['rank'], r.rank_n)}"
+                           f" · coverage {sup.fmt_pct(r.coverage)}{still}" + (f" · {verdict}" if verdict and still else "")
+                           + f" · profile {r.year} · {sup.coding_text(r.coding, r.provenance)}")
 
 # --- views --------------------------------------------------------------------------------------
 # Lazy tabs: only the open tab's content runs (a tab switch reruns the page).
-tab_areas, tab_heat, tab_drill, tab_trend, tab_table = st.tabs(
-    ["Areas", "Heatmap", "Drill-down", "Trends", "Table"], key="compare_view", on_change="rerun")
+tab_areas, tab_verdicts, tab_heat, tab_drill, tab_trend, tab_table = st.tabs(
+    ["Areas", "Verdicts", "Heatmap", "Drill-down", "Trends", "Table"], key="compare_view", on_change="rerun")
 
 def baseline_notes(codes: list[str]) -> bool:
     """Say where the baseline is thin or missing among ``codes``; True when the chart would be
@@ -178,10 +187,35 @@ def areas_view() -> None:
     unscored = [c for c in present if areas[areas.country == c].score.isna().all()]
     if unscored:
         st.caption(f"No area score for {', '.join(sup.country_label(c) for c in unscored)}: too few indicators "
-                   "are answered for the scheme's coverage rule; the bars show '–' and the share answered. "
-                   "See **Drill-down** for the answers they do have, or turn on **Provisional scores**.")
+                   "are answered for the scheme's coverage rule. The hatched boxes show what each area can still "
+                   "score once every open indicator is answered, with the share answered; see **Verdicts** for "
+                   "what is already decided and the **Questionnaire** page for what to answer first.")
+    if (t.depth == 1).any() and any(sup.is_open_interval(r.lower, r.upper) for r in t[t.depth == 1].itertuples()):
+        st.caption("Bars are scores; a hatched box spans the lowest to the highest score a partly coded area can "
+                   "still reach (SPEC §3.1).")
     st.caption("Hover for coverage, band, rank and the profile year; n under each area = baseline members "
                "with a score there.")
+
+def verdicts_view() -> None:
+    st.caption("What each score can still become once every open indicator is answered, and whether the country "
+               "is above or below the baseline whatever those answers turn out to be (SPEC §3.1).")
+    top = t[t.depth <= 1]
+    rows = []
+    for r in top.itertuples():
+        row = {"code": r.code, "title": "Overall" if r.code == "overall" else r.title, "country": sup.country_label(r.country),
+               "score": r.score, "coverage": r.coverage, "can become": sup.fmt_bounds(r.lower, r.upper)}
+        if group is not None:
+            row |= {sup.baseline_label(group, stat): sup.fmt_bounds(r.baseline_lower, r.baseline_upper),
+                    "verdict": r.verdict or "–", "rank": sup.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n)}
+        rows.append(row)
+    sup.show_table(pd.DataFrame(rows), {"score": sup.SCORE, "coverage": sup.PCT})
+    if group is None:
+        st.caption("Pick a baseline group for verdicts and rank bounds.")
+    else:
+        st.caption(f"Baseline bounds: the {sup.STAT_LABELS[stat]} of the lower (and of the upper) bounds of the members "
+                   "with a score. Rank: the best and worst rank the country can still reach among them. "
+                   "`indexer todo` lists the open indicators that decide an undetermined verdict.")
+
 
 def heatmap_view() -> None:
     if baseline_notes([k.code for k in scheme.root.children]):
@@ -282,7 +316,7 @@ def trend_view() -> None:
     if len(ts_years) < 2:
         st.info("Only one year of profiles: no trend to show.")
     else:
-        ts = sup.series(data, sid, present, group_name, stat, level=1, min_coverage=provisional, coding=coding)
+        ts = sup.series(data, sid, present, group_name, stat, level=1, coding=coding)
         trend_opts = ["overall", *(k.code for k in scheme.root.children)]
         sup.ensure_choice("trend_node", trend_opts, "overall")
         code = st.selectbox("Node", trend_opts, key="trend_node",
@@ -308,7 +342,7 @@ def table_view() -> None:
     st.caption("Scores are rounded for display only; the CSV holds them unrounded.")
 
 
-for tab, view in ((tab_areas, areas_view), (tab_heat, heatmap_view), (tab_drill, drill_view),
+for tab, view in ((tab_areas, areas_view), (tab_verdicts, verdicts_view), (tab_heat, heatmap_view), (tab_drill, drill_view),
                   (tab_trend, trend_view), (tab_table, table_view)):
     if tab.open:
         with tab:

@@ -53,18 +53,30 @@ if make_pdf is not None:
 # --- overall and areas --------------------------------------------------------------------------
 ov = by.loc["overall"]
 c1, c2, c3, c4 = st.columns([1, 2, 1, 1])
-c1.metric("Overall score", sup.fmt_score(ov.score),
-          delta=None if sup.is_missing(ov.gap) else f"{float(ov.gap):+.1f} vs {group.name}")
+open_overall = sup.is_open_interval(ov.lower, ov.upper)
+if sup.is_missing(ov.score) and open_overall:  # no score yet: what it can still become (SPEC §3.1)
+    c1.metric("Overall score", sup.fmt_bounds(ov.lower, ov.upper),
+              help="No overall score yet: the least and the most it can become once every open indicator is answered.")
+else:
+    c1.metric("Overall score", sup.fmt_score(ov.score),
+              delta=None if sup.is_missing(ov.gap) else f"{float(ov.gap):+.1f} vs {group.name}")
 c2.metric("Band", ov.band or "–")
-c3.metric("Rank", sup.fmt_rank(ov["rank"], ov.rank_n) if group else "–",
-          help="Among the group's members with a score (the country counted in)")
+c3.metric("Rank", (sup.fmt_rank_bounds(ov.rank_best, ov.rank_worst, ov.rank_n) if open_overall
+                   else sup.fmt_rank(ov["rank"], ov.rank_n)) if group else "–",
+          help="Among the group's members with a score (the country counted in); a range while the "
+               "profile is partly coded: the best and worst rank it can still reach")
 c4.metric("Coverage", sup.fmt_pct(ov.coverage), help="Share of applicable indicators answered (or given as a published score)")
 if group is not None:
     st.caption(f"Baseline {sup.baseline_label(group, stat)}: {sup.fmt_score(ov.baseline)} overall "
                f"(n = {sup.n_text(ov)} of {len(group.members)} members with an overall score).")
     for note in sup.baseline_words(cmp_, s, ["overall", *(k.code for k in scheme.root.children)]):
         st.caption(note)
-if sup.is_missing(ov.score) and view is None:
+if open_overall:
+    verdict = sup.fmt_verdict(ov.verdict, group, stat)
+    st.caption(f"Partly coded ({sup.fmt_pct(ov.coverage)} answered): the overall score will lie "
+               f"{sup.fmt_bounds(ov.lower, ov.upper, words=True)} once every open indicator is answered"
+               + (f"; {verdict}" if verdict else "") + ". `indexer todo` lists what to answer first.")
+elif sup.is_missing(ov.score) and view is None:
     st.caption(f"No overall score: {sup.no_score_reason(scheme, scheme.root, ov.coverage)}.")
 
 left, right = st.columns(2)
@@ -75,11 +87,17 @@ with right:
     df = pd.DataFrame({
         "area": [f"{r.code} {r.title}" for r in areas.itertuples()],
         "score": areas.score, "band": areas.band, "coverage": areas.coverage,
+        "can become": [sup.fmt_bounds(r.lower, r.upper) if sup.is_open_interval(r.lower, r.upper) else ""
+                       for r in areas.itertuples()],
         sup.baseline_label(group, stat): areas.baseline, "n": [sup.n_text(r) for r in areas.itertuples()], "gap": areas.gap,
-        "rank": [sup.fmt_rank(r.rank, r.rank_n) if group else "–" for r in areas.itertuples()],
+        "rank": [(sup.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n) if sup.is_open_interval(r.lower, r.upper)
+                  else sup.fmt_rank(r.rank, r.rank_n)) if group else "–" for r in areas.itertuples()],
+        "verdict": list(areas.verdict),
     })
     if group is None:
-        df = df.drop(columns=[sup.baseline_label(group, stat), "n", "gap", "rank"])
+        df = df.drop(columns=[sup.baseline_label(group, stat), "n", "gap", "rank", "verdict"])
+    if not (df["can become"] != "").any():
+        df = df.drop(columns="can become")
     sup.show_table(df, {"score": sup.SCORE, "coverage": sup.PCT, sup.baseline_label(group, stat): sup.SCORE,
                         "gap": sup.GAP}, column_config={"n": st.column_config.Column(help="Members with a score there")})
 

@@ -134,6 +134,25 @@ for m in sup.META_FIELDS:
     if k in st.session_state:
         doc.meta[m] = (st.session_state[k] or "").strip() if m in ("coder", "reviewer") else st.session_state[k]
 
+# --- the coding to-do list: open indicators, most decisive first (``indexer.todo``) ----------------
+todo_group = sup.default_group(data, doc.scheme_id)
+todo_stat = st.session_state.get("stat", sup.DEFAULT_STAT)
+
+
+def _todo(profile):  # noqa: ANN001, ANN202 - a Profile (or None) → a Todo (or None)
+    """The to-do list of the profile as edited, among the other profiles as they are on disk."""
+    if profile is None:
+        return None
+    from indexer.todo import todo
+
+    pool = [p for p in data.profiles(doc.scheme_id) if p.key != profile.key] + [profile]
+    try:
+        return todo(scheme, pool, profile.country, group=data.groups.get(todo_group) if todo_group else None,
+                    stat=todo_stat, year=profile.year)
+    except ValueError:
+        return None
+
+
 # --- the text as it would be saved, checked by the engine (memoised per state) --------------------
 memo_key = (nonce, doc.opened.digest, doc.base_text.__hash__(), tuple(sorted(doc.values.items())),
             tuple(sorted(doc.meta.items())))
@@ -146,9 +165,9 @@ if memo is None or memo[0] != memo_key:
         st.stop()
     checked = sup.check_text(text, data.schemes, data.rel(doc.path), others=data.bundle.profiles, path=doc.path)
     preview = score_table(scheme, [checked.profile]) if checked.profile is not None else None
-    memo = (memo_key, text, checked, preview)
+    memo = (memo_key, text, checked, preview, _todo(checked.profile))
     st.session_state["q_memo"] = memo
-_, text, checked, preview = memo
+_, text, checked, preview, todo_list = memo
 dirty = text != doc.opened.text
 
 # --- header -------------------------------------------------------------------------------------
@@ -263,6 +282,24 @@ with side:
             "score": pv.score, "band": pv.band, "coverage": pv.coverage}), {"score": sup.SCORE, "coverage": sup.PCT})
         st.caption("An area needs enough of its indicators answered to have a score (the scheme's coverage rule).")
 
+    # answer these first
+    if todo_list is not None and len(todo_list.open):
+        st.markdown("**Answer these first**")
+        und = todo_list.undetermined
+        base = sup.baseline_label(todo_list.group, todo_list.stat) if todo_list.group is not None else None
+        sup.show_table(pd.DataFrame({
+            "#": todo_list.open.order, "indicator": [f"{r.code} {r.title}" for r in todo_list.open.itertuples()],
+            "can move overall by": todo_list.open.swing, "decides": todo_list.open.decides.replace("", "–"),
+        }).head(10), {"can move overall by": "{:.1f}"})
+        if base is not None and len(und):
+            settle = [f"{r.code} after {r.to_settle} ({r.first})" for r in und.itertuples() if r.settles_as]
+            st.caption(f"{len(todo_list.open)} open indicators, ordered by how far each can still move the overall score "
+                       f"(weight share × option range). Undetermined against the {base}: "
+                       f"{', '.join(und.code)}." + (f" At best settled: {'; '.join(settle)}." if settle else ""))
+        else:
+            st.caption(f"{len(todo_list.open)} open indicators, ordered by how far each can still move the overall "
+                       "score (weight share × option range).")
+
     # save and download
     st.markdown("**Save**")
     can_save = not errs and doc.conflict is None
@@ -290,17 +327,30 @@ with side:
 with main:
     sup.ensure_choice(f"q{nonce}_area", [a.code for a in areas], areas[0].code)
 
-    # static labels: a radio whose labels change is reset by the browser (the counts are in Progress)
-    area = scheme.node(st.radio("Area", [a.code for a in areas], key=f"q{nonce}_area", horizontal=True))
-    st.markdown(f"#### {area.code} {area.title}")
-    for leaf in leaves_under(area):
+    first = todo_list is not None and len(todo_list.open) > 0
+    order = st.radio("Show", ["By area", "Answer these first"] if first else ["By area"], key=f"q{nonce}_order",
+                     horizontal=True, help="Answer these first: the open indicators, most decisive first "
+                                           "(`indexer todo`).")
+    if order == "Answer these first" and first:
+        cards = [(scheme.node(c), scheme.node(a)) for c, a in zip(todo_list.open.code, todo_list.open.area, strict=True)]
+        st.caption(f"{len(cards)} open indicators, each with the {scheme.level_name(1)} it belongs to; the order "
+                   "updates as you answer.")
+    else:
+        # static labels: a radio whose labels change is reset by the browser (the counts are in Progress)
+        area = scheme.node(st.radio("Area", [a.code for a in areas], key=f"q{nonce}_area", horizontal=True))
+        st.markdown(f"#### {area.code} {area.title}")
+        cards = [(leaf, area) for leaf in leaves_under(area)]
+    for leaf, area in cards:
         parent = scheme.parents.get(leaf.code)
         with st.container(border=True):
             head = f"**{leaf.code}** {leaf.title}"
-            if parent and parent != area.code:
-                head += f"  \n:gray[{scheme.node(parent).title}]"
-            elif leaf.section:
-                head += f"  \n:gray[{leaf.section}]"
+            within = [scheme.node(parent).title] if parent and parent != area.code else []
+            if not within and leaf.section:
+                within = [leaf.section]
+            if order == "Answer these first" and first:
+                within.insert(0, area.title)
+            if within:
+                head += f"  \n:gray[{' · '.join(within)}]"
             st.markdown(head)
             if leaf.question:
                 st.markdown(leaf.question)

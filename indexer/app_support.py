@@ -411,6 +411,42 @@ def fmt_rank(rank: Any, n: Any) -> str:
     return "–" if is_missing(rank) else f"{int(rank)} of {fmt_int(n)}"
 
 
+def is_open_interval(lower: Any, upper: Any) -> bool:
+    """True where bounds exist and differ: the score can still move (SPEC §3.1)."""
+    return not is_missing(lower) and not is_missing(upper) and float(lower) != float(upper)
+
+
+def fmt_bounds(lower: Any, upper: Any, words: bool = False) -> str:
+    """``12.5–70.8`` (or ``between 12.5 and 70.8``) for open bounds; the point if they meet; – for none."""
+    if is_missing(lower) or is_missing(upper):
+        return "–"
+    if not is_open_interval(lower, upper):
+        return fmt_score(lower)
+    return f"between {fmt_score(lower)} and {fmt_score(upper)}" if words else f"{fmt_score(lower)}–{fmt_score(upper)}"
+
+
+def fmt_rank_bounds(best: Any, worst: Any, n: Any) -> str:
+    """``3–9 of 28`` where the bounds leave room, ``3 of 28`` where they meet."""
+    if is_missing(best) or is_missing(worst):
+        return "–"
+    span = f"{int(best)}" if int(best) == int(worst) else f"{int(best)}–{int(worst)}"
+    return f"{span} of {fmt_int(n)}"
+
+
+VERDICT_WORDS = {"above": "above", "below": "below", "equal": "level with",
+                 "undetermined": "undetermined against"}
+
+
+def fmt_verdict(verdict: Any, group: Group | None, stat: str) -> str:
+    """``above the EU27 mean whatever the open answers`` and the like; '' without a verdict."""
+    if group is None or is_missing(verdict) or not verdict:
+        return ""
+    base = baseline_label(group, stat)
+    if verdict == "undetermined":
+        return f"undetermined against the {base}"
+    return f"{VERDICT_WORDS.get(verdict, verdict)} the {base} whatever the open answers"
+
+
 def country_label(code: str) -> str:
     name = country_name(code)
     return code if name == code else f"{name} ({code})"
@@ -1190,6 +1226,11 @@ def radar_figure(cmp_: Comparison, parent: str | None = None):
     traces = []
     for i, c in enumerate(cmp_.countries):
         rows = [by[(c, k.code)] for k in kids]
+        band = _radar_band(rows, theta, COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)], country_label(c))
+        if band is not None:
+            traces.append(band)
+    for i, c in enumerate(cmp_.countries):
+        rows = [by[(c, k.code)] for k in kids]
         r = [_num(x.score) for x in rows]
         cd = [_hover(x, k.title) for x, k in zip(rows, kids, strict=True)]
         traces.append(go.Scatterpolar(r=r + r[:1], theta=theta, customdata=cd + cd[:1],
@@ -1213,6 +1254,29 @@ def radar_figure(cmp_: Comparison, parent: str | None = None):
         "legend": {"orientation": "h", "y": -0.15}})
 
 
+def _radar_band(rows: list, theta: list[str], colour: str, name: str):  # noqa: ANN202 - a plotly trace
+    """The ring between a country's lower and upper bounds (SPEC §3.1), or None where every
+    node is final: the upper polygon, then the lower one backwards, filled (the ring only)."""
+    import plotly.graph_objects as go
+
+    if not any(is_open_interval(x.lower, x.upper) for x in rows):
+        return None
+    if any(is_missing(x.lower) for x in rows):  # a node without bounds: no closed ring to draw
+        return None
+    up = [float(x.upper) for x in rows]
+    lo = [float(x.lower) for x in rows]
+    base = theta[:len(rows)]  # ``theta`` comes closed (its first label again at the end)
+    return go.Scatterpolar(
+        r=up + up[:1] + lo[:1] + lo[::-1], theta=base + base[:1] + base[:1] + base[::-1],
+        fill="toself", mode="lines", line={"width": 0.5, "color": colour}, fillcolor=_rgba(colour, 0.16),
+        name=f"{name}: possible range", hoverinfo="skip", legendgroup=name, showlegend=True)
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    h = hex_colour.lstrip("#")
+    return f"rgba({int(h[0:2], 16)}, {int(h[2:4], 16)}, {int(h[4:6], 16)}, {alpha})"
+
+
 def bars_figure(cmp_: Comparison, parent: str | None = None):
     """Scores of the children of ``parent`` as grouped horizontal bars, the baseline as a tick
     on each (n beside each label: members with a score there); a node without a score shows
@@ -1227,11 +1291,29 @@ def bars_figure(cmp_: Comparison, parent: str | None = None):
     traces = []
     for i, c in enumerate(cmp_.countries):
         rows = [by[(c, k.code)] for k in kids]
+        colour = COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)]
         traces.append(go.Bar(
-            y=y, x=[_num(r.score) or 0 for r in rows], name=country_label(c), orientation="h",
-            text=[fmt_score(r.score) if not is_missing(r.score) else _no_score_text(r.coverage) for r in rows],
+            y=y, x=[_num(r.score) or 0 for r in rows], name=country_label(c), orientation="h", offsetgroup=c,
+            text=[fmt_score(r.score) if not is_missing(r.score) else
+                  ("" if is_open_interval(r.lower, r.upper) else _no_score_text(r.coverage)) for r in rows],
             textposition="outside", customdata=[_hover(r, k.title) for r, k in zip(rows, kids, strict=True)],
-            hovertemplate=_HOVER, marker={"color": COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)]}, cliponaxis=False))
+            hovertemplate=_HOVER, marker={"color": colour}, cliponaxis=False, legendgroup=c))
+        # the interval (SPEC §3.1) as an outlined box over the bar: where the score can still go
+        if any(is_open_interval(r.lower, r.upper) for r in rows):
+            open_ = [is_open_interval(r.lower, r.upper) for r in rows]
+            traces.append(go.Bar(
+                y=y, x=[float(r.upper) - float(r.lower) if o else None for r, o in zip(rows, open_, strict=True)],
+                base=[float(r.lower) if o else None for r, o in zip(rows, open_, strict=True)],
+                orientation="h", offsetgroup=c, legendgroup=c, showlegend=False, name=country_label(c),
+                marker={"color": _rgba(colour, 0.18), "line": {"color": colour, "width": 1.5},
+                        "pattern": {"shape": "/", "fgcolor": _rgba(colour, 0.45), "size": 6}},
+                text=[(f"{fmt_bounds(r.lower, r.upper)} ({fmt_pct(r.coverage)})" if is_missing(r.score)
+                       else "") if o else "" for r, o in zip(rows, open_, strict=True)],
+                textposition="outside", cliponaxis=False,
+                customdata=[[fmt_bounds(r.lower, r.upper, words=True), fmt_pct(r.coverage), k.title, r.verdict or ""]
+                            for r, k in zip(rows, kids, strict=True)],
+                hovertemplate="<b>%{fullData.name}</b><br>%{customdata[2]}<br>%{customdata[0]} once every open "
+                              "indicator is answered<br>coverage %{customdata[1]}<extra></extra>"))
     if cmp_.group is not None:
         rows = [by[(first, k.code)] for k in kids]
         traces.append(go.Scatter(
@@ -1243,8 +1325,9 @@ def bars_figure(cmp_: Comparison, parent: str | None = None):
             hovertemplate="<b>%{fullData.name}</b>: %{customdata[0]} (n=%{customdata[1]} members)<extra></extra>"))
     lo, hi = cmp_.scheme.scale
     height = 90 + len(kids) * max(34, 16 * len(cmp_.countries) + 14)
+    room = 1.45 if any(t.base is not None for t in traces if isinstance(t, go.Bar)) else 1.2  # interval labels
     return go.Figure(traces, layout={
-        "barmode": "group", "xaxis": {"range": [lo, hi * 1.2], "title": {"text": "score"}},
+        "barmode": "group", "xaxis": {"range": [lo, lo + (hi - lo) * room], "title": {"text": "score"}},
         "yaxis": {"autorange": "reversed"}, "bargap": 0.25,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10}, "height": height,
         "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom"}, "uniformtext": {"minsize": 9, "mode": "show"}})

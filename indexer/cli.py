@@ -358,6 +358,13 @@ def validate(paths: tuple[str, ...], fmt: str) -> None:
     sys.exit(EXIT_INVALID if has_errors(problems) else EXIT_OK)
 
 
+def bounds_text(lower: float, upper: float, digits: int = 1) -> str:
+    """``L–U`` for an open interval, ``''`` where the bounds meet (the score says it) or do not exist."""
+    if lower != lower or upper != upper or lower == upper:
+        return ""
+    return f"{fmt_num(lower, digits)}–{fmt_num(upper, digits)}"
+
+
 def _score_table_text(df, scheme: Scheme) -> str:  # noqa: ANN001
     rows = []
     # the coding column only where some country-year has a coding other than its provenance
@@ -367,8 +374,8 @@ def _score_table_text(df, scheme: Scheme) -> str:  # noqa: ANN001
                                                  if r.coding != r.provenance else r.provenance] if codings else [])
                     + ["  " * r.depth + r.code, r.level, fmt_num(r.score),
                        fmt_num(None if math.isnan(r.coverage) else r.coverage * 100, 0) + ("%" if not math.isnan(r.coverage) else ""),
-                       r.band])
-    head = ["country", "year"] + (["coding"] if codings else []) + ["code", "level", "score", "coverage", "band"]
+                       r.band, bounds_text(r.lower, r.upper)])
+    head = ["country", "year"] + (["coding"] if codings else []) + ["code", "level", "score", "coverage", "band", "bounds"]
     out = text_table(head, rows, right={4 + codings, 5 + codings})
     notes = sorted({f"{c} {y}" for c, y, p in zip(df.country, df.year, df.provenance, strict=True) if p == "illustrative"})
     if notes:

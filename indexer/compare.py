@@ -17,10 +17,17 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from .model import DEFAULT_STAT, STATS, Group, Profile, Scheme  # noqa: E402,F401 - re-exported: compare's vocabulary
+from .bounds import rank_bounds, verdicts
+from .model import DEFAULT_STAT, STATS, Group, Profile, Scheme  # noqa: F401 - STATS, DEFAULT_STAT: compare's vocabulary
 from .score import ScoreArrays, score_arrays, sort_profiles
 
-CSV_COLUMNS = ["code", "level", "depth", "country", "year", "score", "baseline", "gap", "baseline_n"]
+CSV_COLUMNS = ["code", "level", "depth", "country", "year", "score", "baseline", "gap", "baseline_n",
+               "lower", "upper", "baseline_lower", "baseline_upper", "verdict", "rank_best", "rank_worst"]
+"""SPEC §5's columns, then the bounds of SPEC §3.1: the country's ``lower``/``upper``, the
+baseline statistic of the members' ``lower``/``upper`` values (over the members behind the
+baseline, i.e. those with a score, as for ``baseline`` itself), the ``verdict`` (above, below,
+equal, undetermined; empty without a baseline or bounds) and the best and worst rank the country
+can still reach in the group (``bounds.rank_bounds``)."""
 CSV_COLUMNS += ["coding"]  # extension (README): the coding of the compared country's profile, last
 
 
@@ -155,7 +162,8 @@ class Comparison:
     ``table`` has one row per node per compared country (nodes in tree order):
     code, title, level, depth, country, year (of the profile used), score, coverage, band,
     baseline, gap (= score − baseline), baseline_n, rank, rank_n, provenance, thin (the baseline
-    value rests on fewer than half of the group's members, see :func:`is_thin`).
+    value rests on fewer than half of the group's members, see :func:`is_thin`), and the bounds
+    (SPEC §3.1): lower, upper, baseline_lower, baseline_upper, verdict, rank_best, rank_worst.
     """
 
     scheme: Scheme
@@ -372,10 +380,17 @@ def compare(
     nodes = [scheme.nodes[k] for k in keep]
     member_rows = [i for _, i in members.values()]
     M = scored.arrays.score[np.ix_(member_rows, keep)] if member_rows else np.empty((0, len(keep)))
+    LO, UP = scored.arrays.lower[:, keep], scored.arrays.upper[:, keep]  # bounds ignore min_coverage
+    # the members behind the baseline (and the ranks) are those with a score: their bounds, no others
+    ML = np.where(np.isnan(M), np.nan, LO[member_rows]) if member_rows else np.empty((0, len(keep)))
+    MU = np.where(np.isnan(M), np.nan, UP[member_rows]) if member_rows else np.empty((0, len(keep)))
     if group is not None:
         base, base_n = baseline_stat(M, stat)
+        base_lo, _ = baseline_stat(ML, stat)
+        base_up, _ = baseline_stat(MU, stat)
     else:
         base, base_n = np.full(len(keep), np.nan), np.zeros(len(keep), dtype=int)
+        base_lo = base_up = np.full(len(keep), np.nan)
     frames = []
     for c in countries:
         y, i = used[c]
@@ -384,8 +399,10 @@ def compare(
             others = [k for k, m in enumerate(members) if m != c]  # the country counts once, as compared
             pool = np.vstack([M[others], s[None, :]])
             rank, rank_n = competition_rank(s, pool)
+            best, worst, _ = rank_bounds(LO[i], UP[i], ML[others], MU[others])
         else:
             rank, rank_n = np.full(len(keep), np.nan), np.zeros(len(keep), dtype=int)
+            best = worst = np.full(len(keep), np.nan)
         frames.append(pd.DataFrame({
             "code": [x.code for x in nodes],
             "title": [x.title for x in nodes],
@@ -400,6 +417,13 @@ def compare(
             "baseline_n": base_n if group is not None else pd.array([pd.NA] * len(keep), dtype="Int64"),
             "rank": rank,
             "rank_n": rank_n if group is not None else pd.array([pd.NA] * len(keep), dtype="Int64"),
+            "lower": LO[i],
+            "upper": UP[i],
+            "baseline_lower": base_lo,
+            "baseline_upper": base_up,
+            "verdict": verdicts(LO[i], UP[i], base_lo, base_up),
+            "rank_best": best,
+            "rank_worst": worst,
             "provenance": scored.profile(i).provenance,
             "coding": scored.profile(i).coding,
             "order": np.arange(len(keep)),
@@ -412,6 +436,8 @@ def compare(
     if group is not None:
         table["baseline_n"] = table["baseline_n"].astype("Int64")
         table["rank_n"] = table["rank_n"].astype("Int64")
+    for col in ("rank_best", "rank_worst"):
+        table[col] = pd.array([None if v != v else int(v) for v in table[col]], dtype="Int64")
     return Comparison(
         scheme=scheme, year=year, countries=countries, group=group, stat=stat, table=table,
         years_used={c: used[c][0] for c in countries}, members_used={m: r[0] for m, r in members.items()},

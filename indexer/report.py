@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # rendering (the spawn workers) never needs pandas: compare i
     from .compare import Comparison, Scored
 
 TEMPLATE = Path(__file__).with_name("templates") / "report.typ"
+TODO_N = 10  # open indicators listed in the profile's to-do list
 
 #: the language of a country's name in its own script, where that is one clear language
 #: (pycountry's iso3166-1 translations). Others show the English name only.
@@ -120,6 +121,10 @@ def _row(r: Any) -> dict[str, Any]:
         "depth": int(r.depth), "score": _num(r.score), "band": r.band or "", "coverage": _num(r.coverage),
         "baseline": _num(r.baseline), "gap": _num(r.gap), "baseline_n": _int(r.baseline_n),
         "rank": _int(r.rank), "rank_n": _int(r.rank_n), "thin": bool(getattr(r, "thin", False)),
+        # bounds of a partly coded profile (SPEC §3.1)
+        "lower": _num(r.lower), "upper": _num(r.upper), "baseline_lower": _num(r.baseline_lower),
+        "baseline_upper": _num(r.baseline_upper), "verdict": r.verdict or "",
+        "rank_best": _int(r.rank_best), "rank_worst": _int(r.rank_worst),
     }
 
 
@@ -267,10 +272,34 @@ def report_data(
         "comparable": sum(1 for r in rows if r["depth"] > 0 and r["score"] is not None
                           and r["baseline"] is not None),
         "annex": _annex(scheme, profile, by_code),
+        "todo": _todo(scheme, scored, country, group, stat, used_year, top=TODO_N),
         "notes": notes,
         "extras": _extras(extras),
     }
     return data
+
+
+def _todo(scheme: Scheme, scored: Scored, country: str, group: Group | None, stat: str, year: int,
+          top: int) -> dict | None:
+    """The coding to-do list (``indexer.todo``): the undetermined verdicts of the overall and the
+    areas with what settles them, and the first ``top`` open indicators; None when nothing is open."""
+    from .todo import todo
+
+    res = todo(scheme, scored, country, group=group, stat=stat, year=year)
+    if res.open.empty:
+        return None
+    nodes = res.nodes[res.nodes.depth <= 1]
+    return {
+        "n_open": len(res.open),
+        "undetermined": [{"code": r.code, "title": "Overall" if r.depth == 0 else r.title, "depth": int(r.depth),
+                          "open_n": int(r.open_n), "to_settle": _int(r.to_settle), "settles_as": r.settles_as,
+                          "first": r.first.split() if r.first else []}
+                         for r in nodes.itertuples(index=False) if r.verdict == "undetermined"],
+        "open": [{"order": int(r.order), "code": r.code, "title": r.title, "area": r.area,
+                  "range": [_num(r.lowest), _num(r.highest)], "share": _num(r.share), "swing": _num(r.swing),
+                  "decides": r.decides.split() if r.decides else []}
+                 for r in res.open.head(top).itertuples(index=False)],
+    }
 
 
 def _strong_weak(scheme: Scheme, profile: Profile, rows: list[dict], top: int) -> tuple[list, list, str]:
@@ -439,7 +468,11 @@ def _pct(v: float | None) -> str:
 
 
 def _rank(r: dict) -> str:
-    """``3 of 27``; – without a rank or where the country would rank only against itself."""
+    """``3 of 27``; – without a rank or where the country would rank only against itself; while
+    the profile is partly coded, the ranks it can still reach: ``2–9 of 27``."""
+    if _is_open(r) and r.get("rank_best") is not None and (r.get("rank_n") or 0) >= 2:
+        best, worst = r["rank_best"], r["rank_worst"]
+        return f"{best} of {r['rank_n']}" if best == worst else f"{best}–{worst} of {r['rank_n']}"
     if r.get("rank") is None or (r.get("rank_n") or 0) < 2:
         return "–"
     return f"{r['rank']} of {r['rank_n']}"
@@ -449,6 +482,16 @@ def _safe_link(url: str) -> str:
     """``url`` if a PDF may link to it (http, https, mailto), else '' (shown as text only: a
     ``javascript:`` or ``file:`` link in a PDF runs code or opens local files)."""
     return url if re.match(r"(?i)(https?://|mailto:)[^\s]", url.strip()) else ""
+
+
+def _is_open(r: dict) -> bool:
+    """The node's bounds exist and differ: its score can still move (SPEC §3.1)."""
+    return r.get("lower") is not None and r.get("upper") is not None and r["lower"] != r["upper"]
+
+
+def _bounds(r: dict) -> str:
+    """``12.5–70.8`` where the score can still move; '' where it is final."""
+    return f"{fmt(r['lower'])}–{fmt(r['upper'])}" if _is_open(r) else ""
 
 
 def _breakable(url: str) -> str:
@@ -472,7 +515,8 @@ def view(data: dict) -> dict:
                 "band": r.get("band") or "", "answer": r.get("answer", ""),
                 "colour": _band_colour(d, r.get("score")) if r.get("band") else None,
                 "has_range": r.get("min") is not None and r.get("max") is not None,
-                "gap_neg": (r.get("gap") or 0) < 0}
+                "gap_neg": (r.get("gap") or 0) < 0,
+                "bounds": _bounds(r), "verdict": r.get("verdict") or ""}
 
     ov = d["overall"]
     robust = (d["extras"].get("robustness") or {}).get("overall")
@@ -501,6 +545,7 @@ def view(data: dict) -> dict:
         "gaps": [{**node_view(r), "impact": fmt(r["impact"], 2)} for r in d["gaps"]],
         "comparable": d["comparable"],
         "notes": d["notes"],
+        "todo": _todo_view(d.get("todo")),
         "generator": d["generator"], "generated": d["generated"],
         "changes": None, "annex": None, "extras": [],
         "robustness": None, "transfer": None,
@@ -537,6 +582,19 @@ def view(data: dict) -> dict:
         else:
             v["extras"].append(sv)
     return v
+
+
+def _todo_view(td: dict | None) -> dict | None:
+    if td is None:
+        return None
+    return {
+        "n_open": str(td["n_open"]),
+        "undetermined": [{**u, "to_settle": "" if u["to_settle"] is None else str(u["to_settle"]),
+                          "first": " ".join(u["first"])} for u in td["undetermined"]],
+        "open": [{"order": str(o["order"]), "code": o["code"], "title": o["title"], "area": o["area"],
+                  "range": f"{fmt(o['range'][0], 0)}–{fmt(o['range'][1], 0)}", "share": f"{o['share'] * 100:.1f}%",
+                  "swing": fmt(o["swing"]), "decides": ", ".join(o["decides"]) or "–"} for o in td["open"]],
+    }
 
 
 def _cell(c: Any) -> str:
@@ -615,8 +673,13 @@ def area_chart_svg(data: dict) -> str | None:
         if bars:
             ax.barh([y for y, _ in bars], [max(v - lo, eps) for _, v in bars], left=lo, height=0.46,
                     color=[_band_colour(data, v) for _, v in bars], zorder=2, lw=0)
+        # where a partly coded area can still go (SPEC §3.1): an outlined, hatched box
+        box = [(y, a["lower"], a["upper"]) for y, a in zip(ys, areas, strict=True) if _is_open(a)]
+        if box:
+            ax.barh([b[0] for b in box], [b[2] - b[1] for b in box], left=[b[1] for b in box], height=0.46,
+                    facecolor="none", edgecolor=_COUNTRY, hatch="////", lw=0.8, zorder=3)
         for y, a in zip(ys, areas, strict=True):
-            if a["score"] is None:
+            if a["score"] is None and not _is_open(a):
                 ax.text(lo + (hi - lo) * 0.01, y, "no score", va="center", ha="left", color=_GREY,
                         fontsize=7, style="italic", zorder=3)
         ticks = [(y, a["baseline"]) for y, a in zip(ys, areas, strict=True) if a.get("baseline") is not None]

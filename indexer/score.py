@@ -3,8 +3,10 @@
 The kernels are small pure functions over numpy arrays whose rows are profiles (countries and
 years); the tree is walked once, children before parents, each step a handful of array
 operations over all profiles at once. The result is the one tidy score table
-(``scheme, country, year, code, level, depth, score, coverage, band, provenance, status``) that
-feeds the CLI, the app, the PDF and exports.
+(``scheme, country, year, code, level, depth, score, coverage, band, lower, upper, provenance,
+status``) that feeds the CLI, the app, the PDF and exports. ``lower``/``upper`` are the bounds of
+SPEC §3.1 (``indexer.bounds``): computed on first use, so callers that only need scores (the
+robustness and reform searches) never pay for them.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .bounds import TreeInputs, bound_leaf_values, leaf_extremes, open_leaves, propagate
 from .load import number_of
 from .model import NOT_APPLICABLE, Node, Profile, Scheme
 
@@ -24,7 +28,7 @@ if TYPE_CHECKING:  # pandas is imported where a table is built: `indexer score -
 
 ABSENT, ANSWERED, NA = 0, 1, 2
 
-COLUMNS = ["scheme", "country", "year", "code", "level", "depth", "score", "coverage", "band"]
+COLUMNS = ["scheme", "country", "year", "code", "level", "depth", "score", "coverage", "band", "lower", "upper"]
 #: extension (README): the coding of the profile, after SPEC's columns, so that several codings
 #: of one country-year stay apart: (scheme, country, year, coding, code) is the key of a row
 COLUMNS += ["coding"]
@@ -175,12 +179,40 @@ def leaf_scores(scheme: Scheme, answers: Answers, years: np.ndarray) -> np.ndarr
 
 @dataclass(frozen=True)
 class ScoreArrays:
-    """Scores and coverage of every node (columns, in ``scheme.nodes`` order) of every profile."""
+    """Scores and coverage of every node (columns, in ``scheme.nodes`` order) of every profile,
+    and their bounds (``lower``, ``upper``; SPEC §3.1) computed on first use."""
 
     scheme: Scheme
     profiles: tuple[Profile, ...]
     score: np.ndarray
     coverage: np.ndarray
+    tree: TreeInputs | None = None  # what the bounds need (None: arrays built by hand, no bounds)
+    leaf_values: np.ndarray | None = None  # rows × leaves: scores of answered leaves, NaN otherwise
+    open: np.ndarray | None = None  # rows × leaves: True where the leaf is open (SPEC §3.1)
+
+    @cached_property
+    def leaf_col(self) -> dict[str, int]:
+        return {leaf.code: j for j, leaf in enumerate(self.scheme.leaves)}
+
+    @cached_property
+    def extremes(self) -> tuple[np.ndarray, np.ndarray]:
+        """(lowest, highest) score of each leaf (``bounds.leaf_extremes``)."""
+        return leaf_extremes(self.scheme, self.scheme.leaves)
+
+    def _bound(self, extreme: np.ndarray) -> np.ndarray:
+        if self.tree is None or self.leaf_values is None or self.open is None:
+            return np.full_like(self.score, np.nan)
+        return propagate(self.tree, bound_leaf_values(self.leaf_values, self.open, extreme), self.leaf_col)
+
+    @cached_property
+    def lower(self) -> np.ndarray:
+        """Every open leaf at its lowest score, aggregated without coverage thresholds."""
+        return self._bound(self.extremes[0])
+
+    @cached_property
+    def upper(self) -> np.ndarray:
+        """Every open leaf at its highest score, aggregated without coverage thresholds."""
+        return self._bound(self.extremes[1])
 
 
 def score_arrays(
@@ -270,7 +302,11 @@ def score_arrays(
     cov = coverage(answered, applicable)
     cov = np.where(below, np.nan, cov)
     cov[:, excluded] = np.nan
-    return ScoreArrays(scheme, profiles, score, cov)
+    tree = TreeInputs(scheme, given, below, excluded, dict(weights), dict(aggregation))
+    leaf_k = [idx[leaf.code] for leaf in ans.leaves]
+    is_open = open_leaves(ans.state, below[:, leaf_k], given[:, leaf_k])
+    answered_vals = np.where(ans.state == ANSWERED, leaf_vals, np.nan)
+    return ScoreArrays(scheme, profiles, score, cov, tree, answered_vals, is_open)
 
 
 def sort_profiles(profiles: Sequence[Profile]) -> list[Profile]:
@@ -300,6 +336,8 @@ def to_table(arrays: ScoreArrays, *, exclude: Sequence[str] = ()) -> pd.DataFram
             "score": sc,
             "coverage": cv,
             "band": bands_of(sc, scheme),
+            "lower": arrays.lower[:, keep].reshape(-1),
+            "upper": arrays.upper[:, keep].reshape(-1),
             "provenance": np.repeat([p.provenance for p in profiles], m),
             "status": np.repeat([p.status for p in profiles], m),
             "coding": np.repeat([p.coding for p in profiles], m),
@@ -331,19 +369,35 @@ def csv_text(arrays: ScoreArrays, *, exclude: Sequence[str] = ()) -> str:
         out[np.isnan(x)] = ""
         return out.tolist()
 
+    def cells_like(x: np.ndarray, ref: np.ndarray, ref_cells: list) -> list:
+        """``cells(x)``, reusing the text of ``ref`` where the values are the same (bounds of a
+        complete profile are its scores: most rows need no formatting of their own)."""
+        same = ((x == ref) & (np.signbit(x) == np.signbit(ref))) | (np.isnan(x) & np.isnan(ref))  # -0.0 prints apart
+        differ = np.flatnonzero(~same)
+        if not differ.size:
+            return ref_cells
+        out = list(ref_cells)
+        for j, text in zip(differ.tolist(), cells(x[differ]), strict=True):
+            out[j] = text
+        return out
+
     scheme = arrays.scheme
     excluded = _excluded_codes(scheme, exclude)
     keep = [k for k, node in enumerate(scheme.nodes) if node.code not in excluded]
     node_part = [quoted(x.code, x.level, x.depth) for x in (scheme.nodes[k] for k in keep)]
     m = len(keep)
     sc, cv = arrays.score[:, keep], arrays.coverage[:, keep]
+    lw, up = arrays.lower[:, keep], arrays.upper[:, keep]
     bands = bands_of(sc.reshape(-1), scheme).tolist()
     label = {b: quoted(neutralise(b))[:-1] for b in set(bands)}  # a band label is free text
     chunks = [quoted(*COLUMNS)[:-1] + "\n"]
     for i, p in enumerate(arrays.profiles):  # one string per profile: a small peak of memory
         head, lo, coding = quoted(scheme.id, p.country, p.year), i * m, quoted(p.coding)[:-1]
-        chunks.append("".join([f"{head}{node}{s},{c},{label[b]},{coding}\n" for node, s, c, b
-                               in zip(node_part, cells(sc[i]), cells(cv[i]), bands[lo:lo + m], strict=True)]))
+        sc_cells = cells(sc[i])
+        chunks.append("".join([f"{head}{node}{s},{c},{label[b]},{lo_},{up_},{coding}\n" for node, s, c, b, lo_, up_
+                               in zip(node_part, sc_cells, cells(cv[i]), bands[lo:lo + m],
+                                      cells_like(lw[i], sc[i], sc_cells), cells_like(up[i], sc[i], sc_cells),
+                                      strict=True)]))
     return "".join(chunks)
 
 

@@ -991,7 +991,7 @@ def _versioned(df: pd.DataFrame, scheme: Scheme) -> pd.DataFrame:
 
 
 SCORE_COLUMNS = ["scheme", "scheme_version", "country", "year", "code", "level", "depth", "score", "coverage",
-                 "band", "provenance", "status", "coding"]
+                 "band", "lower", "upper", "provenance", "status", "coding"]
 ANSWER_COLUMNS = ["scheme", "scheme_version", "country", "year", "code", "answer", "score", "source", "note",
                   "url", "quote", "confidence", "status", "provenance", "coder", "reviewer", "notes"]
 GIVEN_COLUMNS = ["scheme", "scheme_version", "country", "year", "code", "level", "score", "status", "provenance"]

@@ -49,6 +49,8 @@ class Row:
     band: str
     level: str
     depth: int
+    lower: float | None = None  # SPEC §3.1 bounds
+    upper: float | None = None
 
 
 def _num(v: float) -> float | None:
@@ -95,7 +97,7 @@ def score_yaml(tmp_path: Path) -> Callable[..., dict]:
         out: dict = {}
         for r in df.itertuples(index=False):
             out.setdefault((r.country, int(r.year)), {})[r.code] = Row(
-                _num(r.score), _num(r.coverage), r.band, r.level, int(r.depth))
+                _num(r.score), _num(r.coverage), r.band, r.level, int(r.depth), _num(r.lower), _num(r.upper))
         if len(profiles) == 1:
             (only,) = out.values()
             return only

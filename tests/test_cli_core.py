@@ -14,7 +14,7 @@ from conftest import FIXTURES, REPO, profile_text, write_files
 
 from indexer.cli import main
 
-HEADER = "scheme,country,year,code,level,depth,score,coverage,band,coding"  # coding: an extension, last
+HEADER = "scheme,country,year,code,level,depth,score,coverage,band,lower,upper,coding"  # coding: an extension, last
 DEMO_ORDER = ["overall", "WORK", "WORK.ACCESS", "WORK.1", "WORK.2", "WORK.3", "NAT", "NAT.1", "NAT.2"]
 
 
@@ -306,6 +306,8 @@ GOLDEN = FIXTURES / "golden" / "demo_scores.csv"
 # XC 2024 (NAT.2 blank: NAT's coverage 1/2, overall 4/5)
 #   WORK.1 b → 50; WORK.2 20 → clipped to 12 → 0; WORK.ACCESS 25; WORK.3 no → 0; WORK = 25/3
 #   NAT.1 3 → 1 → 100; NAT = 100; overall = (8.333 + 100)/2 = 54.167
+#   bounds (SPEC §3.1; every other row has lower = upper = score): NAT.2 open 0..100,
+#   NAT (100 + 0)/2 = 50 .. 100, overall (8.333 + 50)/2 = 29.167 .. (8.333 + 100)/2 = 54.167
 HAND = {
     ("XA", "2024"): {
         "overall": (((1 * 87.5 + 2 * 100) / 3 + (700 / 9 + 100) / 2) / 2, 1.0, "Favourable"),

@@ -29,4 +29,4 @@ def test_score_csv_imports_nothing_heavy() -> None:
     assert heavy == "", (
         f"`indexer score --format csv` imported {heavy}: import it inside the function that needs it "
         "(a module of indexer/commands/ or indexer/score.py), not at the top of a module")
-    assert done.stdout.startswith("scheme,country,year,code,level,depth,score,coverage,band,coding\n")
+    assert done.stdout.startswith("scheme,country,year,code,level,depth,score,coverage,band,lower,upper,coding\n")

@@ -400,7 +400,7 @@ def test_export_scores_matches_score_command(tmp_path):
     r2 = run("export", "demo", DEMO)
     a, b = pd.read_csv(pd.io.common.StringIO(r1.stdout)), pd.read_csv(pd.io.common.StringIO(r2.stdout))
     assert list(b.columns) == ["scheme", "scheme_version", "country", "year", "code", "level", "depth", "score",
-                               "coverage", "band", "provenance", "status", "coding"]
+                               "coverage", "band", "lower", "upper", "provenance", "status", "coding"]
     pd.testing.assert_frame_equal(a, b[a.columns])
 
 

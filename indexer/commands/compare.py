@@ -10,6 +10,7 @@ import click
 from ..cli import (
     COUNTRY,
     InvalidInput,
+    bounds_text,
     check_country,
     countries_with_profiles,
     find_group,
@@ -52,6 +53,14 @@ def _count(v) -> str:  # noqa: ANN001 - an Int64 cell
     return "" if v is None or type(v).__name__ == "NAType" else str(v)
 
 
+def _rank(r) -> str:  # noqa: ANN001 - a row of the comparison table
+    """``3/27`` and, where the bounds leave room, the possible range: ``3/27 (2–9)``."""
+    now = "–" if math.isnan(r.rank) else f"{int(r.rank)}/{r.rank_n}"
+    if _count(r.rank_best) and _count(r.rank_worst) and r.rank_best != r.rank_worst:
+        now += f" ({r.rank_best}–{r.rank_worst})"
+    return now
+
+
 def comparison_text(cmp_, gaps_top: int = 0, scored=None) -> str:  # noqa: ANN001 - a Comparison, a Scored
     """The comparison as a readable text table, with the years and baseline_n named; a thin
     baseline value (fewer than half the members) has a * beside its n and a note, a node with
@@ -75,9 +84,10 @@ def comparison_text(cmp_, gaps_top: int = 0, scored=None) -> str:  # noqa: ANN00
                     "scheme's thresholds.")
     headers = ["code", "level"]
     for c in countries:
-        headers.append(f"{c} {cmp_.years_used[c]}")
+        headers += [f"{c} {cmp_.years_used[c]}", f"{c} bounds"]
     if g is not None:
-        headers += [f"{g.name} {cmp_.stat}", "n"] + [f"gap {c}" for c in countries] + [f"rank {c}" for c in countries]
+        headers += [f"{g.name} {cmp_.stat}", "n", f"{g.name} bounds"]
+        headers += [f"gap {c}" for c in countries] + [f"rank {c}" for c in countries] + [f"verdict {c}" for c in countries]
     rows = []
     for code, block in t.groupby("code", sort=False):
         first = block.iloc[0]
@@ -86,15 +96,20 @@ def comparison_text(cmp_, gaps_top: int = 0, scored=None) -> str:  # noqa: ANN00
         for c in countries:
             r = by[c]
             cov = "" if math.isnan(r.coverage) or r.coverage >= 1 else f" ({r.coverage * 100:.0f}%)"
-            row.append(fmt_num(r.score) + cov)
+            row += [fmt_num(r.score) + cov, bounds_text(r.lower, r.upper)]
         if g is not None:
-            row += [fmt_num(first.baseline), str(first.baseline_n) + ("*" if first.thin else "")]
+            row += [fmt_num(first.baseline), str(first.baseline_n) + ("*" if first.thin else ""),
+                    bounds_text(first.baseline_lower, first.baseline_upper)]
             row += [fmt_num(by[c].gap) for c in countries]
-            row += [("–" if math.isnan(by[c].rank) else f"{int(by[c].rank)}/{by[c].rank_n}") for c in countries]
+            row += [_rank(by[c]) for c in countries]
+            row += [by[c].verdict or "–" for c in countries]
         rows.append(row)
-    right = set(range(2, len(headers)))
+    right = set(range(2, len(headers) - (len(countries) if g is not None else 0)))
     out = "\n".join(head) + "\n\n" + text_table(headers, rows, right)
-    notes = ["Scores rounded to 1 decimal for display; (NN%) = coverage where below 100%; – = no score."]
+    notes = ["Scores rounded to 1 decimal for display; (NN%) = coverage where below 100%; – = no score.",
+             "Bounds L–U: what a partly coded score can still become once every open indicator is answered "
+             "(blank where the score is final); verdict: above/below the baseline whatever the open answers "
+             "turn out to be, else undetermined; rank: now (best–worst possible)."]
     for c in countries:
         if cmp_.years_used[c] < cmp_.year:
             notes.append(f"{c} ({country_name(c)}): no profile for {cmp_.year}; its {cmp_.years_used[c]} profile is used.")
