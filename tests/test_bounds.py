@@ -230,7 +230,7 @@ def test_complete_profile_bounds_are_the_score():
 
 
 def test_columns_of_every_output(tmp_path, runner):
-    assert COLUMNS[-2:] == ["lower", "upper"]
+    assert COLUMNS[-3:] == ["lower", "upper", "coding"]  # SPEC §5, then the coding (extension)
     bundle = load_paths([REPO / "indicators" / "demo.yaml", REPO / "country_profiles" / "demo"])
     sch = bundle.schemes["demo"]
     profs = sort_profiles(bundle.profiles)
@@ -239,7 +239,7 @@ def test_columns_of_every_output(tmp_path, runner):
     assert text == score(sch, profs)[COLUMNS].to_csv(index=False, lineterminator="\n")
     row = [ln for ln in text.splitlines() if ln.startswith("demo,XC,2024,NAT,")][0]
     # XC 2024: NAT.1 = 100, NAT.2 open: NAT 50..100
-    assert row.split(",")[-2:] == ["50.0", "100.0"]
+    assert row.split(",")[-3:-1] == ["50.0", "100.0"]
     demo = [str(REPO / "indicators" / "demo.yaml"), str(REPO / "country_profiles" / "demo")]
     out = runner.invoke(main, ["export", *demo, "--output", str(tmp_path / "x.csv")])
     assert out.exit_code == 0, out.output

@@ -154,7 +154,7 @@ def test_adopt_takes_the_answered_coding(data: Path) -> None:
 def test_score_table_keeps_every_coding_apart(data: Path) -> None:
     r = CliRunner().invoke(main, ["score", str(data / "tiny.yaml"), str(data), "--format", "csv"])
     assert r.exit_code == 0, r.output
-    assert r.stdout.splitlines()[0].endswith(",band,coding")
+    assert r.stdout.splitlines()[0].endswith(",band,lower,upper,coding")
     df = pd.read_csv(io.StringIO(r.stdout))
     ov = df[df.code == "overall"].set_index(["country", "coding"]).score
     assert ov[("AT", "published")] == 50 and ov[("AT", "desk")] == 81.25
