@@ -887,3 +887,16 @@ def test_neutralise_is_reversed_by_restore_and_leaves_no_formula(text):
     n = neutralise(text)
     assert restore(n) == text
     assert not n.startswith(FORMULA_STARTS) or re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", n)
+
+
+@pytest.mark.parametrize("page", [None, "country", "scheme", "questionnaire"])
+def test_a_deep_scheme_in_indicators_breaks_no_app_page(demo_app_root, page):
+    from streamlit.testing.v1 import AppTest
+
+    (demo_app_root / "indicators" / "deep.yaml").write_text(_deep_scheme(495))
+    at = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=60)
+    at.run()
+    if page:
+        at.switch_page(f"app_pages/{page}.py")
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
