@@ -25,29 +25,23 @@ import click
 #: first characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\Z")
+#: any number of ' then a formula start
+_QUOTED_FORMULA = re.compile("'*[=+\\-@\t\r]")
 
 
 def neutralise(text: str) -> str:
     """``text`` as a CSV cell a spreadsheet shows as text: a leading ``'`` before a cell that
     begins with ``= + - @``, a tab or a carriage return (numbers such as ``-5`` are left as they
-    are), and before a cell that already begins with ``'`` and one of those (so that
-    :func:`restore` gives back exactly the original)."""
-    if not text:
+    are), also after any ``'`` already there (so that :func:`restore` gives back exactly the
+    original: ``'=x`` is written ``''=x``)."""
+    if not text or not _QUOTED_FORMULA.match(text) or _NUMBER.match(text):
         return text
-    first = text[0]
-    if first in FORMULA_STARTS:
-        return text if _NUMBER.match(text) else "'" + text
-    if first == "'" and text[1:2] and text[1] in FORMULA_STARTS:
-        return "'" + text
-    return text
+    return "'" + text
 
 
 def restore(text: str) -> str:
     """The inverse of :func:`neutralise` (for a cell read back from a CSV file)."""
-    if len(text) > 1 and text[0] == "'" and (text[1] in FORMULA_STARTS or (text[1] == "'" and text[2:3]
-                                                                             and text[2] in FORMULA_STARTS)):
-        return text[1:]
-    return text
+    return text[1:] if text[:1] == "'" and _QUOTED_FORMULA.match(text) else text
 
 
 def csv_text(df: Any, *, raw: bool = False) -> str:
@@ -58,7 +52,7 @@ def csv_text(df: Any, *, raw: bool = False) -> str:
     if not raw:
         df = df.copy()
         for col in df.columns:
-            if df[col].dtype == object or isinstance(df[col].dtype, pd.StringDtype):
+            if pd.api.types.is_object_dtype(df[col]) or pd.api.types.is_string_dtype(df[col]):
                 df[col] = df[col].map(lambda v: neutralise(v) if isinstance(v, str) else v)
         df.columns = [neutralise(str(c)) for c in df.columns]
     # with "\r\n" between records the csv module quotes every cell holding "\r" or "\n"; the

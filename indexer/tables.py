@@ -205,7 +205,7 @@ def _read_csv(path: str) -> tuple[Table | None, list[Problem]]:
             except StopIteration:
                 return
             # a cell that `export` neutralised ('=...) reads back as it was
-            yield start, [restore(c.strip()) for c in cells]
+            yield start, [restore(c).strip() for c in cells]
 
     try:
         raw = list(rows())
@@ -790,7 +790,17 @@ def yaml_scalar(text: str) -> str:
                 return text
         except ValueError:
             pass
-    return json.dumps(text, ensure_ascii=False)
+    return yaml_quoted(text)
+
+
+#: characters a YAML reader refuses raw (not printable) or folds (line breaks beyond \n): escaped
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def yaml_quoted(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar (JSON's escapes, plus ``\\uXXXX`` for the
+    characters YAML would refuse or fold)."""
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def yaml_float(x: float) -> str:
@@ -816,7 +826,7 @@ def profile_yaml(profile: Profile, scheme: Scheme) -> str:
     for k in ("coder", "reviewer", "notes", "source", "title"):
         v = getattr(profile, k)
         if v:
-            out.append(f"{k}: {json.dumps(v, ensure_ascii=False)}")
+            out.append(f"{k}: {yaml_quoted(v)}")
     if profile.has_answers_section:
         out.append("answers:")
         codes = [leaf.code for leaf in scheme.leaves]
@@ -832,7 +842,7 @@ def profile_yaml(profile: Profile, scheme: Scheme) -> str:
             for k in CITATION_FIELDS:
                 v = getattr(cit, k)
                 if v:
-                    parts.append(f"{k}: {json.dumps(v, ensure_ascii=False)}")
+                    parts.append(f"{k}: {yaml_quoted(v)}")
             out.append(f"  {key}: {{{', '.join(parts)}}}")
     if profile.scores:
         out.append("scores:")
@@ -1138,10 +1148,17 @@ def _exact_excel_floats() -> Iterator[None]:
 
 
 def _excel_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """Numbers stay numbers in Excel: an answer that reads as a number is written as one."""
-    if "answer" not in df.columns:
-        return df
+    """Numbers stay numbers in Excel: an answer that reads as a number is written as one.
+    Control characters that an Excel file cannot hold (all below U+0020 but tab, line feed and
+    carriage return) are left out of text cells (openpyxl refused the whole file)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     out = df.copy()
+    for col in out.columns:
+        if pd.api.types.is_object_dtype(out[col]) or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(lambda v: ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v)
+    if "answer" not in df.columns:
+        return out
     vals: list[Any] = []
     for t in out["answer"]:
         x = number_of(t) if isinstance(t, str) and t != NOT_APPLICABLE else None

@@ -47,7 +47,10 @@ VALID_TEXTS = [
 FIELDS = ["id", "title", "version", "scale", "levels", "aggregation", "missing", "min_coverage", "bands",
           "children", "code", "weight", "options", "numeric", "value", "label", "score", "min", "max", "best",
           "scheme", "country", "year", "status", "provenance", "answers", "scores", "answer", "source",
-          "groups", "members", "A1", "A2", "B1", "A", "overall", "fx", "n/a"]
+          "groups", "members", "A1", "A2", "B1", "A", "overall", "fx", "n/a",
+          # every free-text field (issue 17): random structures land in them too
+          "description", "notes", "url", "license", "question", "help", "unit", "coder", "reviewer",
+          "note", "date"]
 
 scalars = (st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats() | st.text(max_size=12)
            | st.sampled_from(FIELDS + ["XA", "2024", "a", "yes", "mean", "010", "1.10"]))
