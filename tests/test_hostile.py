@@ -23,6 +23,7 @@ from conftest import REPO
 
 from indexer.cli import main
 from indexer.load import load_paths
+from indexer.tables import ANSWER_COLUMNS
 from indexer.validate import validate_paths
 
 SCHEME = """
@@ -822,7 +823,7 @@ def test_any_text_in_any_text_field_reads_back_as_written(tmp_path, field, text)
 
 
 PROFILE_TEXT_FIELDS = [("coder",), ("reviewer",), ("notes",), ("answers", "A1", "source"), ("answers", "A1", "note"),
-                       ("answers", "A1", "url")]
+                       ("answers", "A1", "url"), ("answers", "A1", "quote")]
 
 
 @HSETTINGS
@@ -843,7 +844,7 @@ def test_any_text_is_exported_without_formulas_and_imported_back(tmp_path_factor
     assert res.exit_code == 0, (res.output, res.exception)
     if fmt == "csv":
         for row in csv.reader(io.StringIO(out.read_text(encoding="utf-8"), newline="")):
-            assert len(row) == 15
+            assert len(row) == len(ANSWER_COLUMNS)
             for v in row:
                 assert v[:1] not in ("=", "+", "-", "@", "\t", "\r") or re.fullmatch(r"[+-]?[0-9.]+(e[+-]?[0-9]+)?", v), v
     else:
