@@ -23,17 +23,7 @@ sup.ensure_choice("scheme", ids, sup.default_scheme(data))
 c_scheme, c_year, c_base, c_stat = st.columns([3, 1, 2, 1])
 sid = c_scheme.selectbox("Scheme", ids, key="scheme", format_func=lambda s: sup.scheme_label(data.schemes[s]))
 scheme = data.schemes[sid]
-coding_ids = sup.coding_options(data, sid)
-coding: tuple[str, ...] = ()
-if coding_ids:  # some country-year has several codings: which one to read where there is a choice
-    sup.ensure_choice("coding", [sup.DEFAULT_CODING, *coding_ids], sup.DEFAULT_CODING)
-    provs = {p.coding: p.provenance for p in data.profiles(sid)}
-    pick = st.selectbox("Coding", [sup.DEFAULT_CODING, *coding_ids], key="coding",
-                        format_func=lambda c: c if c == sup.DEFAULT_CODING else sup.coding_text(c, provs[c]),
-                        help="Where a country-year has several codings (e.g. published scores and a desk coding), "
-                             "prefer this one; elsewhere the default order: published, official, expert, "
-                             "illustrative.")
-    coding = () if pick == sup.DEFAULT_CODING else (pick,)
+coding = sup.coding_selector(data, sid)
 s = sup.scored(data, sid, coding)
 all_countries = data.countries(sid)
 sup.ensure_choices("countries", all_countries, sup.default_countries(data, sid))

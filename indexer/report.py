@@ -130,7 +130,7 @@ def answer_text(node: Node, answer: str | None) -> str:
 
 def _profile_meta(p: Profile) -> dict[str, Any]:
     return {
-        "year": p.year, "status": p.status, "provenance": p.provenance, "coder": p.coder,
+        "year": p.year, "status": p.status, "provenance": p.provenance, "coding": p.coding, "coder": p.coder,
         "reviewer": p.reviewer, "title": p.title, "source": p.source, "notes": p.notes,
         "file": os.path.basename(p.path) if p.path else "",
         "has_answers": bool(p.answers), "given_scores": sorted(p.scores),
@@ -156,6 +156,7 @@ def report_data(
     year: int | None = None,
     extras: Mapping[str, Mapping[str, Any]] | None = None,
     top: int = TOP_N,
+    coding: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Everything the country profile of ``country`` shows, as plain JSON-able data.
 
@@ -173,6 +174,8 @@ def report_data(
     from .compare import CompareError, Scored, compare, empty_baseline_reason, thin_note
 
     scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, profiles)
+    if tuple(coding) != scored.prefer:  # the codings preferred where a country-year has several
+        scored = scored.choose(coding)
     try:
         cmp_ = compare(scheme, scored, [country], group=group, stat=stat, year=year)
     except CompareError as err:
@@ -475,7 +478,8 @@ def view(data: dict) -> dict:
         "country": country, "scheme": d["scheme"], "year": str(d["year"]),
         "profile": {**prof, "year": str(prof["year"])},
         "illustrative": d["illustrative"], "notice": d["notice"] or "",
-        "provenance_text": _provenance_text(prof["provenance"]),
+        "provenance_text": _provenance_text(prof["provenance"])
+        + (f"; coding {prof['coding']}" if prof.get("coding", prof["provenance"]) != prof["provenance"] else ""),
         "baseline": None if base is None else {
             **{k: base[k] for k in ("group", "title", "stat")},
             "name": stat_name, "members": str(base["members"]), "members_used": str(base["members_used"]),
