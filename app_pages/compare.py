@@ -278,6 +278,7 @@ def trend_view() -> None:
         st.plotly_chart(sup.trend_figure(ts, code, present, sup.baseline_label(group, stat) if group else None,
                                          scheme.scale), key="trend", config={"displaylogo": False})
         st.caption("Filled markers: a profile of that year; open markers: the latest earlier profile carried forward. "
+                   f"On the baseline, an open triangle is a thin value ({sup.THIN_MARK} fewer than half the members). "
                    "Hover for coverage, rank and baseline n.")
         rows = ts[ts.code == code]
         none = [c for c in present if rows[rows.country == c].score.isna().all()]

@@ -1257,9 +1257,10 @@ def trend_figure(ts: pd.DataFrame, code: str, countries: Sequence[str], baseline
         b = d.drop_duplicates("as_of").sort_values("as_of")
         if not b.baseline.isna().all():
             fig.add_trace(go.Scatter(
-                x=b.as_of, y=b.baseline, name=baseline_name, mode="lines",
+                x=b.as_of, y=b.baseline, name=baseline_name, mode="lines+markers",
                 line={"color": BASELINE_COLOUR, "dash": "dash"},
-                customdata=[[fmt_score(v), fmt_int(n)] for v, n in zip(b.baseline, b.baseline_n, strict=True)],
+                customdata=[[fmt_score(r.baseline), n_text(r)] for r in b.itertuples(index=False)],
+                marker={"symbol": ["triangle-up-open" if t else "circle" for t in b.thin], "size": 9},
                 hovertemplate="<b>%{fullData.name}</b> %{x}: %{customdata[0]} (n=%{customdata[1]})<extra></extra>"))
     fig.update_layout(height=380, margin={"l": 40, "r": 10, "t": 30, "b": 10},
                       yaxis={"title": {"text": "score"}, "range": [scale[0], scale[1] * 1.02]},
