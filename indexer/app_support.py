@@ -1086,14 +1086,6 @@ def n_text(r: Any) -> str:
     return fmt_int(r.baseline_n) + (f" {THIN_MARK} thin" if getattr(r, "thin", False) else "")
 
 
-def baseline_words(cmp_: Comparison, scored_: Scored, codes: Sequence[str] | None = None) -> list[str]:
-    """The thin-baseline note and the reason for missing baseline values at ``codes``."""
-    from .compare import empty_baseline_reason, thin_note
-
-    thin = thin_note(cmp_, codes)
-    return ([f"{THIN_MARK} {thin}"] if thin else []) + [w for w in [empty_baseline_reason(cmp_, scored_, codes)] if w]
-
-
 def _hover(r: Any, title: str) -> list[str]:
     return [fmt_score(r.score), fmt_pct(r.coverage), r.band or "–", fmt_rank(r.rank, r.rank_n),
             str(r.year), fmt_int(r.baseline_n), title]

@@ -216,10 +216,11 @@ def report_data(
         if missing:
             notes.append(f"Members of {group.name} with no profile up to {cmp_.year} (left out of the "
                          f"baseline): {', '.join(missing)}.")
-        thin = thin_note(cmp_)
+        shown = [ROOT, *(k.code for k in scheme.root.children)]  # the nodes whose n the profile prints
+        thin = thin_note(cmp_, shown)
         if thin:
             notes.append("* " + thin)
-        empty = empty_baseline_reason(cmp_, scored)
+        empty = empty_baseline_reason(cmp_, scored, shown)
         if empty:
             notes.append(empty)
         members_ill = [m for m in cmp_.members_used
