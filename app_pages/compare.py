@@ -24,17 +24,7 @@ sup.ensure_choice("scheme", ids, sup.default_scheme(data))
 c_scheme, c_year, c_base, c_stat = st.columns([3, 1, 2, 1])
 sid = c_scheme.selectbox("Scheme", ids, key="scheme", format_func=lambda s: sup.scheme_label(data.schemes[s]))
 scheme = data.schemes[sid]
-coding_ids = sup.coding_options(data, sid)
-coding: tuple[str, ...] = ()
-if coding_ids:  # some country-year has several codings: which one to read where there is a choice
-    sup.ensure_choice("coding", [sup.DEFAULT_CODING, *coding_ids], sup.DEFAULT_CODING)
-    provs = {p.coding: p.provenance for p in data.profiles(sid)}
-    pick = st.selectbox("Coding", [sup.DEFAULT_CODING, *coding_ids], key="coding",
-                        format_func=lambda c: c if c == sup.DEFAULT_CODING else sup.coding_text(c, provs[c]),
-                        help="Where a country-year has several codings (e.g. published scores and a desk coding), "
-                             "prefer this one; elsewhere the default order: published, official, expert, "
-                             "illustrative.")
-    coding = () if pick == sup.DEFAULT_CODING else (pick,)
+coding = sup.coding_selector(data, sid)
 s = sup.scored(data, sid, coding)
 all_countries = data.countries(sid)
 sup.ensure_choices("countries", all_countries, sup.default_countries(data, sid))
@@ -324,6 +314,7 @@ def trend_view() -> None:
         st.plotly_chart(sup.trend_figure(ts, code, present, sup.baseline_label(group, stat) if group else None,
                                          scheme.scale), key="trend", config={"displaylogo": False})
         st.caption("Filled markers: a profile of that year; open markers: the latest earlier profile carried forward. "
+                   f"On the baseline, an open triangle is a thin value ({sup.THIN_MARK} fewer than half the members). "
                    "Hover for coverage, rank and baseline n.")
         rows = ts[ts.code == code]
         none = [c for c in present if rows[rows.country == c].score.isna().all()]

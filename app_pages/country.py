@@ -21,16 +21,18 @@ head = st.container()  # the title goes above the selections, once the country i
 # --- selections (scheme, baseline and statistic are shared with Compare) -------------------------
 sid, scheme, s, country, year, group_name, group, stat = sup.country_controls(data, ids)
 
-cmp_ = sup.comparison(data, sid, [country], group_name, stat, year)
+coding = sup.current_coding()
+cmp_ = sup.comparison(data, sid, [country], group_name, stat, year, coding=coding)
 used_year = cmp_.years_used[country]
 profile = s.profile(s.row_for(country, used_year)[1])
-view = sup.profile_view(data, sid, country, group_name, stat, year)
+view = sup.profile_view(data, sid, country, group_name, stat, year, coding)
 t = cmp_.table
 by = t.set_index("code")
 
 native = (view or {}).get("country", {}).get("native")
 head.title(f"{sup.country_label(country)}" + (f" · {native}" if native else ""))
-st.caption(f"{sup.scheme_label(scheme)} · profile of **{used_year}** ({profile.status}, {profile.provenance}) · "
+st.caption(f"{sup.scheme_label(scheme)} · profile of **{used_year}** ({profile.status}, "
+           f"{sup.coding_text(profile.coding, profile.provenance)}) · "
            f"`{data.rel(profile.path)}`")
 
 sup.show_provenance([profile], members=[s.profile(s.row_for(m, cmp_.year)[1]) for m in cmp_.members_used])
@@ -44,7 +46,7 @@ if profile.title or profile.notes:
             st.write(profile.notes)
 
 # --- PDF ----------------------------------------------------------------------------------------
-make_pdf = sup.pdf_maker(data, sid, country, group_name, stat, year)
+make_pdf = sup.pdf_maker(data, sid, country, group_name, stat, year, coding)
 if make_pdf is not None:
     st.download_button("Download the profile (PDF)", data=make_pdf, on_click="ignore",
                        file_name=f"{country}-{sid}-{used_year}.pdf", mime="application/pdf",

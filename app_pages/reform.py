@@ -19,8 +19,9 @@ NONE = "(none)"
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def run_what_if(_data: sup.AppData, version: str, sid: str, country: str, year: int | None, group: str | None,
-                adopt_from: str | None, areas: tuple[str, ...], sets: tuple[tuple[str, str | None], ...]):
-    scheme, profiles = _data.schemes[sid], _data.profiles(sid)
+                adopt_from: str | None, areas: tuple[str, ...], sets: tuple[tuple[str, str | None], ...],
+                coding: tuple[str, ...] = ()):
+    scheme, profiles = _data.schemes[sid], sup.scored(_data, sid, coding)
     reform = Reform()
     for a in areas:
         reform = reform + adopt(scheme, profiles, adopt_from, a, year=year)
@@ -31,9 +32,9 @@ def run_what_if(_data: sup.AppData, version: str, sid: str, country: str, year: 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def run_transfer(_data: sup.AppData, version: str, sid: str, country: str, year: int | None, group: str | None,
-                 stat: str, target: float | None, within: bool):
-    return transfer(_data.schemes[sid], _data.profiles(sid), country, group=_data.groups.get(group) if group else None,
-                    stat=stat, target=target, year=year, within_group=within)
+                 stat: str, target: float | None, within: bool, coding: tuple[str, ...] = ()):
+    return transfer(_data.schemes[sid], sup.scored(_data, sid), country, group=_data.groups.get(group) if group else None,
+                    stat=stat, target=target, year=year, within_group=within, coding=coding)
 
 
 data = sup.load_data()
@@ -46,11 +47,14 @@ if not ids:
 # --- selections (shared with Compare and Country profile) ---------------------------------------
 sid, scheme, s, country, year, group_name, group, stat = sup.country_controls(data, ids)
 
-row = s.row_for(country, year)
-profile = s.profile(row[1])
+coding = sup.current_coding()
+answered = s.choose(coding, answers=True)  # a reform changes answers: the coding that has them
+row = answered.row_for(country, year)
+profile = answered.profile(row[1])
 sup.show_provenance([profile])
 st.caption(f"{sup.scheme_label(scheme)} · {sup.country_label(country)}, profile of **{profile.year}** "
-           f"({profile.status}, {profile.provenance}). A scenario is a calculation, not a description of any law.")
+           f"({profile.status}, {sup.coding_text(profile.coding, profile.provenance)}). A scenario is a calculation, "
+           "not a description of any law.")
 
 tab_whatif, tab_gaps = st.tabs(["What if", "Smallest reform to a target"], key="reform_view", on_change="rerun")
 
@@ -110,7 +114,7 @@ def whatif_view() -> None:
         st.info("Pick areas to adopt from another country, or indicators to change.")
         return
     try:
-        res = run_what_if(data, data.version, sid, country, year, group_name, src, areas, tuple(sets))
+        res = run_what_if(data, data.version, sid, country, year, group_name, src, areas, tuple(sets), coding)
     except WhatIfError as err:
         for _, msg in err.problems:
             st.error(msg)
@@ -169,7 +173,7 @@ def gaps_view() -> None:
     target = None if mode == "baseline" else float(st.session_state["rf_target"])
     try:
         res = run_transfer(data, data.version, sid, country, year, group_name, stat, target,
-                           bool(st.session_state.get("rf_within")) and group is not None)
+                           bool(st.session_state.get("rf_within")) and group is not None, coding)
     except TransferError as err:
         st.info(str(err))
         return
@@ -182,6 +186,10 @@ def gaps_view() -> None:
         m3.metric("Changes needed", "out of reach" if not sup.is_missing(res.overall) else "–")
     for n in res.notes:
         st.caption(n)
+    own = {c: v for c, v in res.codings.items() if "(" in v}
+    if own:
+        st.caption("Codings read indicator by indicator: " + ", ".join(f"{c} {v}" for c, v in sorted(own.items()))
+                   + " (the codings that answer indicators).")
     if res.steps:
         how = {"greedy": "weighted means throughout: the largest gains first, which is provably the fewest changes",
                "search": "an exact search over the tree (the aggregation is not a weighted mean everywhere)"}

@@ -222,6 +222,29 @@ def coding_options(data: AppData, scheme_id: str) -> list[str]:
     return known(profs) if len(set(keys)) < len(keys) else []
 
 
+def coding_selector(data: AppData, scheme_id: str, where: Any = None) -> tuple[str, ...]:
+    """The *Coding* selector (shared by the pages through session state), shown only where some
+    country-year of the scheme has several codings; returns the preferred codings (() = default)."""
+    ids = coding_options(data, scheme_id)
+    if not ids:
+        return ()
+    ensure_choice("coding", [DEFAULT_CODING, *ids], DEFAULT_CODING)
+    provs = {p.coding: p.provenance for p in data.profiles(scheme_id)}
+    pick = (where or st).selectbox(
+        "Coding", [DEFAULT_CODING, *ids], key="coding",
+        format_func=lambda c: c if c == DEFAULT_CODING else coding_text(c, provs[c]),
+        help="Where a country-year has several codings (e.g. published scores and a desk coding), prefer this "
+             "one; elsewhere the default order: published, official, expert, illustrative. Gaps and reforms "
+             "read the codings that answer indicators.")
+    return () if pick == DEFAULT_CODING else (pick,)
+
+
+def current_coding() -> tuple[str, ...]:
+    """The coding the *Coding* selector prefers (() = the default order)."""
+    c = st.session_state.get("coding")
+    return () if c in (None, DEFAULT_CODING) else (c,)
+
+
 def coding_text(coding: str, provenance: str) -> str:
     """A coding as every view names it: its provenance, and its own id where it has one."""
     return provenance if coding == provenance else f"{coding} ({provenance})"
@@ -269,7 +292,7 @@ def series(data: AppData, scheme_id: str, countries: Sequence[str], group: str |
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _cached_report(root: str, version: str, scheme_id: str, country: str, group: str | None,
-                   stat: str, year: int | None) -> dict | None:
+                   stat: str, year: int | None, coding: tuple[str, ...] = ()) -> dict | None:
     try:
         from .report import report_data
     except ImportError:
@@ -277,18 +300,19 @@ def _cached_report(root: str, version: str, scheme_id: str, country: str, group:
     data = _cached_data(root, version)
     s = _cached_scored(root, version, scheme_id)
     g = data.groups.get(group) if group else None
-    return report_data(data.schemes[scheme_id], s, country, group=g, stat=stat, year=year)
+    return report_data(data.schemes[scheme_id], s, country, group=g, stat=stat, year=year, coding=coding)
 
 
 def profile_view(data: AppData, scheme_id: str, country: str, group: str | None, stat: str,
-                 year: int | None = None) -> dict | None:
+                 year: int | None = None, coding: Sequence[str] = ()) -> dict | None:
     """``report.report_data`` (what a country profile shows, as plain data), or None when the
     report module is not installed."""
-    return _cached_report(str(data.root), data.version, scheme_id, country, group or None, stat, year)
+    return _cached_report(str(data.root), data.version, scheme_id, country, group or None, stat, year,
+                          tuple(coding))
 
 
 def pdf_maker(data: AppData, scheme_id: str, country: str, group: str | None, stat: str,
-              year: int | None = None):
+              year: int | None = None, coding: Sequence[str] = ()):
     """A callable that renders the country's profile PDF, or None when ``indexer.report`` is not
     importable (the app then shows no PDF button)."""
     try:
@@ -296,7 +320,7 @@ def pdf_maker(data: AppData, scheme_id: str, country: str, group: str | None, st
     except ImportError:
         return None
     scheme = data.schemes[scheme_id]
-    s = scored(data, scheme_id)
+    s = scored(data, scheme_id, coding)
     g = data.groups.get(group) if group else None
 
     def make() -> bytes:
@@ -594,7 +618,7 @@ def country_controls(data: AppData, ids: Sequence[str]) -> tuple:
     ensure_choice("scheme", ids, default_scheme(data))
     c_scheme, c_country, c_year, c_base, c_stat = st.columns([3, 2, 1, 2, 1])
     sid = c_scheme.selectbox("Scheme", ids, key="scheme", format_func=lambda x: scheme_label(data.schemes[x]))
-    sc = scored(data, sid)
+    sc = scored(data, sid, coding_selector(data, sid))
     all_countries = data.countries(sid)
     picked = st.session_state.get("countries") or []
     ensure_choice("country", all_countries, (picked or default_countries(data, sid) or all_countries)[0])
@@ -1176,14 +1200,6 @@ def n_text(r: Any) -> str:
     return fmt_int(r.baseline_n) + (f" {THIN_MARK} thin" if getattr(r, "thin", False) else "")
 
 
-def baseline_words(cmp_: Comparison, scored_: Scored, codes: Sequence[str] | None = None) -> list[str]:
-    """The thin-baseline note and the reason for missing baseline values at ``codes``."""
-    from .compare import empty_baseline_reason, thin_note
-
-    thin = thin_note(cmp_, codes)
-    return ([f"{THIN_MARK} {thin}"] if thin else []) + [w for w in [empty_baseline_reason(cmp_, scored_, codes)] if w]
-
-
 def _hover(r: Any, title: str) -> list[str]:
     return [fmt_score(r.score), fmt_pct(r.coverage), r.band or "–", fmt_rank(r.rank, r.rank_n),
             str(r.year), fmt_int(r.baseline_n), title]
@@ -1394,9 +1410,10 @@ def trend_figure(ts: pd.DataFrame, code: str, countries: Sequence[str], baseline
         b = d.drop_duplicates("as_of").sort_values("as_of")
         if not b.baseline.isna().all():
             fig.add_trace(go.Scatter(
-                x=b.as_of, y=b.baseline, name=baseline_name, mode="lines",
+                x=b.as_of, y=b.baseline, name=baseline_name, mode="lines+markers",
                 line={"color": BASELINE_COLOUR, "dash": "dash"},
-                customdata=[[fmt_score(v), fmt_int(n)] for v, n in zip(b.baseline, b.baseline_n, strict=True)],
+                customdata=[[fmt_score(r.baseline), n_text(r)] for r in b.itertuples(index=False)],
+                marker={"symbol": ["triangle-up-open" if t else "circle" for t in b.thin], "size": 9},
                 hovertemplate="<b>%{fullData.name}</b> %{x}: %{customdata[0]} (n=%{customdata[1]})<extra></extra>"))
     fig.update_layout(height=380, margin={"l": 40, "r": 10, "t": 30, "b": 10},
                       yaxis={"title": {"text": "score"}, "range": [scale[0], scale[1] * 1.02]},

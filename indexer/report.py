@@ -136,7 +136,7 @@ def answer_text(node: Node, answer: str | None) -> str:
 
 def _profile_meta(p: Profile) -> dict[str, Any]:
     return {
-        "year": p.year, "status": p.status, "provenance": p.provenance, "coder": p.coder,
+        "year": p.year, "status": p.status, "provenance": p.provenance, "coding": p.coding, "coder": p.coder,
         "reviewer": p.reviewer, "title": p.title, "source": p.source, "notes": p.notes,
         "file": os.path.basename(p.path) if p.path else "",
         "has_answers": bool(p.answers), "given_scores": sorted(p.scores),
@@ -162,6 +162,7 @@ def report_data(
     year: int | None = None,
     extras: Mapping[str, Mapping[str, Any]] | None = None,
     top: int = TOP_N,
+    coding: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Everything the country profile of ``country`` shows, as plain JSON-able data.
 
@@ -179,6 +180,8 @@ def report_data(
     from .compare import CompareError, Scored, compare, empty_baseline_reason, thin_note
 
     scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, profiles)
+    if tuple(coding) != scored.prefer:  # the codings preferred where a country-year has several
+        scored = scored.choose(coding)
     try:
         cmp_ = compare(scheme, scored, [country], group=group, stat=stat, year=year)
     except CompareError as err:
@@ -219,10 +222,11 @@ def report_data(
         if missing:
             notes.append(f"Members of {group.name} with no profile up to {cmp_.year} (left out of the "
                          f"baseline): {', '.join(missing)}.")
-        thin = thin_note(cmp_)
+        shown = [ROOT, *(k.code for k in scheme.root.children)]  # the nodes whose n the profile prints
+        thin = thin_note(cmp_, shown)
         if thin:
             notes.append("* " + thin)
-        empty = empty_baseline_reason(cmp_, scored)
+        empty = empty_baseline_reason(cmp_, scored, shown)
         if empty:
             notes.append(empty)
         members_ill = [m for m in cmp_.members_used
@@ -527,7 +531,8 @@ def view(data: dict) -> dict:
         "country": country, "scheme": d["scheme"], "year": str(d["year"]),
         "profile": {**prof, "year": str(prof["year"])},
         "illustrative": d["illustrative"], "notice": d["notice"] or "",
-        "provenance_text": _provenance_text(prof["provenance"]),
+        "provenance_text": _provenance_text(prof["provenance"])
+        + (f"; coding {prof['coding']}" if prof.get("coding", prof["provenance"]) != prof["provenance"] else ""),
         "baseline": None if base is None else {
             **{k: base[k] for k in ("group", "title", "stat")},
             "name": stat_name, "members": str(base["members"]), "members_used": str(base["members_used"]),

@@ -717,9 +717,12 @@ def select_profiles(scheme: Scheme, profiles: Sequence[Profile], *, group: Group
     """The pool: the group's members (or every country) with a profile for ``year`` or their
     latest earlier one (SPEC §5's rule), plus the countries in ``include``. Default year: the
     latest year of the pool's profiles."""
-    profiles = _plain_profiles(profiles)
+    from .codings import choose
+
+    profiles = [p for p in _plain_profiles(profiles) if p.scheme == scheme.id]
+    profiles = [profiles[i] for i in choose(profiles)]  # one coding per country-year, the default one
     by: dict[str, list[Profile]] = {}
-    for p in sorted((p for p in profiles if p.scheme == scheme.id), key=lambda p: (p.country, p.year)):
+    for p in sorted(profiles, key=lambda p: (p.country, p.year)):
         by.setdefault(p.country, []).append(p)
     wanted = list(group.members) if group is not None else sorted(by)
     for c in include:

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from .load import _Loader, load_file, number_of
+from .load import ID_RE, _Loader, load_file, number_of
 from .model import NOT_APPLICABLE, PROVENANCES, STATUSES, Citation, Profile, Scheme
 from .problems import ERROR, WARNING, Problem, excerpt, has_errors, sort_problems
 from .validate import check_profile
@@ -62,7 +62,7 @@ YEAR_NAMES = ("year", "time", "reference_year")
 CODE_NAMES = ("code", "indicator", "icode", "node")
 ANSWER_NAMES = ("answer", "value")
 SCORE_NAMES = ("score", "value", "answer")
-PROFILE_FIELDS = ("status", "provenance", "coder", "reviewer", "notes", "title")
+PROFILE_FIELDS = ("status", "provenance", "coder", "reviewer", "notes", "title", "coding")
 #: what a long-form answer carries besides its value, in Citation's order (CODING.md)
 CITATION_FIELDS = ("source", "note", "url", "quote", "confidence")
 SCHEME_NAMES = ("scheme",)
@@ -694,6 +694,9 @@ def _check_draft(table: Table, scheme: Scheme, kind: str, d: _Draft, status: str
             v, line, col = d.fields[name]
             probs.append(table.problem(line, col, "bad-value",
                                        f"{name} {excerpt(v)} is not one of {', '.join(allowed)}"))
+    if "coding" in d.fields and d.fields["coding"][0] and not ID_RE.match(d.fields["coding"][0]):
+        v, line, col = d.fields["coding"]
+        probs.append(table.problem(line, col, "bad-value", f"coding {excerpt(v)} must be an id such as desk or coder-b"))
     st = status or (d.fields["status"][0] if "status" in d.fields else "draft")
     cells: list[tuple[str, str | float, int, int]] = [
         (code, text, line, col) for code, (text, line, col) in d.answers.items() if text is not None]
@@ -751,7 +754,7 @@ def _profile_of(d: _Draft, scheme: Scheme, kind: str, status: str | None, proven
         answers=answers, citations={c: v for c, v in d.citations.items() if c in answers},
         scores=scores, has_answers_section=kind == "answers",
         coder=f.get("coder", ""), reviewer=f.get("reviewer", ""), notes=f.get("notes", ""),
-        source=f.get("source", ""), title=f.get("title", ""),
+        source=f.get("source", ""), title=f.get("title", ""), coding=f.get("coding", ""),
     )
 
 
@@ -823,6 +826,8 @@ def profile_yaml(profile: Profile, scheme: Scheme) -> str:
            f"year: {profile.year}",
            f"status: {profile.status}",
            f"provenance: {profile.provenance}"]
+    if profile.coding != profile.provenance:
+        out.append(f"coding: {profile.coding}")
     for k in ("coder", "reviewer", "notes", "source", "title"):
         v = getattr(profile, k)
         if v:
@@ -1003,8 +1008,9 @@ def _versioned(df: pd.DataFrame, scheme: Scheme) -> pd.DataFrame:
 SCORE_COLUMNS = ["scheme", "scheme_version", "country", "year", "code", "level", "depth", "score", "coverage",
                  "band", "lower", "upper", "provenance", "status", "coding"]
 ANSWER_COLUMNS = ["scheme", "scheme_version", "country", "year", "code", "answer", "score", "source", "note",
-                  "url", "quote", "confidence", "status", "provenance", "coder", "reviewer", "notes"]
-GIVEN_COLUMNS = ["scheme", "scheme_version", "country", "year", "code", "level", "score", "status", "provenance"]
+                  "url", "quote", "confidence", "status", "provenance", "coder", "reviewer", "notes", "coding"]
+GIVEN_COLUMNS = ["scheme", "scheme_version", "country", "year", "code", "level", "score", "status", "provenance",
+                 "coding"]
 
 
 def scores_frame(scheme: Scheme, profiles: Sequence[Profile]) -> pd.DataFrame:
@@ -1049,6 +1055,7 @@ def answers_frame(scheme: Scheme, profiles: Sequence[Profile]) -> pd.DataFrame:
         "coder": np.repeat([p.coder for p in profs], m),
         "reviewer": np.repeat([p.reviewer for p in profs], m),
         "notes": np.repeat([p.notes for p in profs], m),
+        "coding": np.repeat([p.coding for p in profs], m),
     }, columns=ANSWER_COLUMNS)
 
 
@@ -1061,7 +1068,7 @@ def given_frame(scheme: Scheme, profiles: Sequence[Profile]) -> pd.DataFrame:
         for node in scheme.nodes:
             if node.code in p.scores:
                 rows.append((scheme.id, scheme.version, p.country, p.year, node.code, node.level,
-                             p.scores[node.code], p.status, p.provenance))
+                             p.scores[node.code], p.status, p.provenance, p.coding))
     df = pd.DataFrame(rows, columns=GIVEN_COLUMNS)
     return df.astype({"year": np.int64, "score": float})
 

@@ -177,3 +177,20 @@ def test_cli_coding_option_and_notes(data: Path) -> None:
     r = CliRunner().invoke(main, ["gaps", str(data / "tiny.yaml"), str(data), "--country", "KZ", "--baseline", "G"])
     assert r.exit_code == 0, r.output
     assert "AT desk (illustrative)" in r.output
+
+
+def test_import_keeps_a_coding(tmp_path: Path) -> None:
+    (tmp_path / "tiny.yaml").write_text(SCHEME)
+    (tmp_path / "t.csv").write_text("country,year,code,answer,provenance,coding\n"
+                                    "AT,2024,A1,a,illustrative,desk\nAT,2024,A2,b,illustrative,desk\n"
+                                    "AT,2024,B1,a,illustrative,desk\n")
+    r = CliRunner().invoke(main, ["import", str(tmp_path / "t.csv"), "--scheme", str(tmp_path / "tiny.yaml"),
+                                  "--out-dir", str(tmp_path / "out")])
+    assert r.exit_code == 0, r.output
+    (p,) = load_paths([tmp_path / "tiny.yaml", tmp_path / "out"]).profiles
+    assert p.coding == "desk" and p.provenance == "illustrative"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("country,year,code,answer,coding\nAT,2024,A1,a,Desk!\n")
+    r = CliRunner().invoke(main, ["import", str(bad), "--scheme", str(tmp_path / "tiny.yaml"),
+                                  "--out-dir", str(tmp_path / "out2")])
+    assert r.exit_code == 1 and "bad-value" in r.output

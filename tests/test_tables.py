@@ -421,7 +421,7 @@ def test_answers_frame_columns_and_scores():
     df = answers_frame(s, b.profiles_of("demo"))
     assert list(df.columns) == ["scheme", "scheme_version", "country", "year", "code", "answer", "score", "source",
                                 "note", "url", "quote", "confidence", "status", "provenance", "coder", "reviewer",
-                                "notes"]
+                                "notes", "coding"]
     assert len(df) == 4 * len(s.leaves)
     xb = df[(df.country == "XB") & (df.code == "WORK.3")].iloc[0]
     assert xb.answer == "n/a" and np.isnan(xb.score)

@@ -192,8 +192,11 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
             else:
                 text = text_table(["as of", "country", "year", "code", "score", "baseline", "gap", "n"],
                                   [[str(r.as_of), r.country, str(r.year), "  " * int(r.depth) + r.code, fmt_num(r.score),
-                                    fmt_num(r.baseline), fmt_num(r.gap), _count(r.baseline_n)]
+                                    fmt_num(r.baseline), fmt_num(r.gap), _count(r.baseline_n) + ("*" if r.thin else "")]
                                    for r in df.itertuples(index=False)], right={4, 5, 6, 7})
+                if grp is not None and "thin" in df and df.thin.any():
+                    text += (f"* Thin baseline: the {grp.name} {stat} rests on fewer than half of the group's "
+                             f"{len(grp.members)} members (n shown).\n")
             write_output(text, output)
             return
         scored = Scored.of(sel.scheme, sel.profiles, exclude, prefer=coding)

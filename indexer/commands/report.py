@@ -41,9 +41,12 @@ from ..model import DEFAULT_STAT, STATS
 @click.option("--runs", type=click.IntRange(0, 1_000_000), default=2000, show_default=True,
               help="Monte Carlo runs for the rank's robustness band (0: leave out the robustness and "
               "policy-transfer sections).")
+@click.option("--coding", "coding", multiple=True, metavar="ID",
+              help="With --country: prefer this coding where a country-year has several (repeat for an order).")
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
               help="Processes rendering PDFs in parallel (with --all).")
-def command(scheme, paths, country, all_, group, baseline, stat, year, output, output_dir, runs, workers) -> None:  # noqa: ANN001
+def command(scheme, paths, country, all_, group, baseline, stat, year, output, output_dir, runs, coding,  # noqa: ANN001
+            workers) -> None:
     """A country profile PDF: scores, baseline, ranks, gaps, changes and every answer with its source."""
     if all_ == bool(country):
         raise click.UsageError("give --country CC (one profile) or --all (every country), not both")
@@ -80,7 +83,8 @@ def command(scheme, paths, country, all_, group, baseline, stat, year, output, o
             if country not in have:
                 raise InvalidInput([problem("no-profile", f"{country} has no profile of {sel.scheme.id} among "
                                                           f"{', '.join(paths)} ({countries_with_profiles(sel)})")])
-            pdf = profile_pdf(sel.scheme, sel.profiles, country, group=base, stat=stat, year=year, runs=runs)
+            pdf = profile_pdf(sel.scheme, sel.profiles, country, group=base, stat=stat, year=year, runs=runs,
+                              coding=coding)
             write_file(pdf, output)
             wrote(output, f"the {sel.scheme.id} profile of {country} ({len(pdf) // 1024} KB PDF)")
             return
