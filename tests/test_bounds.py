@@ -393,6 +393,8 @@ def test_verdicts_and_rank_bounds(cmp_bundle):
     assert t.loc[["A", "B", "C", "D", "overall"], "rank_worst"].tolist() == [3, 3, 1, 1, 3]
     assert list(cmp_.csv_frame().columns) == CSV_COLUMNS
     assert CSV_COLUMNS[:9] == ["code", "level", "depth", "country", "year", "score", "baseline", "gap", "baseline_n"]
+    assert CSV_COLUMNS[9:] == ["coverage", "lower", "upper", "baseline_lower", "baseline_upper", "verdict",
+                               "rank_best", "rank_worst"]
     # without a baseline: no verdict, no rank bounds, the country's bounds all the same
     t0 = compare(b.schemes["t"], b.profiles, ["XC"]).table.set_index("code")
     assert set(t0.verdict) == {""}
