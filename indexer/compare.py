@@ -22,8 +22,9 @@ from .model import DEFAULT_STAT, STATS, Group, Profile, Scheme  # noqa: F401 - S
 from .score import ScoreArrays, score_arrays, sort_profiles
 
 CSV_COLUMNS = ["code", "level", "depth", "country", "year", "score", "baseline", "gap", "baseline_n",
-               "lower", "upper", "baseline_lower", "baseline_upper", "verdict", "rank_best", "rank_worst"]
-"""SPEC §5's columns, then the bounds of SPEC §3.1: the country's ``lower``/``upper``, the
+               "coverage", "lower", "upper", "baseline_lower", "baseline_upper", "verdict", "rank_best", "rank_worst"]
+"""SPEC §5's columns, then the country's ``coverage`` (a provisional score, ``--min-coverage``,
+is read with it) and the bounds of SPEC §3.1: the country's ``lower``/``upper``, the
 baseline statistic of the members' ``lower``/``upper`` values (over the members behind the
 baseline, i.e. those with a score, as for ``baseline`` itself), the ``verdict`` (above, below,
 equal, undetermined; empty without a baseline or bounds) and the best and worst rank the country

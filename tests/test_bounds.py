@@ -230,16 +230,20 @@ def test_complete_profile_bounds_are_the_score():
 
 
 def test_columns_of_every_output(tmp_path, runner):
-    assert COLUMNS[-3:] == ["lower", "upper", "coding"]  # SPEC §5, then the coding (extension)
+    band = COLUMNS.index("band")
+    assert COLUMNS[band + 1:band + 3] == ["lower", "upper"]  # SPEC §5: right after band (extensions may follow)
     bundle = load_paths([REPO / "indicators" / "demo.yaml", REPO / "country_profiles" / "demo"])
     sch = bundle.schemes["demo"]
     profs = sort_profiles(bundle.profiles)
     text = csv_text(score_arrays(sch, profs))
     # the fast CSV is the table's CSV byte for byte
     assert text == score(sch, profs)[COLUMNS].to_csv(index=False, lineterminator="\n")
-    row = [ln for ln in text.splitlines() if ln.startswith("demo,XC,2024,NAT,")][0]
+    import csv
+    import io
+
+    row = next(r for r in csv.DictReader(io.StringIO(text)) if (r["country"], r["code"]) == ("XC", "NAT"))
     # XC 2024: NAT.1 = 100, NAT.2 open: NAT 50..100
-    assert row.split(",")[-3:-1] == ["50.0", "100.0"]
+    assert (row["lower"], row["upper"]) == ("50.0", "100.0")
     demo = [str(REPO / "indicators" / "demo.yaml"), str(REPO / "country_profiles" / "demo")]
     out = runner.invoke(main, ["export", *demo, "--output", str(tmp_path / "x.csv")])
     assert out.exit_code == 0, out.output
@@ -393,6 +397,8 @@ def test_verdicts_and_rank_bounds(cmp_bundle):
     assert t.loc[["A", "B", "C", "D", "overall"], "rank_worst"].tolist() == [3, 3, 1, 1, 3]
     assert list(cmp_.csv_frame().columns) == CSV_COLUMNS
     assert CSV_COLUMNS[:9] == ["code", "level", "depth", "country", "year", "score", "baseline", "gap", "baseline_n"]
+    assert CSV_COLUMNS[9:17] == ["coverage", "lower", "upper", "baseline_lower", "baseline_upper", "verdict",
+                               "rank_best", "rank_worst"]
     # without a baseline: no verdict, no rank bounds, the country's bounds all the same
     t0 = compare(b.schemes["t"], b.profiles, ["XC"]).table.set_index("code")
     assert set(t0.verdict) == {""}

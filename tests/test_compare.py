@@ -214,7 +214,7 @@ def test_cli_compare_csv(data: Path) -> None:
     lines = res.stdout.splitlines()
     # SPEC §5's columns, then the bounds (SPEC §3.1; tests/test_bounds.py), then the coding (extension)
     assert lines[0] == ("code,level,depth,country,year,score,baseline,gap,baseline_n,"
-                        "lower,upper,baseline_lower,baseline_upper,verdict,rank_best,rank_worst,coding")
+                        "coverage,lower,upper,baseline_lower,baseline_upper,verdict,rank_best,rank_worst,coding")
     assert lines[1].startswith("overall,overall,0,KZ,2022,31.25,50.0,-18.75,3,") and lines[1].endswith(",expert")
     assert lines[2].startswith("overall,overall,0,AT,2024,81.25,50.0,31.25,3,") and lines[2].endswith(",expert")
     assert len(lines) == 1 + 2 * 6
@@ -223,7 +223,7 @@ def test_cli_compare_csv(data: Path) -> None:
 def test_cli_compare_without_baseline_leaves_columns_empty(data: Path) -> None:
     res = CliRunner().invoke(main, ["compare", str(data / "tiny.yaml"), str(data), "--country", "KZ", "--format", "csv"])
     assert res.exit_code == 0, res.output
-    assert res.stdout.splitlines()[1] == "overall,overall,0,KZ,2022,31.25,,,,31.25,31.25,,,,,,expert"
+    assert res.stdout.splitlines()[1] == "overall,overall,0,KZ,2022,31.25,,,,1.0,31.25,31.25,,,,,,expert"
 
 
 @pytest.mark.parametrize(

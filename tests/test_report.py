@@ -248,3 +248,24 @@ def test_cli_usage_errors_exit_2(args: list[str], tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["report", "demo", str(DEMO), *args])
     assert res.exit_code == 2, res.output
     assert "Traceback" not in res.output
+
+
+def test_partly_coded_profile_shows_bounds_verdicts_and_what_to_code_next() -> None:
+    # XC 2024 leaves NAT.2 blank (options 0..100): NAT = (100 + NAT.2)/2 → 50..100; WORK 25/3 final;
+    # overall (25/3 + 50)/2 = 29.17 .. (25/3 + 100)/2 = 54.17
+    b = load_paths([DEMO, DEMO_SCHEME])
+    d = report_data(b.schemes["demo"], b.profiles, "XC", group=b.groups["DEMO"], stat="median")
+    nat = next(a for a in d["areas"] if a["code"] == "NAT")
+    assert (nat["lower"], nat["upper"]) == (50.0, 100.0)
+    assert d["overall"]["lower"] == pytest.approx((25 / 3 + 50) / 2)
+    work = next(a for a in d["areas"] if a["code"] == "WORK")
+    assert work["lower"] == work["upper"] == pytest.approx(25 / 3)
+    # DEMO median of WORK: XA 95.8, XB 0, XC 8.3 → 8.3 = XC's own: equal; NAT 50..100 against the median
+    # of members' bounds (XA 88.9, XB 36.1, XC 50..100 → 50 .. 88.9): undetermined
+    assert (work["verdict"], nat["verdict"]) == ("equal", "undetermined")
+    assert [o["code"] for o in d["todo"]["open"]] == ["NAT.2"]
+    assert d["todo"]["open"][0]["swing"] == 25.0  # share 1/2 · 1/2 × range 100
+    text = flat("\n".join(pdf_text(render_pdf(d))))
+    assert "What to code next" in text
+    assert "50.0–100.0" in text  # NAT's interval in the area table
+    assert "undetermined" in text

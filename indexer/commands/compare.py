@@ -53,6 +53,11 @@ def _count(v) -> str:  # noqa: ANN001 - an Int64 cell
     return "" if v is None or type(v).__name__ == "NAType" else str(v)
 
 
+def _coverage(cov: float) -> str:
+    """`` (40%)`` where a score stands on less than all its indicators; '' otherwise."""
+    return "" if cov != cov or cov >= 1 else f" ({cov * 100:.0f}%)"
+
+
 def _rank(r) -> str:  # noqa: ANN001 - a row of the comparison table
     """``3/27`` and, where the bounds leave room, the possible range: ``3/27 (2–9)``."""
     now = "–" if math.isnan(r.rank) else f"{int(r.rank)}/{r.rank_n}"
@@ -95,8 +100,7 @@ def comparison_text(cmp_, gaps_top: int = 0, scored=None) -> str:  # noqa: ANN00
         row = ["  " * int(first.depth) + str(code), str(first.level)]
         for c in countries:
             r = by[c]
-            cov = "" if math.isnan(r.coverage) or r.coverage >= 1 else f" ({r.coverage * 100:.0f}%)"
-            row += [fmt_num(r.score) + cov, bounds_text(r.lower, r.upper)]
+            row += [fmt_num(r.score) + _coverage(r.coverage), bounds_text(r.lower, r.upper)]
         if g is not None:
             row += [fmt_num(first.baseline), str(first.baseline_n) + ("*" if first.thin else ""),
                     bounds_text(first.baseline_lower, first.baseline_upper)]
@@ -191,7 +195,8 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
                 text = records_json(df)
             else:
                 text = text_table(["as of", "country", "year", "code", "score", "baseline", "gap", "n"],
-                                  [[str(r.as_of), r.country, str(r.year), "  " * int(r.depth) + r.code, fmt_num(r.score),
+                                  [[str(r.as_of), r.country, str(r.year), "  " * int(r.depth) + r.code,
+                                    fmt_num(r.score) + _coverage(r.coverage),
                                     fmt_num(r.baseline), fmt_num(r.gap), _count(r.baseline_n) + ("*" if r.thin else "")]
                                    for r in df.itertuples(index=False)], right={4, 5, 6, 7})
                 if grp is not None and "thin" in df and df.thin.any():
