@@ -71,8 +71,6 @@ c4.metric("Coverage", sup.fmt_pct(ov.coverage), help="Share of applicable indica
 if group is not None:
     st.caption(f"Baseline {sup.baseline_label(group, stat)}: {sup.fmt_score(ov.baseline)} overall "
                f"(n = {sup.n_text(ov)} of {len(group.members)} members with an overall score).")
-    for note in sup.baseline_words(cmp_, s, ["overall", *(k.code for k in scheme.root.children)]):
-        st.caption(note)
 if open_overall:
     verdict = sup.fmt_verdict(ov.verdict, group, stat)
     st.caption(f"Partly coded ({sup.fmt_pct(ov.coverage)} answered): the overall score will lie "
