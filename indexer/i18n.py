@@ -61,12 +61,12 @@ MESSAGES: dict[str, dict[str, Entry]] = {
         "ru": "либо n/a, если он неприменим. Для каждого ответа укажите норму закона в полной форме:",
     },
     "template.example1": {
-        "en": '  CODE: {answer: b, source: "Law No. ..., art. N", url: "https://...",',
-        "ru": '  КОД: {answer: b, source: "Закон № ..., ст. N", url: "https://...",',
+        "en": '  CODE: {{answer: b, source: "Law No. ..., art. N", url: "https://...",',
+        "ru": '  КОД: {{answer: b, source: "Закон № ..., ст. N", url: "https://...",',
     },
     "template.example2": {
-        "en": "         quote: \"the provision's own words\", confidence: high, note: \"...\"}",
-        "ru": '         quote: "дословный текст нормы", confidence: high, note: "..."}',
+        "en": "         quote: \"the provision's own words\", confidence: high, note: \"...\"}}",
+        "ru": '         quote: "дословный текст нормы", confidence: high, note: "..."}}',
     },
     "template.confidence": {
         "en": "(confidence: high when the quoted provision settles the answer by itself, else medium).",
@@ -124,7 +124,8 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **kw: Any) -> str:
         msg = msg.get(category) or msg["other"]
         if isinstance(n, int | float) and "n" in kw:
             kw = {**kw, "n": fmt_number(n, lang)}
-    return msg.format(**kw) if kw else msg
+    # every message is a format string (a literal brace is written twice)
+    return msg.format(**kw)
 
 
 @lru_cache(maxsize=64)

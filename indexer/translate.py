@@ -312,7 +312,7 @@ def check_translation(tr: Translation, scheme: Scheme) -> list[Problem]:
     # a translated text for which the English has nothing (any more)
     for keypath in _given(tr):
         if keypath not in sources and not (keypath[0] == "nodes" and (keypath[1] not in index or keypath[1] == ROOT)) \
-                and not (len(keypath) == 5 and keypath[4] not in {o.value for o in scheme.node(keypath[1]).options}):
+                and not (len(keypath) == 4 and keypath[3] not in {o.value for o in scheme.node(keypath[1]).options}):
             c.warn(_located(keypath), "stale-translation",
                    f"the English has no {_label(keypath)} (any more); remove this translation")
     for owner, names in untranslated.items():
