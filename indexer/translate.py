@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import ROOT, Node, Scheme
-from .problems import ERROR, WARNING, Problem, excerpt
+from .problems import ERROR, Problem, excerpt
 
 #: a language code: ISO 639-1/639-3 letters, optionally with a BCP 47 subtag (``ru``, ``kk``, ``hy``, ``sr-Latn``)
 LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
@@ -302,18 +302,18 @@ def check_translation(tr: Translation, scheme: Scheme) -> list[Problem]:
             untranslated.setdefault(owner, []).append(_name(keypath))
             continue
         if not t.source:
-            c.warn(_located(keypath), "stale-translation",
+            c.warn(keypath, "stale-translation",
                    f"{_label(keypath)} records no `source` fingerprint, so it cannot be checked against the English; "
                    f"check it and run `indexer translate {scheme.id} --lang {tr.language} --update`")
         elif t.source != fingerprint(english):
-            c.warn(_located(keypath), "stale-translation",
+            c.warn(keypath, "stale-translation",
                    f"the English {_label(keypath)} changed since it was translated (now {excerpt(' '.join(english.split()))}); "
                    "revise the translation, then record the new fingerprint (indexer translate --update)")
     # a translated text for which the English has nothing (any more)
     for keypath in _given(tr):
         if keypath not in sources and not (keypath[0] == "nodes" and (keypath[1] not in index or keypath[1] == ROOT)) \
                 and not (len(keypath) == 4 and keypath[3] not in {o.value for o in scheme.node(keypath[1]).options}):
-            c.warn(_located(keypath), "stale-translation",
+            c.warn(keypath, "stale-translation",
                    f"the English has no {_label(keypath)} (any more); remove this translation")
     for owner, names in untranslated.items():
         where = owner if owner and owner[1] in tr.nodes else ("nodes",) if owner else ()
@@ -323,7 +323,7 @@ def check_translation(tr: Translation, scheme: Scheme) -> list[Problem]:
         given: Mapping[str, str] = getattr(tr, kind)
         missing = [lab for lab in labels if lab not in given]
         if missing:
-            c.warn((kind,) if kind in _top_keys(tr) else (), "untranslated",
+            c.warn((kind,), "untranslated",
                    f"{len(missing)} {kind[:-1]} label{'s' * (len(missing) != 1)} not translated into {tr.language}: "
                    + ", ".join(excerpt(m) for m in missing[:4]) + (", ..." if len(missing) > 4 else ""), at="key")
         for lab in given:
@@ -335,10 +335,6 @@ def check_translation(tr: Translation, scheme: Scheme) -> list[Problem]:
         return []
     c.text = _read_text(tr.path)
     return c.problems()
-
-
-def _top_keys(tr: Translation) -> set[str]:
-    return {k for k in ("levels", "sections", "bands") if getattr(tr, k)}
 
 
 def _lookup(tr: Translation, keypath: tuple[Any, ...]) -> Text | None:
@@ -362,10 +358,6 @@ def _given(tr: Translation) -> Iterator[tuple[Any, ...]]:
                 yield ("nodes", code, name)
         for value in nt.options:
             yield ("nodes", code, "options", value)
-
-
-def _located(keypath: tuple[Any, ...]) -> tuple[Any, ...]:
-    return keypath
 
 
 def _name(keypath: tuple[Any, ...]) -> str:
@@ -563,14 +555,6 @@ def skeleton(scheme: Scheme, lang: str, existing: Translation | None = None) -> 
     return "\n".join(out) + "\n"
 
 
-def counts(problems: list[Problem]) -> dict[str, int]:
-    """How many problems of each code (for a one-line summary)."""
-    out: dict[str, int] = {}
-    for p in problems:
-        out[p.code] = out.get(p.code, 0) + 1
-    return out
-
-
 __all__ = ["Text", "NodeTexts", "Translation", "fingerprint", "parse_translation", "check_translation",
            "load_translation", "localise", "skeleton", "source_texts", "source_labels", "translation_path",
-           "available_languages", "current", "SOURCE_LANGUAGE", "WARNING"]
+           "available_languages", "current", "SOURCE_LANGUAGE"]
