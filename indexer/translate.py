@@ -424,6 +424,18 @@ def load_translation(scheme: Scheme, lang: str, path: str | Path | None = None) 
     return (trs[0] if trs else None), problems
 
 
+def translated(scheme: Scheme, lang: str) -> tuple[Scheme, Translation | None, list[Problem]]:
+    """The one call a view needs (app, PDF): ``scheme`` shown in ``lang``, the translation (for
+    :meth:`Translation.band` and :meth:`Translation.level`), and the problems of its file.
+
+    English, a language with no translation file, or a file with errors give the English
+    scheme and no translation (the problems say why, for the view to show); never raises."""
+    if lang == SOURCE_LANGUAGE or not LANG_RE.match(lang or ""):
+        return scheme, None, []
+    tr, problems = load_translation(scheme, lang)
+    return localise(scheme, tr), tr, problems
+
+
 def current(t: Text | None, english: str) -> str | None:
     """The translated text when it is current (its fingerprint matches ``english``, or none
     was recorded); None when missing or stale (show the English instead)."""
@@ -557,4 +569,4 @@ def skeleton(scheme: Scheme, lang: str, existing: Translation | None = None) -> 
 
 __all__ = ["Text", "NodeTexts", "Translation", "fingerprint", "parse_translation", "check_translation",
            "load_translation", "localise", "skeleton", "source_texts", "source_labels", "translation_path",
-           "available_languages", "current", "SOURCE_LANGUAGE"]
+           "available_languages", "current", "translated", "SOURCE_LANGUAGE"]

@@ -27,6 +27,7 @@ from indexer.translate import (
     skeleton,
     source_labels,
     source_texts,
+    translated,
 )
 from indexer.validate import validate_paths
 
@@ -212,6 +213,19 @@ def test_mipex_core_russian_translation_is_complete_and_current():
     assert [(n.code, n.level, n.weight, tuple((o.value, o.score) for o in n.options)) for n in shown.nodes] == \
         [(n.code, n.level, n.weight, tuple((o.value, o.score) for o in n.options)) for n in scheme.nodes]
     assert shown.bands == scheme.bands
+
+
+def test_translated_is_the_one_call_for_views(tmp_path):
+    scheme = _mipex()
+    shown, tr, problems = translated(scheme, "ru")
+    assert problems == [] and tr is not None
+    assert shown.node("FR").title == "Воссоединение семьи" and tr.band("Favourable") == "Благоприятная"
+    assert translated(scheme, "en") == (scheme, None, [])
+    assert translated(scheme, "hy") == (scheme, None, [])  # no file: English
+    write_files(tmp_path, {"t.yaml": SCHEME, "t.ru.yaml": _ru(extra="  Z9: {title: x}\n")})
+    tiny = load_paths([tmp_path / "t.yaml"]).schemes["t"]
+    shown, tr, problems = translated(tiny, "ru")
+    assert shown is tiny and tr is None and [p.code for p in problems] == ["unknown-code"]
 
 
 def test_mipex_core_terminology():
