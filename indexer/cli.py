@@ -413,8 +413,12 @@ def score(scheme: str, paths: tuple[str, ...], fmt: str, output: str | None, ski
 @click.option("--year", required=True, type=int, help="Reference year of the law described.")
 @click.option("--coder", default="", help="Your name, recorded in the file.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout (never over an existing file).")
-def template(scheme: str, country: str, year: int, coder: str, output: str | None) -> None:
+@click.option("--lang", default="en", show_default=True, metavar="LANG",
+              help="Language of the comments: en, or one with a translation file beside the scheme "
+                   "(indicators/<scheme>.<LANG>.yaml), e.g. ru.")
+def template(scheme: str, country: str, year: int, coder: str, output: str | None, lang: str) -> None:
     """A blank questionnaire for SCHEME, COUNTRY and YEAR (question and options as comments)."""
+    from .i18n import t
     from .load import is_country_code
     from .template import template as make_template
 
@@ -435,10 +439,44 @@ def template(scheme: str, country: str, year: int, coder: str, output: str | Non
     check_output(output)
     if output and (Path(output).exists() or Path(output).is_symlink()):
         raise click.BadParameter(f"{output} exists; the template never overwrites a file", param_hint="--output")
-    text = make_template(bundle.schemes[sid], country, year, coder=coder)
+    translation = scheme_translation(bundle.schemes[sid], lang)
+    text = make_template(bundle.schemes[sid], country, year, coder=coder, lang=lang, translation=translation)
     write_output(text, output)
     if output:
-        wrote(output, f"a blank {sid} questionnaire for {country} {year} ({len(bundle.schemes[sid].leaves)} indicators)")
+        n = len(bundle.schemes[sid].leaves)
+        what = t("cli.wrote_template", lang, scheme=sid, country=country, year=year, count=t("count.indicators", lang, n=n))
+        click.echo("indexer: " + t("cli.wrote", lang, what=what, path=output), err=True)
+
+
+def scheme_translation(scheme: Scheme, lang: str):  # noqa: ANN201 - a Translation or None
+    """``--lang``: the scheme's translation into ``lang`` (None for English), checked. No such
+    file is wrong usage (exit 2, naming the languages there are); a file with errors is invalid
+    input (exit 1); its warnings (untranslated, stale) are counted on stderr: those texts are
+    shown in English."""
+    from .translate import (
+        LANG_RE,
+        SOURCE_LANGUAGE,
+        available_languages,
+        load_translation,
+        translation_path,
+    )
+
+    if lang == SOURCE_LANGUAGE:
+        return None
+    if not LANG_RE.match(lang):
+        raise click.BadParameter(f"{lang!r} is not a language code; give e.g. ru, kk, hy", param_hint="--lang")
+    tr, problems = load_translation(scheme, lang)
+    if has_errors(problems):
+        raise InvalidInput([p for p in problems if p.severity == "error"], summary_line(problems))
+    if tr is None:
+        have = ", ".join(available_languages(scheme))
+        raise click.BadParameter(
+            f"no {lang} translation of {scheme.id} ({translation_path(scheme, lang)}); languages: {have}. "
+            f"Start one with `indexer translate {scheme.id} --lang {lang}`", param_hint="--lang")
+    if problems:
+        warn(f"{summary_line(problems)}: those texts are shown in English "
+             f"(run `indexer validate {problems[0].path}` to list them)")
+    return tr
 
 
 _registered = False

@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -43,6 +43,9 @@ from .model import (
     level_name,
 )
 from .problems import ERROR, WARNING, Problem, excerpt
+
+if TYPE_CHECKING:
+    from .translate import Translation
 
 # ----------------------------------------------------------------------------------------------
 # the YAML loader
@@ -1017,6 +1020,8 @@ class Bundle:
     profile_schemes: dict[str, str] = field(default_factory=dict)
     #: scheme id -> every file that declares it, in reading order (more than one: duplicate-scheme)
     scheme_paths: dict[str, list[str]] = field(default_factory=dict)
+    #: translation files (``translation: <scheme id>``, ``language: ru``), checked by ``validate``
+    translations: list[Translation] = field(default_factory=list)
 
     @property
     def scheme_files(self) -> dict[str, str]:
@@ -1048,6 +1053,8 @@ def kind_of(data: Any) -> str | None:
         return None
     if "groups" in data:
         return "groups"
+    if "translation" in data:
+        return "translation"
     if "scheme" in data or "answers" in data or "country" in data:
         return "profile"
     if "children" in data or "id" in data or "levels" in data:
@@ -1073,7 +1080,7 @@ def load_file(path: str | Path, bundle: Bundle | None = None) -> Bundle:
         else:
             c.error((), "unknown-file-kind",
                     f"the top level must be a mapping with `id` and `children` (scheme), `scheme` (profile) "
-                    f"or `groups`; found {type(data).__name__}")
+                    f"or `groups` (or `translation`, a translation file); found {type(data).__name__}")
         b.broken.add(spath)
     elif kind == "scheme":
         s = parse_scheme(data, c)
@@ -1090,6 +1097,12 @@ def load_file(path: str | Path, bundle: Bundle | None = None) -> Bundle:
                         f"scheme {s.id!r} is also defined in {b.schemes[s.id].path}")
             else:
                 b.schemes[s.id] = Scheme(**{**_fields(s), "path": spath})
+    elif kind == "translation":
+        from .translate import parse_translation
+
+        tr = parse_translation(data, c, spath)
+        if tr is not None:
+            b.translations.append(tr)
     elif kind == "profile":
         pr = parse_profile(data, c, spath)
         if isinstance(data.get("scheme"), str):

@@ -33,15 +33,20 @@ CATALOGUE: dict[str, str] = {
     "duplicate-scheme": "Two scheme files declare the same id.",
     # profiles
     "unknown-scheme": "A profile names a scheme that is found neither among the paths nor in indicators/.",
-    "unknown-code": "A profile answers or scores a code that its scheme does not have.",
+    "unknown-code": "A profile answers or scores, or a translation translates, a code that its scheme does not have.",
     "not-a-leaf": "A profile answers a composite node; answer its indicators instead.",
-    "unknown-option": "An answer is not one of the leaf's option values.",
+    "unknown-option": "An answer (or a translated option label) is not one of the leaf's option values.",
     "not-a-number": "A numeric leaf's answer does not read as a number.",
     "given-score-conflict": "A leaf is answered under a node whose score is given in `scores:`.",
     "duplicate-profile": "Two profiles have the same scheme, country, year and coding.",
     "missing-answer": "A leaf is not answered yet (warning for draft/review, error for final).",
     "skipped-file": "A file with errors left out of a command run with --skip-invalid (warning).",
     "missing-source": "An answer of an illustrative or expert profile cites no `source` (warning).",
+    # translations (indicators/<scheme>.<lang>.yaml)
+    "untranslated": "A text of the scheme has no translation in a translation file (warning; the English is shown).",
+    "stale-translation": "A translation whose English source changed since it was written, or that records no "
+                         "fingerprint, or whose English is gone (warning; the English is shown until revised).",
+    "duplicate-translation": "Two translation files give the same scheme in the same language.",
     # groups
     "duplicate-group": "Two group files define the same group name.",
     # tables (import)

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+from typing import TYPE_CHECKING
 
-from .countries import country_name
+from .i18n import DEFAULT_LANGUAGE, country_name, fmt_number, t
 from .model import Node, Scheme
+from .translate import localise
+
+if TYPE_CHECKING:
+    from .translate import Translation
 
 #: characters YAML does not allow anywhere in a file, comments included (PyYAML's reader)
 _NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -51,17 +56,28 @@ def _one_line(text: str) -> str:
     return " ".join(_printable(str(text)).split())
 
 
-def template(scheme: Scheme, country: str, year: int, *, coder: str = "") -> str:
-    """The questionnaire text for ``country`` and ``year`` under ``scheme``."""
+def template(scheme: Scheme, country: str, year: int, *, coder: str = "", lang: str = "en",
+             translation: Translation | None = None) -> str:
+    """The questionnaire text for ``country`` and ``year`` under ``scheme``.
+
+    With ``lang`` (and the scheme's ``translation`` into it) the comments are in that language:
+    the interface's words from ``indexer.i18n``, the scheme's texts from the translation (each
+    falling back to English where it is missing or stale), the country's name and the numbers
+    from CLDR. YAML keys, codes and option values stay English, so the file reads the same.
+    """
+    shown = localise(scheme, translation)
     out = [
-        f"# Questionnaire: {_one_line(scheme.title)} ({scheme.id}, version {_one_line(scheme.version)})",
-        f"# Country: {country} ({country_name(country)}), reference year {year}.",
-        "# Answer each indicator with one option value (or a number for numeric indicators),",
-        "# or n/a where it does not apply. Cite the law behind every answer in the long form:",
-        '#   CODE: {answer: b, source: "Law No. ..., art. N", url: "https://...",',
-        '#          quote: "the provision\'s own words", confidence: high, note: "..."}',
-        "# (confidence: high when the quoted provision settles the answer by itself, else medium).",
-        "# Leave an answer blank until you know it: blank answers are reported as missing.",
+        "# " + t("template.title", lang, title=_one_line(shown.title), id=scheme.id, version=_one_line(scheme.version)),
+        "# " + t("template.country", lang, code=country, name=country_name(country, lang), year=year),
+    ]
+    if lang != DEFAULT_LANGUAGE:
+        out.append("# " + t("template.language", lang))
+        fallback = _english_fallbacks(scheme, shown)
+        if fallback:
+            out.append("# " + t("template.stale", lang, n=fallback))
+    out += ["# " + t(key, lang) for key in ("template.how1", "template.how2", "template.example1",
+                                             "template.example2", "template.confidence", "template.blank")]
+    out += [
         "",
         f"scheme: {_key(scheme.id)}",
         f"country: {_yaml_str(country)}",
@@ -72,36 +88,46 @@ def template(scheme: Scheme, country: str, year: int, *, coder: str = "") -> str
         "answers:",
     ]
     section = ""
-    for node in scheme.nodes[1:]:
+    for node in shown.nodes[1:]:
         if not node.is_leaf:
             section = ""
         elif node.section and node.section != section:
             # a section label groups the questions of an area (it is not a scoring level)
             section = node.section
             out += ["", f"  # --- {_one_line(section)}"]
-        out.extend(_node_lines(node))
+        out.extend(_node_lines(node, lang, translation))
     return "\n".join(out) + "\n"
 
 
-def _node_lines(node: Node) -> list[str]:
+def _english_fallbacks(scheme: Scheme, shown: Scheme) -> int:
+    """How many of the scheme's texts the localised scheme still shows in English."""
+    from .translate import source_texts
+
+    english = dict(source_texts(scheme))
+    now = dict(source_texts(shown))
+    return sum(1 for k, v in english.items() if now.get(k) == v)
+
+
+def _node_lines(node: Node, lang: str = DEFAULT_LANGUAGE, translation: Translation | None = None) -> list[str]:
     ind = "  "
     if not node.is_leaf:
         bar = "=" if node.depth == 1 else "-"
-        return ["", f"{ind}# {bar * 3} {node.code} {_one_line(node.title)} ({node.level})".rstrip()]
+        level = translation.level(node.level) if translation is not None else node.level
+        return ["", f"{ind}# {bar * 3} {node.code} {_one_line(node.title)} ({_one_line(level)})".rstrip()]
     lines = [f"{ind}# {node.code} {_one_line(node.title)}".rstrip()]
     if node.question:
-        lines += _comment(node.question, ind, "Q: ")
+        lines += _comment(node.question, ind, t("template.question", lang))
     if node.help:
-        lines += _comment(node.help, ind, "help: ")
+        lines += _comment(node.help, ind, t("template.help", lang))
     if node.numeric is not None:
         num = node.numeric
         if num.normalise is None:
-            rng = f"{num.min:g}..{num.max:g}"
+            rng = f"{fmt_number(num.min, lang)}..{fmt_number(num.max, lang)}"
         else:
-            rng = f"normalised ({num.normalise}) across countries"
+            rng = t("template.normalised", lang, method=num.normalise)
         unit = f" {_one_line(num.unit)}" if num.unit else ""
-        lines.append(f"{ind}#   a number{unit}, {rng}, best {num.best}")
+        lines.append(f"{ind}#   " + t("template.numeric", lang, unit=unit, range=rng, best=t(f"best.{num.best}", lang)))
     for o in node.options:
-        lines += _comment(f"{o.label} ({o.score:g})", ind, f"  {o.value} = ")
+        lines += _comment(f"{o.label} ({fmt_number(o.score, lang)})", ind, f"  {o.value} = ")
     lines.append(f"{ind}{_key(node.code)}:")
     return lines

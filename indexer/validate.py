@@ -168,6 +168,7 @@ def check_bundle(bundle: Bundle, lookup_schemes: bool = True) -> list[Problem]:
             c.error(("scheme",), "unknown-scheme",
                     f"scheme {excerpt(sid)} is found neither among the paths nor in {schemes_dir()}/")
             out.extend(c.problems())
+    out.extend(check_translations(bundle, lookup_schemes))
     for p in bundle.profiles:
         scheme = bundle.schemes.get(p.scheme)
         if scheme is not None:
@@ -181,6 +182,33 @@ def check_bundle(bundle: Bundle, lookup_schemes: bool = True) -> list[Problem]:
             out.extend(c.problems())
         else:
             seen[p.key] = p
+    return out
+
+
+def check_translations(bundle: Bundle, lookup_schemes: bool = True) -> list[Problem]:
+    """Every translation file among the paths against its scheme (found among the paths, then
+    in ``indicators/``): unknown codes, untranslated and stale texts, duplicates."""
+    from .translate import check_translation
+
+    out: list[Problem] = []
+    seen: dict[tuple[str, str], str] = {}
+    for tr in bundle.translations:
+        if tr.key in seen:
+            c = _Collector(tr.path, _read_text(tr.path))
+            c.error(("language",), "duplicate-translation",
+                    f"the {tr.language} translation of {tr.scheme} is also in {seen[tr.key]}; keep one")
+            out.extend(c.problems())
+            continue
+        seen[tr.key] = tr.path
+        known = tr.scheme in bundle.scheme_paths or (lookup_schemes and resolve_scheme(tr.scheme, bundle, ids_only=True))
+        scheme = bundle.schemes.get(tr.scheme)
+        if not known:
+            c = _Collector(tr.path, _read_text(tr.path))
+            c.error(("translation",), "unknown-scheme",
+                    f"scheme {excerpt(tr.scheme)} is found neither among the paths nor in {schemes_dir()}/")
+            out.extend(c.problems())
+        elif scheme is not None:  # a scheme with errors: its own problems are reported
+            out.extend(check_translation(tr, scheme))
     return out
 
 
@@ -199,5 +227,5 @@ def files_with_errors(problems: Iterable[Problem]) -> set[str]:
     return {p.path for p in problems if p.severity == "error"}
 
 
-__all__ = ["validate_paths", "validate_bundle", "check_bundle", "check_profile", "resolve_scheme",
+__all__ = ["validate_paths", "validate_bundle", "check_bundle", "check_profile", "check_translations", "resolve_scheme",
            "schemes_dir", "iter_yaml_files", "files_with_errors"]
