@@ -47,11 +47,17 @@ def _add(codes: list[str]) -> None:
     st.session_state["countries"] = list(dict.fromkeys([*st.session_state.get("countries", []), *codes]))
 
 
-c_countries, c_peers = st.columns([5, 2], vertical_alignment="bottom")
-c_countries.multiselect("Countries", all_countries, key="countries", format_func=sup.country_label,
-                        placeholder="Pick countries to compare")
 peer_list = sup.peers(data, sid)
 missing_peers = [c for c in peer_list if c not in st.session_state["countries"]]
+# the chips need the whole width once several countries are picked (at 1280 px a half-width box
+# scrolled "Kazakhstan (KZ)" out of sight, issue 18): the peers button goes beside it only while
+# it is short
+if missing_peers and len(st.session_state["countries"]) <= 3:
+    c_countries, c_peers = st.columns([5, 2], vertical_alignment="bottom")
+else:
+    c_countries, c_peers = st.container(), st.container()
+c_countries.multiselect("Countries", all_countries, key="countries", format_func=sup.country_label,
+                        placeholder="Pick countries to compare")
 if missing_peers:
     c_peers.button(f"Add post-Soviet peers ({', '.join(missing_peers)})", on_click=_add, args=(missing_peers,),
                    help="Moldova, Russia and Ukraine: published MIPEX scores.")
@@ -96,9 +102,12 @@ st.caption(" ".join(notes))
 # --- overall ------------------------------------------------------------------------------------
 overall = t[t.code == "overall"].set_index("country")
 cards = present + (["__baseline__"] if group is not None else [])
-for start in range(0, len(cards), 6):
-    cols = st.columns(min(6, len(cards) - start) if len(cards) > 6 else len(cards))
-    for col, c in zip(cols, cards[start:start + 6], strict=False):
+# at most four cards a row: a fifth and sixth made names such as "Russian Federation (RU)" too
+# narrow to read at 1280 px (issue 18)
+per_row = 4
+for start in range(0, len(cards), per_row):
+    cols = st.columns(per_row if len(cards) > per_row else len(cards))
+    for col, c in zip(cols, cards[start:start + per_row], strict=False):
         with col.container(border=True):
             if c == "__baseline__":
                 r = overall.iloc[0]

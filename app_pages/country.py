@@ -79,27 +79,25 @@ if open_overall:
 elif sup.is_missing(ov.score) and view is None:
     st.caption(f"No overall score: {sup.no_score_reason(scheme, scheme.root, ov.coverage)}.")
 
-left, right = st.columns(2)
-with left:
-    st.plotly_chart(sup.bars_figure(cmp_), key="country_bars", config={"displaylogo": False})
-with right:
-    areas = t[t.depth == 1]
-    df = pd.DataFrame({
-        "area": [f"{r.code} {r.title}" for r in areas.itertuples()],
-        "score": areas.score, "band": areas.band, "coverage": areas.coverage,
-        "can become": [sup.fmt_bounds(r.lower, r.upper) if sup.is_open_interval(r.lower, r.upper) else ""
-                       for r in areas.itertuples()],
-        sup.baseline_label(group, stat): areas.baseline, "n": [sup.n_text(r) for r in areas.itertuples()], "gap": areas.gap,
-        "rank": [(sup.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n) if sup.is_open_interval(r.lower, r.upper)
-                  else sup.fmt_rank(r.rank, r.rank_n)) if group else "–" for r in areas.itertuples()],
-        "verdict": list(areas.verdict),
-    })
-    if group is None:
-        df = df.drop(columns=[sup.baseline_label(group, stat), "n", "gap", "rank", "verdict"])
-    if not (df["can become"] != "").any():
-        df = df.drop(columns="can become")
-    sup.show_table(df, {"score": sup.SCORE, "coverage": sup.PCT, sup.baseline_label(group, stat): sup.SCORE,
-                        "gap": sup.GAP}, column_config={"n": st.column_config.Column(help="Members with a score there")})
+# the chart, then the area table at full width: ten columns do not fit half a page (issue 18)
+st.plotly_chart(sup.bars_figure(cmp_), key="country_bars", config={"displaylogo": False})
+areas = t[t.depth == 1]
+df = pd.DataFrame({
+    "area": [f"{r.code} {r.title}" for r in areas.itertuples()],
+    "score": areas.score, "band": areas.band, "coverage": areas.coverage,
+    "can become": [sup.fmt_bounds(r.lower, r.upper) if sup.is_open_interval(r.lower, r.upper) else ""
+                   for r in areas.itertuples()],
+    sup.baseline_label(group, stat): areas.baseline, "n": [sup.n_text(r) for r in areas.itertuples()], "gap": areas.gap,
+    "rank": [(sup.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n) if sup.is_open_interval(r.lower, r.upper)
+              else sup.fmt_rank(r.rank, r.rank_n)) if group else "–" for r in areas.itertuples()],
+    "verdict": list(areas.verdict),
+})
+if group is None:
+    df = df.drop(columns=[sup.baseline_label(group, stat), "n", "gap", "rank", "verdict"])
+if not (df["can become"] != "").any():
+    df = df.drop(columns="can become")
+sup.show_table(df, {"score": sup.SCORE, "coverage": sup.PCT, sup.baseline_label(group, stat): sup.SCORE,
+                    "gap": sup.GAP}, column_config={"n": st.column_config.Column(help="Members with a score there")})
 
 for note in (view or {}).get("notes", []):
     st.caption(note)

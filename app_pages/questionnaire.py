@@ -277,9 +277,14 @@ with side:
     st.markdown("**Score preview**")
     if preview is not None:
         pv = preview[preview.depth <= 1]
+        # codes, not titles, and coverage before band: the side column is narrow at 1280 px (issue 18);
+        # the area names are in Progress just above
         sup.show_table(pd.DataFrame({
-            "node": ["Overall" if r.code == "overall" else f"{r.code} {scheme.node(r.code).title}" for r in pv.itertuples()],
-            "score": pv.score, "band": pv.band, "coverage": pv.coverage}), {"score": sup.SCORE, "coverage": sup.PCT})
+            "node": [r.code for r in pv.itertuples()],
+            "score": pv.score, "coverage": pv.coverage, "band": pv.band}), {"score": sup.SCORE, "coverage": sup.PCT},
+            column_config={"node": st.column_config.TextColumn(width="small"),
+                           "score": st.column_config.TextColumn(width="small", alignment="right"),
+                           "coverage": st.column_config.TextColumn(width="small", alignment="right")})
         st.caption("An area needs enough of its indicators answered to have a score (the scheme's coverage rule).")
 
     # answer these first

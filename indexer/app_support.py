@@ -616,7 +616,8 @@ def country_controls(data: AppData, ids: Sequence[str]) -> tuple:
     from .compare import STATS
 
     ensure_choice("scheme", ids, default_scheme(data))
-    c_scheme, c_country, c_year, c_base, c_stat = st.columns([3, 2, 1, 2, 1])
+    # the year and statistic boxes need room for "latest" and "median" at 1280 px (issue 18)
+    c_scheme, c_country, c_year, c_base, c_stat = st.columns([3, 2, 1.3, 2, 1.3])
     sid = c_scheme.selectbox("Scheme", ids, key="scheme", format_func=lambda x: scheme_label(data.schemes[x]))
     sc = scored(data, sid, coding_selector(data, sid))
     all_countries = data.countries(sid)
@@ -1265,8 +1266,13 @@ def radar_figure(cmp_: Comparison, parent: str | None = None):
                           "(n=%{customdata[1]} members)<extra></extra>"))
     lo, hi = cmp_.scheme.scale
     return go.Figure(traces, layout={
-        "polar": {"radialaxis": {"range": [lo, hi], "tickfont": {"size": 10}}},
-        "margin": {"l": 80, "r": 80, "t": 40, "b": 40}, "height": 460,
+        # ticks at the ends and the middle only, along the vertical axis between two areas and
+        # drawn small, so that they never sit on an area's label or collide at the centre; a
+        # wide margin keeps the longest wrapped area label ("Labour market / mobility") inside
+        "polar": {"radialaxis": {"range": [lo, hi], "tickvals": [lo, (lo + hi) / 2, hi], "angle": 90,
+                                 "tickangle": 90, "tickfont": {"size": 9, "color": "#888"}},
+                  "angularaxis": {"tickfont": {"size": 11}}, "domain": {"x": [0.08, 0.92]}},
+        "margin": {"l": 90, "r": 90, "t": 40, "b": 40}, "height": 460,
         "legend": {"orientation": "h", "y": -0.15}})
 
 
@@ -1343,7 +1349,9 @@ def bars_figure(cmp_: Comparison, parent: str | None = None):
     height = 90 + len(kids) * max(34, 16 * len(cmp_.countries) + 14)
     room = 1.45 if any(t.base is not None for t in traces if isinstance(t, go.Bar)) else 1.2  # interval labels
     return go.Figure(traces, layout={
-        "barmode": "group", "xaxis": {"range": [lo, lo + (hi - lo) * room], "title": {"text": "score"}},
+        # room on the right for the interval labels, but ticks on the scale only (no "140" on 0-100)
+        "barmode": "group", "xaxis": {"range": [lo, lo + (hi - lo) * room], "title": {"text": "score"},
+                                      "tickvals": [lo + (hi - lo) * k / 5 for k in range(6)]},
         "yaxis": {"autorange": "reversed"}, "bargap": 0.25,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10}, "height": height,
         "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom"}, "uniformtext": {"minsize": 9, "mode": "show"}})

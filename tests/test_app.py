@@ -370,7 +370,7 @@ def test_questionnaire_live_validation_and_preview(demo_app_root: Path):
     at = app("questionnaire")
     n = open_profile(at, "country_profiles/demo/XA-2024.yaml")
     preview = at.dataframe[0].value
-    assert list(preview.node)[:1] == ["Overall"]
+    assert list(preview.node)[:1] == ["overall"]
     at.text_input(key=f"q{n}_WORK.2_answer").set_value("three")
     run(at)
     assert any("not-a-number" in e.value for e in at.error)
