@@ -59,7 +59,10 @@ st.multiselect("Highlight these countries (ranked with the group even when they 
                key="countries", format_func=sup.country_label)
 
 with st.expander("Assumptions varied", expanded=False):
-    a1, a2, a3, a4 = st.columns([3, 1, 1, 1])
+    # the assumptions get a row of their own: five chips did not fit half a row at 1280 px
+    # ("Missing-a..." was cut, issue 18)
+    a1 = st.container()
+    a2, a3, a4 = st.columns([1, 1, 1])
     sup.ensure_choices("rb_factors", list(FACTORS), list(FACTORS))
     a1.multiselect("Assumptions", list(FACTORS), key="rb_factors", format_func=FACTORS.get)
     sup.ensure_choice("rb_kind", ["uniform", "dirichlet"], "uniform")
