@@ -5,19 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit as st
-from test_app import app, make_data_root, run, texts
+from test_app import app, clear_caches, make_data_root, run, texts  # noqa: F401 - clear_caches: autouse fixture
 
 from indexer import app_support as sup
-
-
-@pytest.fixture(autouse=True)
-def clear_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 @pytest.fixture
