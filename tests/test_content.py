@@ -163,6 +163,11 @@ def test_pp_is_the_plain_mean_of_its_ten_indicators():
     votes = ["PP.VOTE.1", "PP.VOTE.2", "PP.VOTE.3"]
     answers = {c: ("c" if c in votes else "a") for c in pp}
     assert _area_score(answers, "PP") == pytest.approx(700 / 10)
+    # the issue's own figure: the three votes at 0 and four other PP items at 100 (three blank):
+    # (0 + 0 + 0 + 4 * 100) / 7 = 57.14, where the old dimension step gave 75
+    seven = {c: ("c" if c in votes else "a") for c in votes + ["PP.LIB.1", "PP.LIB.2", "PP.CONS.1", "PP.IMPL.1"]}
+    assert _area_score(seven, "PP") == pytest.approx(400 / 7)
+    assert round(400 / 7, 2) == 57.14
     # a complete synthetic coding's area equals the plain mean of its indicators, area by area
     s = scheme("mipex-core")
     full = {leaf.code: leaf.options[i % len(leaf.options)].value for i, leaf in enumerate(s.leaves)}

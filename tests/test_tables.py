@@ -470,3 +470,15 @@ def test_quote_and_confidence_are_exported_and_imported_back(tmp_path):
     (p,) = load_paths([str(back)]).profiles
     assert (p.citations["WORK.1"].quote, p.citations["WORK.1"].confidence) == ("may work", "high")
     assert p.citations["WORK.2"].confidence == "medium"
+
+
+def test_import_counts_expected_warnings_instead_of_listing_them(tmp_path):
+    """A table of answers has blanks and no citations: those warnings are counted in one line."""
+    t = tmp_path / "t.csv"
+    t.write_text("country,year,WORK.1,WORK.2,WORK.3,NAT.1,NAT.2\nXA,2030,a,3,yes,5,\nXB,2030,b,4,no,,\n")
+    res = run("import", str(t), "--scheme", "demo", "--out-dir", str(tmp_path / "out"))
+    assert res.exit_code == 0, res.output
+    lines = [ln for ln in res.stderr.splitlines() if ln]
+    assert not [ln for ln in lines if "warning missing-" in ln]  # none listed one by one
+    assert "warning: 3 missing-answer (expected of a table" in res.stderr
+    assert lines[-1].startswith("indexer: wrote 2 of 2 profiles")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import click
 
-from ..cli import InvalidInput, summary_line, warn
+from ..cli import QUIET_WARNINGS, InvalidInput, summary_line, warn
 from ..guard import check_output
 from ..model import PROVENANCES, STATUSES
 from ..problems import has_errors, sort_problems
@@ -74,9 +75,17 @@ def command(table, scheme_ref, out_dir, sheet, kind, layout, status, provenance,
     problems = sort_problems(res.problems)
     if not res.ok:
         raise InvalidInput(problems, summary_line(problems) + "; nothing written")
+    # the blanks of imported drafts (missing-answer) and uncited answers (missing-source) are
+    # expected of a table: counted per code in one line, not printed one by one (issue 18)
+    quiet = QUIET_WARNINGS | {"missing-source"}
     for p in problems:
-        click.echo(str(p), err=True)
-    if problems:
+        if p.code not in quiet:
+            click.echo(str(p), err=True)
+    counted = Counter(p.code for p in problems if p.code in quiet)
+    if counted:
+        warn(", ".join(f"{n} {code}" for code, n in sorted(counted.items()))
+             + " (expected of a table; `indexer validate` lists them)")
+    elif problems:
         warn(summary_line(problems))
     n = len(res.profiles)
     changed = n - len(res.unchanged)
