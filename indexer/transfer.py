@@ -45,6 +45,39 @@ Min-coverage rules need nothing more (coverage does not change). The least ``j``
 ``F_root(j) ≥ target`` is the minimum number of changes; the splits give a set. The greedy path
 is used only where its premise holds, and every answer is checked with the real scorer
 (``score.score_arrays``); if that check ever disagreed the search would be run instead.
+
+A partly coded country: the reform on its bounds
+------------------------------------------------
+A country with *no overall score* (its coverage is below the root's ``min_coverage``) still has
+bounds (SPEC §3.1, ``indexer.bounds``): ``lower`` with every open leaf at its lowest option score,
+``upper`` at its highest. Its reform is planned on them. Besides *changes* of answered leaves, a
+reform may *answer* an open leaf (blank, applicable, not under a given score): the reform enacts
+that provision at its best achievable answer, so its score is known whatever the law says today.
+An answer raises ``lower`` by ``share × (best − lowest)`` and never raises ``upper``. The objective:
+
+1. **for sure** — the fewest edits (changes + answers) after which the reformed country's
+   ``lower`` reaches the target: the target is met *whatever the open answers turn out to be*.
+   Among sets of that size, the fewest answers (a reform of known provisions is preferred to
+   enacting ones whose present state is unknown). ``lower`` aggregates like a score with the
+   open leaves fixed at their lowest, ignoring coverage, so the two algorithms above apply
+   unchanged to the ``lower`` tree with the answers as extra candidates (``score`` = lowest).
+   Under weighted means the choice is exact in both criteria: any set of ``k`` edits with ``a``
+   answers gains at most ``A(a) + C(k − a)`` (the sums of the ``a`` largest answer gains and the
+   ``k − a`` largest change gains), which the top lists attain; the least ``k``, then the least
+   ``a``, with ``A(a) + C(k − a) ≥ target − lower`` is the optimum. ∎ Otherwise the exact search
+   gives the least ``k``; of the sets it finds, one without answers (searched separately over the
+   changes alone) is taken when it is as small — the fewest answers is then not guaranteed.
+2. **possibly** — if no reform reaches it for sure (some open leaf cannot be answered at its
+   highest: a normalised numeric leaf, or ``within_group`` answers), the fewest *changes* after
+   which ``upper`` reaches the target: the target can still be met, depending on the open
+   answers. Answers never raise ``upper``, so they are not candidates.
+3. otherwise out of reach: every candidate change is listed, and how far ``upper`` goes.
+
+A country *with* an overall score keeps the objective above (its score reaches the target), so
+its results are as before. Whatever the objective, the result reports the overall and every
+touched area after the reform — the score where coverage allows, always the bounds — and a
+status (:func:`reach_status`): *sure* when ``lower ≥ target``, *possibly* when ``upper ≥
+target > lower``, *no* otherwise.
 """
 
 from __future__ import annotations
@@ -65,7 +98,11 @@ TOL = 1e-9
 BIG = 1e9  # an unreachable budget
 
 CSV_COLUMNS = ["code", "title", "answer", "score", "baseline", "gap", "baseline_n", "step", "to_answer", "to_score",
-               "gain", "overall_after", "models"]
+               "gain", "overall_after", "models", "kind", "lower_after", "upper_after"]
+OBJECTIVES = ("score", "lower", "upper")
+"""What the smallest reform lifts to the target: the overall score (a country with one), its
+lower bound ("for sure") or its upper bound ("possibly"); see the module docstring."""
+STATUSES = ("sure", "possibly", "no")
 
 
 class TransferError(ValueError):
@@ -79,6 +116,7 @@ class Candidate:
     score: float
     best: str
     best_score: float
+    kind: str = "change"  # "change" an answered leaf, or "answer" an open one (``score`` = its lowest)
 
 
 @dataclass(frozen=True)
@@ -94,6 +132,26 @@ class Step:
     gain: float  # overall points this change alone adds to the current profile
     overall_after: float  # the overall after this and every earlier step (real scorer)
     models: tuple[str, ...]  # group members whose answer scores at least ``to_score``
+    kind: str = "change"  # "change" (answered now) or "answer" (open now: ``answer`` is "", ``score`` its lowest)
+    lower_after: float = math.nan  # the overall's bounds after this and every earlier step
+    upper_after: float = math.nan
+
+
+@dataclass(frozen=True)
+class NodeAfter:
+    """A node (the overall, or an area a step touches) before and after the reform: score
+    (NaN where coverage does not allow one), coverage and bounds."""
+
+    code: str
+    title: str
+    score_before: float
+    score_after: float
+    coverage_before: float
+    coverage_after: float
+    lower_before: float
+    lower_after: float
+    upper_before: float
+    upper_after: float
 
 
 @dataclass(frozen=True)
@@ -127,6 +185,28 @@ class Transfer:
     notes: tuple[str, ...] = ()
     #: country and members -> the coding used, with its provenance (``codings.label``)
     codings: dict[str, str] = field(default_factory=dict)
+    #: what the reform lifts to the target (``OBJECTIVES``): "score", "lower" or "upper"
+    objective: str = "score"
+    #: the overall now: coverage and bounds
+    coverage: float = math.nan
+    lower: float = math.nan
+    upper: float = math.nan
+    #: after the reform (``steps`` applied): "sure", "possibly" or "no" (:func:`reach_status`)
+    status: str = "no"
+    #: the overall and each touched area, before and after
+    after: tuple[NodeAfter, ...] = ()
+    #: planned on the lower bound: the fewest changes that make the target merely possible
+    possible_in: int | None = None
+
+    @property
+    def answers(self) -> int:
+        """How many steps answer an open indicator."""
+        return sum(s.kind == "answer" for s in self.steps)
+
+    def after_frame(self) -> pd.DataFrame:
+        """One row per reported node (the overall first), before and after."""
+        cols = [f.name for f in NodeAfter.__dataclass_fields__.values()]
+        return pd.DataFrame([{c: getattr(n, c) for c in cols} for n in self.after], columns=cols)
 
     @property
     def changes(self) -> dict[str, str]:
@@ -139,7 +219,8 @@ class Transfer:
         extra = [s for s in self.steps if s.code not in set(p.code)]
         if extra:
             p = pd.concat([p, pd.DataFrame({"code": [s.code for s in extra], "title": [s.title for s in extra],
-                                            "answer": [s.answer for s in extra], "score": [s.score for s in extra]})],
+                                            "answer": [s.answer for s in extra],
+                                            "score": [s.score if s.kind == "change" else np.nan for s in extra]})],
                           ignore_index=True)
         p["step"] = pd.array([step_of[c][0] if c in step_of else pd.NA for c in p.code], dtype="Int64")
         p["to_answer"] = [step_of[c][1].to_answer if c in step_of else "" for c in p.code]
@@ -147,6 +228,9 @@ class Transfer:
         p["gain"] = [step_of[c][1].gain if c in step_of else np.nan for c in p.code]
         p["overall_after"] = [step_of[c][1].overall_after if c in step_of else np.nan for c in p.code]
         p["models"] = [" ".join(step_of[c][1].models) if c in step_of else "" for c in p.code]
+        p["kind"] = [step_of[c][1].kind if c in step_of else "" for c in p.code]
+        p["lower_after"] = [step_of[c][1].lower_after if c in step_of else np.nan for c in p.code]
+        p["upper_after"] = [step_of[c][1].upper_after if c in step_of else np.nan for c in p.code]
         p = p.sort_values(["step"], na_position="last", kind="stable").reset_index(drop=True)
         for c in ("baseline", "gap"):
             if c not in p:
@@ -195,6 +279,44 @@ def best_answers(scheme: Scheme, profile: Profile, leaf_scores: dict[str, float]
         if choices[best] > s + TOL:
             out.append(Candidate(leaf.code, str(profile.answers.get(leaf.code)), float(s), best, float(choices[best])))
     return out
+
+
+def open_answers(scheme: Scheme, is_open: np.ndarray, lowest: np.ndarray, *,
+                 allowed: dict[str, dict[str, float]] | None = None) -> list[Candidate]:
+    """Each open leaf (``is_open``, per leaf in ``scheme.leaves`` order) whose best achievable
+    answer scores above its lowest (``lowest``, per leaf): an "answer" candidate, its ``score``
+    the lowest (its value in the lower bound). Numeric leaves normalised across countries are
+    left out (their score depends on the other countries)."""
+    hi = scheme.scale[1]
+    out = []
+    for j, leaf in enumerate(scheme.leaves):
+        if not is_open[j]:
+            continue
+        if allowed is not None:
+            choices = allowed.get(leaf.code, {})
+        elif leaf.numeric is not None:
+            if leaf.numeric.normalise is not None:
+                continue
+            choices = {_num_text(leaf.numeric.min if leaf.numeric.best == "low" else leaf.numeric.max): hi}
+        else:
+            choices = {o.value: o.score for o in leaf.options}
+        if not choices:
+            continue
+        best = max(choices, key=lambda a: (choices[a], -list(choices).index(a)))
+        if choices[best] > lowest[j] + TOL:
+            out.append(Candidate(leaf.code, "", float(lowest[j]), best, float(choices[best]), kind="answer"))
+    return out
+
+
+def reach_status(score: float, lower: float, upper: float, target: float) -> str:
+    """Whether ``target`` is reached: "sure" when ``lower ≥ target`` (whatever the open answers
+    turn out to be), "possibly" when ``upper ≥ target > lower``, "no" otherwise. Without bounds
+    (a node with no applicable leaf) the score decides ("sure" or "no")."""
+    if math.isnan(lower) or math.isnan(upper):
+        return "sure" if not math.isnan(score) and score >= target - TOL else "no"
+    if lower >= target - TOL:
+        return "sure"
+    return "possibly" if upper >= target - TOL else "no"
 
 
 def _num_text(x: float) -> str:
@@ -247,6 +369,51 @@ def greedy_set(scheme: Scheme, S: np.ndarray, candidates: Sequence[Candidate], n
         out.append(c)
         total += sh.get(c.code, 0.0) * (c.best_score - c.score)
     return out, total
+
+
+def greedy_fewest_answers(scheme: Scheme, V: np.ndarray, changes: Sequence[Candidate], answers: Sequence[Candidate],
+                          need: float) -> tuple[list[Candidate], float]:
+    """Under weighted means: the fewest edits whose gains (``share × (best − score)``, shares of
+    ``V``'s tree) reach ``need``, and among those the fewest answers — the least ``k``, then the
+    least ``a``, with ``A(a) + C(k − a) ≥ need`` (top-``a`` answer gains plus top-``(k − a)``
+    change gains; module docstring). Returns (set, total gain); every candidate if none does."""
+    sh = _shares(scheme, V)
+
+    def ranked(cs: Sequence[Candidate]) -> tuple[list[Candidate], np.ndarray]:
+        gain = {c.code: sh.get(c.code, 0.0) * (c.best_score - c.score) for c in cs}
+        r = sorted(cs, key=lambda c: (-gain[c.code], c.code))
+        return r, np.concatenate([[0.0], np.cumsum([gain[c.code] for c in r])])
+
+    rc, C = ranked(changes)
+    ra, A = ranked(answers)
+    for k in range(len(rc) + len(ra) + 1):
+        for a in range(max(0, k - len(rc)), min(k, len(ra)) + 1):
+            if A[a] + C[k - a] >= need - TOL:
+                return ra[:a] + rc[:k - a], float(A[a] + C[k - a])
+    return ra + rc, float(A[-1] + C[-1])
+
+
+def sure_reform(scheme: Scheme, profile: Profile, L: np.ndarray, changes: Sequence[Candidate],
+                answers: Sequence[Candidate], target: float, verify) -> tuple[list[Candidate], str, float]:  # noqa: ANN001
+    """The fewest edits (changes and answers) lifting the lower bound of the overall (``L[0]``,
+    ``L`` the lower bounds of every node) to ``target``, the fewest answers among them (exact
+    under weighted means; module docstring). ``verify(edits) -> lower`` rescores with the real
+    kernel. Returns (set, method, the lower bound with every candidate)."""
+    cands = [*changes, *answers]
+    if L[0] >= target - TOL or not cands:
+        return [], "none", float(L[0])
+    if greedy_applies(scheme, profile, cands):
+        chosen, gain = greedy_fewest_answers(scheme, L, changes, answers, target - L[0])
+        got = verify(chosen)
+        if abs(got - (L[0] + gain)) <= 1e-6 * max(1.0, abs(got)):
+            total = greedy_fewest_answers(scheme, L, changes, answers, math.inf)[1]
+            return chosen, "greedy", float(L[0] + total)
+    mixed, _, root = search_set(scheme, profile, L, cands, target)
+    if changes:
+        only, reach, _ = search_set(scheme, profile, L, changes, target)
+        if reach >= target - TOL and len(only) <= len(mixed):
+            mixed = only
+    return mixed, "search", float(root[-1])
 
 
 def _conv(a: np.ndarray, b: np.ndarray, op) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
@@ -505,45 +672,84 @@ def transfer(
 
     pool = [scored.profile(i) for i in range(len(scored.arrays.profiles))]
     needs_context = any(x.numeric is not None and x.numeric.normalise for x in leaves)
+    A_all = scored.arrays
+    L, U = A_all.lower[row], A_all.upper[row]
+    cov_now = float(A_all.coverage[row, 0])
 
-    def score_sets(sets: Sequence[Sequence[Candidate]]) -> np.ndarray:
+    def evaluate(sets: Sequence[Sequence[Candidate]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Score, coverage, lower and upper (rows: the sets; columns: nodes) of the country with
+        each set of edits applied, by the real scorer."""
         variants = [replace(prof, answers={**prof.answers, **{c.code: c.best for c in cs}}) for cs in sets]
         if needs_context:
-            out = []
+            parts = []
             for v in variants:
                 ctx = list(pool)
                 ctx[row] = v
-                out.append(score_arrays(scheme, ctx).score[row])
-            return np.array(out)
-        return score_arrays(scheme, variants).score
+                a = score_arrays(scheme, ctx)
+                parts.append((a.score[row], a.coverage[row], a.lower[row], a.upper[row]))
+            return tuple(np.array([q[i] for q in parts]) for i in range(4))  # type: ignore[return-value]
+        a = score_arrays(scheme, variants)
+        return a.score, a.coverage, a.lower, a.upper
 
-    def verify(cs: Sequence[Candidate]) -> float:
-        return float(score_sets([cs])[0, 0])
+    def verifier(which: int):  # noqa: ANN202 - the overall's score (0), lower (2) or upper (3) after a set
+        return lambda cs: float(evaluate([cs])[which][0, 0])
 
     notes = []
-    if math.isnan(S[0]):
-        notes.append(f"{country} has no overall score (coverage below the scheme's min_coverage): answer more "
-                     "indicators first; no reform of answered indicators can give it one.")
-        chosen, method, best_possible = [], "none", float("nan")
+    objective, possible_in = "score", None
+    answers_c: list[Candidate] = []
+    if not math.isnan(S[0]):
+        chosen, method, best_possible = minimal_reform(scheme, prof, S, candidates, target, verifier(0))
+        metric = 0
+    elif math.isnan(L[0]):
+        notes.append(f"{country} has no overall score and no bounds (no applicable indicator): nothing to reform.")
+        chosen, method, best_possible, metric = [], "none", float("nan"), 0
     else:
-        chosen, method, best_possible = minimal_reform(scheme, prof, S, candidates, target, verify)
-    reachable = not math.isnan(S[0]) and (S[0] >= target - TOL or (bool(chosen) and verify(chosen) >= target - TOL))
+        lowest = A_all.extremes[0]
+        answers_c = open_answers(scheme, A_all.open[row], lowest, allowed=allowed)
+        mc = scheme.min_coverage_of(scheme.root)
+        notes.append(f"{country} has no overall score (coverage {cov_now:.0%}, the overall needs {mc:.0%}): the reform "
+                     f"is planned on its bounds [{L[0]:.2f}, {U[0]:.2f}] (SPEC §3.1).")
+        chosen, method, best_possible = sure_reform(scheme, prof, L, candidates, answers_c, target, verifier(2))
+        objective, metric = "lower", 2
+        up, up_method, up_best = minimal_reform(scheme, prof, U, candidates, target, verifier(3))
+        up_ok = float(U[0]) >= target - TOL or (bool(up) and verifier(3)(up) >= target - TOL)
+        possible_in = len(up) if up_ok else None
+        if best_possible < target - TOL:  # not for sure: possibly, on the upper bound
+            objective, chosen, method, best_possible, metric = "upper", up, up_method, up_best, 3
+            answers_c = []
+    got = verifier(metric)(chosen) if chosen else float((S, None, L, U)[metric][0])
+    reachable = not math.isnan(got) and got >= target - TOL
+    all_cands = [*candidates, *answers_c]
 
-    # steps: in order of standalone gain, with the cumulative overall from the scorer
+    # steps: in order of standalone gain (in the objective's terms), with the cumulative
+    # overall, lower and upper from the scorer
     steps: list[Step] = []
     if chosen:
-        alone = score_sets([[c] for c in chosen])[:, 0] - S[0]
+        base_now = float((S, None, L, U)[metric][0])
+        alone = evaluate([[c] for c in chosen])[metric][:, 0] - base_now
         order = sorted(range(len(chosen)), key=lambda i: (-alone[i], chosen[i].code))
         ordered = [chosen[i] for i in order]
-        cum = score_sets([ordered[:i + 1] for i in range(len(ordered))])[:, 0]
+        cs, _, cl, cu = evaluate([ordered[:i + 1] for i in range(len(ordered))])
         for n_, i in enumerate(order):
             c = ordered[n_]
-            models = tuple(sorted(m for m, (_, s) in member_answers.get(c.code, {}).items() if s >= c.best_score - TOL))
+            models = tuple(sorted(m for m, (_, v) in member_answers.get(c.code, {}).items() if v >= c.best_score - TOL))
             steps.append(Step(c.code, scheme.node(c.code).title, c.answer, c.best, c.score, c.best_score,
-                              float(alone[i]), float(cum[n_]), models))
-    if not reachable and not math.isnan(S[0]):
-        notes.append(f"Even every candidate change ({len(candidates)}) lifts {country} only to "
+                              float(alone[i]), float(cs[n_, 0]), models, c.kind, float(cl[n_, 0]), float(cu[n_, 0])))
+    if not reachable and not (math.isnan(S[0]) and math.isnan(L[0])):
+        what = {"score": "", "lower": "the lower bound of ", "upper": "the upper bound of "}[objective]
+        notes.append(f"Even every candidate change ({len(all_cands)}) lifts {what}{country}'s overall only to "
                      f"{best_possible:.2f}, short of {target:.2f}.")
+
+    # the overall and every area a step touches, before and after
+    ea = evaluate([chosen])
+    touched = {scheme.ancestors(c.code)[-2] if len(scheme.ancestors(c.code)) > 1 else c.code for c in chosen}
+    after = []
+    for k, node in enumerate(scheme.nodes):
+        if k == 0 or (node.code in touched and node.depth == 1):
+            after.append(NodeAfter(node.code, node.title, float(S[k]), float(ea[0][0, k]),
+                                   float(A_all.coverage[row, k]), float(ea[1][0, k]), float(L[k]), float(ea[2][0, k]),
+                                   float(U[k]), float(ea[3][0, k])))
+    status = reach_status(after[0].score_after, after[0].lower_after, after[0].upper_after, target)
 
     # provisions: answered leaves where the country trails the baseline (or can improve)
     rows = []
@@ -573,10 +779,12 @@ def transfer(
     return Transfer(
         scheme=scheme, country=country, year=year, group=group, stat=stat, target=target, target_source=source,
         overall=float(S[0]), provisions=provisions, steps=tuple(steps), reachable=reachable,
-        best_possible=best_possible, method=method, candidates=len(candidates),
+        best_possible=best_possible, method=method, candidates=len(all_cands),
         illustrative=prof.provenance == "illustrative", members_used={m: scored.profile(i).year for m, i in members.items()},
         notes=tuple(notes),
         codings={c: codings.label(scored.profile(i)) for c, i in {**members, country: row}.items()},
+        objective=objective, coverage=cov_now, lower=float(L[0]), upper=float(U[0]), status=status,
+        after=tuple(after), possible_in=possible_in,
     )
 
 

@@ -300,7 +300,7 @@ def test_cli(data: Path) -> None:
     r = run(main, base + ["--baseline", "G", "--target", "60", "--format", "csv"])
     lines = r.stdout.splitlines()
     assert lines[0] == ("code,title,answer,score,baseline,gap,baseline_n,step,to_answer,to_score,gain,"
-                        "overall_after,models")
+                        "overall_after,models,kind,lower_after,upper_after")
     assert lines[1].startswith("A2,") and ",1,a,100.0,37.5," in lines[1] and lines[1].endswith(",BE")
     r = run(main, base + ["--target", "60", "--format", "json"])
     doc = json.loads(r.stdout)
