@@ -242,3 +242,52 @@ def test_sure_reform_minimal_and_holds_for_every_completion(tmp_path: Path, only
             assert min(sc.score[:, 0]) >= worst - 1e-9
             seen["completions"] += len(done)
     assert seen["sure"] > 10 and seen["brute"] > 10, seen
+
+
+# ----------------------------------------------------------------------------------------------
+# the app's Smallest reform tab
+
+
+def test_app_tab_shows_bounds(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    root = tmp_path / "root"
+    (root / "indicators").mkdir(parents=True)
+    shutil.copy(data / "part.yaml", root / "indicators" / "part.yaml")
+    (root / "country_profiles").mkdir()
+    for name in ("xa.yaml", "at.yaml", "groups.yaml"):
+        shutil.copy(data / name, root / "country_profiles" / name)
+    monkeypatch.setenv("INDEXER_DATA_ROOT", str(root))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "streamlit_app.py"), default_timeout=120)
+    at.run()
+    at.switch_page("app_pages/reform.py")
+    at.run()
+    at.selectbox(key="country").set_value("XA")
+    at.selectbox(key="baseline").set_value("G")
+    at.session_state["reform_view"] = "Smallest reform to a target"
+    at.session_state["rf_target_mode"] = "score"
+    at.session_state["rf_target"] = 50.0
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    got = {m.label: m.value for m in at.metric}
+    assert got["Overall now"] == "21.7–55.0" and got["Changes needed"] == "2" and got["Target"] == "50.0"
+    assert any("**for sure**" in s.value for s in at.success)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def test_report_extra_bounds(data: Path) -> None:
+    from indexer.transfer import report_extra
+
+    _, scheme, profiles = _load(data)
+    ex = report_extra(scheme, profiles, "XA", None, target=50)
+    assert "bounds are [21.7, 55.0]" in ex["text"] and "2: 1 changes, 1 answers" in ex["text"]
+    assert "for sure" in ex["text"]
+    rows = {r[1].split()[0]: r for r in ex["rows"]}
+    assert rows["A2"][2] == "(open)" and rows["A1"][2] == "c"
+    assert rows["A1"][5] == "–" or rows["A2"][5] == "–"  # no overall score after the first step (coverage 5/6 only after both)
