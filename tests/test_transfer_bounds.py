@@ -291,3 +291,12 @@ def test_report_extra_bounds(data: Path) -> None:
     rows = {r[1].split()[0]: r for r in ex["rows"]}
     assert rows["A2"][2] == "(open)" and rows["A1"][2] == "c"
     assert rows["A1"][5] == "–" or rows["A2"][5] == "–"  # no overall score after the first step (coverage 5/6 only after both)
+
+
+def test_json_has_no_nan(data: Path) -> None:
+    r = CliRunner().invoke(main, ["gaps", str(data / "part.yaml"), str(data), "--country", "XA", "--target", "40",
+                                  "--format", "json"])
+    assert "NaN" not in r.stdout
+    doc = json.loads(r.stdout)
+    assert doc["overall"] is None and doc["steps"][-1]["overall_after"] is None  # coverage 4/6: no score
+    assert doc["lower"] == pytest.approx(65 / 3)

@@ -125,6 +125,16 @@ def reform_text(res) -> str:  # noqa: ANN001 - a Transfer
     return out
 
 
+def _null_nan(x):  # noqa: ANN001, ANN202 - JSON has no NaN: a missing number is null
+    if isinstance(x, float) and x != x:
+        return None
+    if isinstance(x, dict):
+        return {k: _null_nan(v) for k, v in x.items()}
+    if isinstance(x, list | tuple):
+        return [_null_nan(v) for v in x]
+    return x
+
+
 @click.command("gaps")
 @click.argument("scheme")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
@@ -174,6 +184,6 @@ def command(scheme, paths, country, group, stat, target, year, within_group, top
             "codings": res.codings,
             "steps": [st.__dict__ | {"models": list(st.models)} for st in res.steps],
         }
-        text = json.dumps({**meta, "provisions": json.loads(records_json(res.provisions))},
-                          ensure_ascii=False, indent=1) + "\n"
+        text = json.dumps(_null_nan({**meta, "provisions": json.loads(records_json(res.provisions))}),
+                          ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     write_output(text, output)
