@@ -177,13 +177,20 @@ def gaps_view() -> None:
     except TransferError as err:
         st.info(str(err))
         return
+    bounds = res.objective != "score"
     m1, m2, m3 = st.columns(3)
-    m1.metric("Overall now", sup.fmt_score(res.overall))
+    if sup.is_missing(res.overall) and not sup.is_missing(res.lower):
+        m1.metric("Overall now", sup.fmt_bounds(res.lower, res.upper),
+                  help=f"No score: coverage {sup.fmt_pct(res.coverage)} is below the overall's rule; "
+                       "the bounds are what the score can still become once every open indicator is answered.")
+    else:
+        m1.metric("Overall now", sup.fmt_score(res.overall))
     m2.metric("Target", sup.fmt_score(res.target), help=res.target_source)
     if res.reachable:
         m3.metric("Changes needed", str(len(res.steps)), help=f"Smallest number, of {res.candidates} candidates")
     else:
-        m3.metric("Changes needed", "out of reach" if not sup.is_missing(res.overall) else "–")
+        m3.metric("Changes needed", "out of reach" if not (sup.is_missing(res.overall) and sup.is_missing(res.lower))
+                  else "–")
     for n in res.notes:
         st.caption(n)
     own = {c: v for c, v in res.codings.items() if "(" in v}
@@ -193,19 +200,59 @@ def gaps_view() -> None:
     if res.steps:
         how = {"greedy": "weighted means throughout: the largest gains first, which is provably the fewest changes",
                "search": "an exact search over the tree (the aggregation is not a weighted mean everywhere)"}
-        st.markdown(f"**{'Smallest reform' if res.reachable else 'Every candidate change'}** — "
-                    f"{how.get(res.method, res.method)}")
-        sup.show_table(pd.DataFrame([{
-            "step": i + 1, "code": st_.code, "title": st_.title, "from": st_.answer, "to": st_.to_answer,
-            "score": f"{st_.score:.0f} → {st_.to_score:.0f}", "gain alone": st_.gain, "overall after": st_.overall_after,
-            "models": ", ".join(st_.models) or "–"} for i, st_ in enumerate(res.steps)]),
-            {"gain alone": "{:+.2f}", "overall after": "{:.2f}"})
+        if not res.reachable:
+            head = "Every candidate change"
+        elif res.objective == "lower":
+            head = (f"Smallest reform reaching {sup.fmt_score(res.target)} for sure (its lower bound reaches the "
+                    f"target whatever {country}'s open answers turn out to be)")
+        elif res.objective == "upper":
+            head = (f"No reform reaches the target for sure; the smallest after which {country} can reach it "
+                    "(its upper bound reaches the target)")
+        else:
+            head = "Smallest reform"
+        st.markdown(f"**{head}** — {how.get(res.method, res.method)}")
+        if res.answers:
+            st.caption(f"{len(res.steps) - res.answers} change(s) of answered indicators and {res.answers} answer(s) "
+                       f"to open ones: *answer* means the reform enacts the indicator's best answer where "
+                       f"{country}'s coding leaves it open (its present state unknown).")
+        gain = {"score": "gain alone", "lower": "lower bound +", "upper": "upper bound +"}[res.objective]
+        rows = []
+        for i, st_ in enumerate(res.steps):
+            ans = st_.kind == "answer"
+            row = {"step": i + 1, "edit": f"{st_.kind} {st_.code}", "title": st_.title,
+                   "answer": f"{'(open)' if ans else st_.answer} → {st_.to_answer}",
+                   "score": f"{'open' if ans else f'{st_.score:.0f}'} → {st_.to_score:.0f}", gain: st_.gain,
+                   "overall after": st_.overall_after}
+            if bounds:
+                row["bounds after"] = sup.fmt_bounds(st_.lower_after, st_.upper_after)
+            row["models"] = ", ".join(st_.models) or "–"
+            rows.append(row)
+        sup.show_table(pd.DataFrame(rows), {gain: "{:+.2f}", "overall after": "{:.2f}"},
+                       height=min(38 + 35 * len(rows), 560))
         if group is not None:
             st.caption("Models: members of the group whose answer scores at least as much as the proposed one.")
         st.button("Try these changes in What if", on_click=_set_changes, args=(res.changes,),
                   icon=":material/science:")
-    elif res.reachable:
+    elif res.status == "sure" or (res.objective == "score" and res.reachable):
         st.success(f"{sup.country_label(country)} is at or above the target already.")
+    if res.after and (res.steps or bounds):
+        st.markdown("**After the reform** — the score where coverage allows, and the bounds")
+        sup.show_table(pd.DataFrame([{
+            "code": a.code, "title": a.title, "score before": a.score_before, "score after": a.score_after,
+            "coverage before": sup.fmt_pct(a.coverage_before), "coverage after": sup.fmt_pct(a.coverage_after),
+            "bounds before": sup.fmt_bounds(a.lower_before, a.upper_before),
+            "bounds after": sup.fmt_bounds(a.lower_after, a.upper_after)} for a in res.after]),
+            {"score before": sup.SCORE, "score after": sup.SCORE})
+        say = {"sure": st.success, "possibly": st.warning, "no": st.error}[res.status]
+        say({"sure": f"Target {sup.fmt_score(res.target)} reached **for sure** after the reform: the lower bound "
+                     "reaches it, whatever the open answers turn out to be.",
+             "possibly": f"Target {sup.fmt_score(res.target)} **possibly** reached after the reform: the upper bound "
+                         "reaches it, the lower bound does not — it depends on the open answers.",
+             "no": f"Target {sup.fmt_score(res.target)} **not reached**."}[res.status])
+        if res.objective == "lower" and res.possible_in is not None:
+            st.caption("Without any change the target is possible already (upper bound "
+                       f"{sup.fmt_score(res.upper)}); the reform makes it certain." if res.possible_in == 0 else
+                       f"{res.possible_in} change(s) would make it merely possible (upper bound ≥ target).")
     if group is not None:
         st.markdown(f"**Provisions where {country} trails the {sup.baseline_label(group, stat)}**")
         if res.provisions.empty:

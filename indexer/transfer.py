@@ -45,6 +45,39 @@ Min-coverage rules need nothing more (coverage does not change). The least ``j``
 ``F_root(j) ≥ target`` is the minimum number of changes; the splits give a set. The greedy path
 is used only where its premise holds, and every answer is checked with the real scorer
 (``score.score_arrays``); if that check ever disagreed the search would be run instead.
+
+A partly coded country: the reform on its bounds
+------------------------------------------------
+A country with *no overall score* (its coverage is below the root's ``min_coverage``) still has
+bounds (SPEC §3.1, ``indexer.bounds``): ``lower`` with every open leaf at its lowest option score,
+``upper`` at its highest. Its reform is planned on them. Besides *changes* of answered leaves, a
+reform may *answer* an open leaf (blank, applicable, not under a given score): the reform enacts
+that provision at its best achievable answer, so its score is known whatever the law says today.
+An answer raises ``lower`` by ``share × (best − lowest)`` and never raises ``upper``. The objective:
+
+1. **for sure** — the fewest edits (changes + answers) after which the reformed country's
+   ``lower`` reaches the target: the target is met *whatever the open answers turn out to be*.
+   Among sets of that size, the fewest answers (a reform of known provisions is preferred to
+   enacting ones whose present state is unknown). ``lower`` aggregates like a score with the
+   open leaves fixed at their lowest, ignoring coverage, so the two algorithms above apply
+   unchanged to the ``lower`` tree with the answers as extra candidates (``score`` = lowest).
+   Under weighted means the choice is exact in both criteria: any set of ``k`` edits with ``a``
+   answers gains at most ``A(a) + C(k − a)`` (the sums of the ``a`` largest answer gains and the
+   ``k − a`` largest change gains), which the top lists attain; the least ``k``, then the least
+   ``a``, with ``A(a) + C(k − a) ≥ target − lower`` is the optimum. ∎ Otherwise the exact search
+   gives the least ``k``; of the sets it finds, one without answers (searched separately over the
+   changes alone) is taken when it is as small — the fewest answers is then not guaranteed.
+2. **possibly** — if no reform reaches it for sure (some open leaf cannot be answered at its
+   highest: a normalised numeric leaf, or ``within_group`` answers), the fewest *changes* after
+   which ``upper`` reaches the target: the target can still be met, depending on the open
+   answers. Answers never raise ``upper``, so they are not candidates.
+3. otherwise out of reach: every candidate change is listed, and how far ``upper`` goes.
+
+A country *with* an overall score keeps the objective above (its score reaches the target), so
+its results are as before. Whatever the objective, the result reports the overall and every
+touched area after the reform — the score where coverage allows, always the bounds — and a
+status (:func:`reach_status`): *sure* when ``lower ≥ target``, *possibly* when ``upper ≥
+target > lower``, *no* otherwise.
 """
 
 from __future__ import annotations
@@ -60,25 +93,20 @@ from . import codings
 from .compare import DEFAULT_STAT, STATS, Scored, baseline_stat
 from .model import Group, Profile, Scheme
 from .score import ANSWERED, answer_arrays, score_arrays
+from .transfer_search import TOL, Candidate, _median_table, _methods, search_set
 
-TOL = 1e-9
-BIG = 1e9  # an unreachable budget
+__all__ = ["Candidate", "Step", "Transfer", "TransferError", "_median_table", "transfer", "report_extra"]
 
 CSV_COLUMNS = ["code", "title", "answer", "score", "baseline", "gap", "baseline_n", "step", "to_answer", "to_score",
-               "gain", "overall_after", "models"]
+               "gain", "overall_after", "models", "kind", "lower_after", "upper_after"]
+OBJECTIVES = ("score", "lower", "upper")
+"""What the smallest reform lifts to the target: the overall score (a country with one), its
+lower bound ("for sure") or its upper bound ("possibly"); see the module docstring."""
+STATUSES = ("sure", "possibly", "no")
 
 
 class TransferError(ValueError):
     """A gap analysis that cannot be made (no profile, no target, ...)."""
-
-
-@dataclass(frozen=True)
-class Candidate:
-    code: str
-    answer: str
-    score: float
-    best: str
-    best_score: float
 
 
 @dataclass(frozen=True)
@@ -94,6 +122,26 @@ class Step:
     gain: float  # overall points this change alone adds to the current profile
     overall_after: float  # the overall after this and every earlier step (real scorer)
     models: tuple[str, ...]  # group members whose answer scores at least ``to_score``
+    kind: str = "change"  # "change" (answered now) or "answer" (open now: ``answer`` is "", ``score`` its lowest)
+    lower_after: float = math.nan  # the overall's bounds after this and every earlier step
+    upper_after: float = math.nan
+
+
+@dataclass(frozen=True)
+class NodeAfter:
+    """A node (the overall, or an area a step touches) before and after the reform: score
+    (NaN where coverage does not allow one), coverage and bounds."""
+
+    code: str
+    title: str
+    score_before: float
+    score_after: float
+    coverage_before: float
+    coverage_after: float
+    lower_before: float
+    lower_after: float
+    upper_before: float
+    upper_after: float
 
 
 @dataclass(frozen=True)
@@ -127,6 +175,28 @@ class Transfer:
     notes: tuple[str, ...] = ()
     #: country and members -> the coding used, with its provenance (``codings.label``)
     codings: dict[str, str] = field(default_factory=dict)
+    #: what the reform lifts to the target (``OBJECTIVES``): "score", "lower" or "upper"
+    objective: str = "score"
+    #: the overall now: coverage and bounds
+    coverage: float = math.nan
+    lower: float = math.nan
+    upper: float = math.nan
+    #: after the reform (``steps`` applied): "sure", "possibly" or "no" (:func:`reach_status`)
+    status: str = "no"
+    #: the overall and each touched area, before and after
+    after: tuple[NodeAfter, ...] = ()
+    #: planned on the lower bound: the fewest changes that make the target merely possible
+    possible_in: int | None = None
+
+    @property
+    def answers(self) -> int:
+        """How many steps answer an open indicator."""
+        return sum(s.kind == "answer" for s in self.steps)
+
+    def after_frame(self) -> pd.DataFrame:
+        """One row per reported node (the overall first), before and after."""
+        cols = [f.name for f in NodeAfter.__dataclass_fields__.values()]
+        return pd.DataFrame([{c: getattr(n, c) for c in cols} for n in self.after], columns=cols)
 
     @property
     def changes(self) -> dict[str, str]:
@@ -139,7 +209,8 @@ class Transfer:
         extra = [s for s in self.steps if s.code not in set(p.code)]
         if extra:
             p = pd.concat([p, pd.DataFrame({"code": [s.code for s in extra], "title": [s.title for s in extra],
-                                            "answer": [s.answer for s in extra], "score": [s.score for s in extra]})],
+                                            "answer": [s.answer for s in extra],
+                                            "score": [s.score if s.kind == "change" else np.nan for s in extra]})],
                           ignore_index=True)
         p["step"] = pd.array([step_of[c][0] if c in step_of else pd.NA for c in p.code], dtype="Int64")
         p["to_answer"] = [step_of[c][1].to_answer if c in step_of else "" for c in p.code]
@@ -147,6 +218,9 @@ class Transfer:
         p["gain"] = [step_of[c][1].gain if c in step_of else np.nan for c in p.code]
         p["overall_after"] = [step_of[c][1].overall_after if c in step_of else np.nan for c in p.code]
         p["models"] = [" ".join(step_of[c][1].models) if c in step_of else "" for c in p.code]
+        p["kind"] = [step_of[c][1].kind if c in step_of else "" for c in p.code]
+        p["lower_after"] = [step_of[c][1].lower_after if c in step_of else np.nan for c in p.code]
+        p["upper_after"] = [step_of[c][1].upper_after if c in step_of else np.nan for c in p.code]
         p = p.sort_values(["step"], na_position="last", kind="stable").reset_index(drop=True)
         for c in ("baseline", "gap"):
             if c not in p:
@@ -197,16 +271,50 @@ def best_answers(scheme: Scheme, profile: Profile, leaf_scores: dict[str, float]
     return out
 
 
+def open_answers(scheme: Scheme, is_open: np.ndarray, lowest: np.ndarray, *,
+                 allowed: dict[str, dict[str, float]] | None = None) -> list[Candidate]:
+    """Each open leaf (``is_open``, per leaf in ``scheme.leaves`` order) whose best achievable
+    answer scores above its lowest (``lowest``, per leaf): an "answer" candidate, its ``score``
+    the lowest (its value in the lower bound). Numeric leaves normalised across countries are
+    left out (their score depends on the other countries)."""
+    hi = scheme.scale[1]
+    out = []
+    for j, leaf in enumerate(scheme.leaves):
+        if not is_open[j]:
+            continue
+        if allowed is not None:
+            choices = allowed.get(leaf.code, {})
+        elif leaf.numeric is not None:
+            if leaf.numeric.normalise is not None:
+                continue
+            choices = {_num_text(leaf.numeric.min if leaf.numeric.best == "low" else leaf.numeric.max): hi}
+        else:
+            choices = {o.value: o.score for o in leaf.options}
+        if not choices:
+            continue
+        best = max(choices, key=lambda a: (choices[a], -list(choices).index(a)))
+        if choices[best] > lowest[j] + TOL:
+            out.append(Candidate(leaf.code, "", float(lowest[j]), best, float(choices[best]), kind="answer"))
+    return out
+
+
+def reach_status(score: float, lower: float, upper: float, target: float) -> str:
+    """Whether ``target`` is reached: "sure" when ``lower ≥ target`` (whatever the open answers
+    turn out to be), "possibly" when ``upper ≥ target > lower``, "no" otherwise. Without bounds
+    (a node with no applicable leaf) the score decides ("sure" or "no")."""
+    if math.isnan(lower) or math.isnan(upper):
+        return "sure" if not math.isnan(score) and score >= target - TOL else "no"
+    if lower >= target - TOL:
+        return "sure"
+    return "possibly" if upper >= target - TOL else "no"
+
+
 def _num_text(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else repr(float(x))
 
 
 # ----------------------------------------------------------------------------------------------
 # the minimal reform
-
-
-def _methods(scheme: Scheme) -> list[str]:
-    return [scheme.method_of(n) for n in scheme.nodes]
 
 
 def greedy_applies(scheme: Scheme, profile: Profile, candidates: Sequence[Candidate]) -> bool:
@@ -249,152 +357,49 @@ def greedy_set(scheme: Scheme, S: np.ndarray, candidates: Sequence[Candidate], n
     return out, total
 
 
-def _conv(a: np.ndarray, b: np.ndarray, op) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
-    """(max, op) convolution of two non-decreasing tables: c[j] = max_{i} op(a[i], b[j − i]);
-    also the ``i`` of each maximum."""
-    na, nb = len(a), len(b)
-    M = op(a[:, None], b[None, :])
-    c = np.empty(na + nb - 1)
-    split = np.empty(na + nb - 1, dtype=int)
-    for j in range(na + nb - 1):
-        i0, i1 = max(0, j - nb + 1), min(j, na - 1)
-        ii = np.arange(i0, i1 + 1)
-        vals = M[ii, j - ii]
-        best = int(np.argmax(vals))
-        c[j], split[j] = vals[best], ii[best]
-    return c, split
+def greedy_fewest_answers(scheme: Scheme, V: np.ndarray, changes: Sequence[Candidate], answers: Sequence[Candidate],
+                          need: float) -> tuple[list[Candidate], float]:
+    """Under weighted means: the fewest edits whose gains (``share × (best − score)``, shares of
+    ``V``'s tree) reach ``need``, and among those the fewest answers — the least ``k``, then the
+    least ``a``, with ``A(a) + C(k − a) ≥ need`` (top-``a`` answer gains plus top-``(k − a)``
+    change gains; module docstring). Returns (set, total gain); every candidate if none does."""
+    sh = _shares(scheme, V)
+
+    def ranked(cs: Sequence[Candidate]) -> tuple[list[Candidate], np.ndarray]:
+        gain = {c.code: sh.get(c.code, 0.0) * (c.best_score - c.score) for c in cs}
+        r = sorted(cs, key=lambda c: (-gain[c.code], c.code))
+        return r, np.concatenate([[0.0], np.cumsum([gain[c.code] for c in r])])
+
+    rc, C = ranked(changes)
+    ra, A = ranked(answers)
+    for k in range(len(rc) + len(ra) + 1):
+        for a in range(max(0, k - len(rc)), min(k, len(ra)) + 1):
+            if A[a] + C[k - a] >= need - TOL:
+                return ra[:a] + rc[:k - a], float(A[a] + C[k - a])
+    return ra + rc, float(A[-1] + C[-1])
 
 
-def _median_table(tables: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """F(j) of an (unweighted) median of children with tables ``tables``, and the budget of each
-    child for each j (rows j, columns children)."""
-    m = len(tables)
-    J = sum(len(t) - 1 for t in tables)
-    T = np.unique(np.concatenate(tables))
-    cost = np.full((m, len(T)), BIG)
-    for i, t in enumerate(tables):
-        j = np.searchsorted(t, T - TOL, side="left")
-        cost[i] = np.where(j < len(t), j, BIG)
-    F = np.full(J + 1, -np.inf)
-    alloc = np.zeros((J + 1, m), dtype=int)
-    order = np.argsort(cost, axis=0, kind="stable")  # children by cost, per threshold
-    srt = np.take_along_axis(cost, order, axis=0)
-    if m % 2:
-        h = (m + 1) // 2
-        c_t = srt[:h].sum(axis=0)  # cost of reaching median >= T[t]
-        for j in range(J + 1):
-            ok = np.flatnonzero(c_t <= j)
-            t = ok[-1]  # the highest reachable threshold (T sorted); 0 changes always reach T of the median
-            F[j] = T[t]
-            alloc[j, order[:h, t]] = cost[order[:h, t], t].astype(int)
-        return F, alloc
-    h = m // 2
-    sum_h, sum_h1 = srt[:h].sum(axis=0), srt[:h + 1].sum(axis=0)
-    in_h = np.zeros((m, len(T)), dtype=bool)
-    np.put_along_axis(in_h, order[:h], True, axis=0)
-    excl = np.where(in_h, sum_h1[None, :] - cost, sum_h[None, :])  # (u, t2): h smallest without u
-    pair = cost[:, :, None] + excl[:, None, :]  # (u, t1, t2)
-    ubest = pair.argmin(axis=0)
-    pcost = pair.min(axis=0)  # (t1, t2)
-    value = (T[:, None] + T[None, :]) / 2
-    valid = T[:, None] <= T[None, :] + TOL
-    for j in range(J + 1):
-        ok = valid & (pcost <= j)
-        t1, t2 = np.unravel_index(np.argmax(np.where(ok, value, -np.inf)), ok.shape)
-        F[j] = value[t1, t2]
-        u = ubest[t1, t2]
-        chosen = [i for i in order[:h + 1, t2] if i != u][:h]
-        for i in chosen:
-            alloc[j, i] = int(cost[i, t2])
-        alloc[j, u] = int(cost[u, t1])
-    return F, alloc
-
-
-def search_tables(scheme: Scheme, profile: Profile, S: np.ndarray, candidates: Sequence[Candidate]
-                  ) -> tuple[dict[int, np.ndarray], dict[int, tuple[list[int], np.ndarray]]]:
-    """F_v(j) for every node (tables), and for each composite node its scored children and their
-    budgets for each j — the exact search of the module docstring."""
-    nodes = scheme.nodes
-    idx = scheme.index
-    methods = _methods(scheme)
-    cand = {c.code: c for c in candidates}
-    F: dict[int, np.ndarray] = {}
-    split: dict[int, tuple[list[int], np.ndarray]] = {}
-    for k in range(len(nodes) - 1, -1, -1):
-        node = nodes[k]
-        if node.code in profile.scores or node.is_leaf:
-            c = cand.get(node.code)
-            F[k] = np.array([S[k], c.best_score]) if c is not None and node.code not in profile.scores else np.array([S[k]])
-            continue
-        if math.isnan(S[k]):
-            F[k] = np.array([np.nan])
-            continue
-        kids = [idx[c.code] for c in node.children]
-        kids = [c for c in kids if not math.isnan(F[c][0]) and c in F]
-        m = methods[k]
-        tables = [F[c] for c in kids]
-        if m == "median":
-            Fk, alloc = _median_table(tables)
-        else:
-            w = np.array([nodes[c].weight for c in kids])
-            if m == "mean":
-                g = [w[i] * t for i, t in enumerate(tables)]
-                op = np.add
-            elif m == "geometric":
-                with np.errstate(divide="ignore"):
-                    g = [w[i] * np.log(t) for i, t in enumerate(tables)]
-                op = np.add
-            else:
-                g = list(tables)
-                op = np.minimum if m == "min" else np.maximum
-            acc, splits = g[0], []
-            for t in g[1:]:
-                acc, sp = _conv(acc, t, op)
-                splits.append(sp)
-            J = len(acc) - 1
-            alloc = np.zeros((J + 1, len(kids)), dtype=int)
-            for j in range(J + 1):
-                r = j
-                for i in range(len(kids) - 1, 0, -1):
-                    left = int(splits[i - 1][r])
-                    alloc[j, i] = r - left
-                    r = left
-                alloc[j, 0] = r
-            if m == "mean":
-                Fk = acc / w.sum()
-            elif m == "geometric":
-                Fk = np.exp(acc / w.sum())
-            else:
-                Fk = acc
-        F[k], split[k] = Fk, (kids, alloc)
-    return F, split
-
-
-def search_set(scheme: Scheme, profile: Profile, S: np.ndarray, candidates: Sequence[Candidate], target: float
-               ) -> tuple[list[Candidate], float, np.ndarray]:
-    """A smallest set reaching ``target`` by the exact search (all candidates if none does).
-    Returns (set, the overall the search expects, F_root)."""
-    F, split = search_tables(scheme, profile, S, candidates)
-    root = F[0]
-    hit = np.flatnonzero(root >= target - TOL)
-    j = int(hit[0]) if len(hit) else len(root) - 1
-    cand = {c.code: c for c in candidates}
-    chosen: list[Candidate] = []
-
-    def walk(k: int, budget: int) -> None:
-        if budget <= 0:
-            return
-        node = scheme.nodes[k]
-        if node.is_leaf or node.code in profile.scores:
-            if node.code in cand and node.code not in profile.scores:
-                chosen.append(cand[node.code])
-            return
-        kids, alloc = split[k]
-        for c, b in zip(kids, alloc[min(budget, len(alloc) - 1)], strict=True):
-            walk(c, int(b))
-
-    walk(0, j)
-    return chosen, float(root[j]), root
+def sure_reform(scheme: Scheme, profile: Profile, L: np.ndarray, changes: Sequence[Candidate],
+                answers: Sequence[Candidate], target: float, verify) -> tuple[list[Candidate], str, float]:  # noqa: ANN001
+    """The fewest edits (changes and answers) lifting the lower bound of the overall (``L[0]``,
+    ``L`` the lower bounds of every node) to ``target``, the fewest answers among them (exact
+    under weighted means; module docstring). ``verify(edits) -> lower`` rescores with the real
+    kernel. Returns (set, method, the lower bound with every candidate)."""
+    cands = [*changes, *answers]
+    if L[0] >= target - TOL or not cands:
+        return [], "none", float(L[0])
+    if greedy_applies(scheme, profile, cands):
+        chosen, gain = greedy_fewest_answers(scheme, L, changes, answers, target - L[0])
+        got = verify(chosen)
+        if abs(got - (L[0] + gain)) <= 1e-6 * max(1.0, abs(got)):
+            total = greedy_fewest_answers(scheme, L, changes, answers, math.inf)[1]
+            return chosen, "greedy", float(L[0] + total)
+    mixed, _, root = search_set(scheme, profile, L, cands, target)
+    if changes:
+        only, reach, _ = search_set(scheme, profile, L, changes, target)
+        if reach >= target - TOL and len(only) <= len(mixed):
+            mixed = only
+    return mixed, "search", float(root[-1])
 
 
 def minimal_reform(scheme: Scheme, profile: Profile, S: np.ndarray, candidates: Sequence[Candidate],
@@ -505,45 +510,84 @@ def transfer(
 
     pool = [scored.profile(i) for i in range(len(scored.arrays.profiles))]
     needs_context = any(x.numeric is not None and x.numeric.normalise for x in leaves)
+    A_all = scored.arrays
+    L, U = A_all.lower[row], A_all.upper[row]
+    cov_now = float(A_all.coverage[row, 0])
 
-    def score_sets(sets: Sequence[Sequence[Candidate]]) -> np.ndarray:
+    def evaluate(sets: Sequence[Sequence[Candidate]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Score, coverage, lower and upper (rows: the sets; columns: nodes) of the country with
+        each set of edits applied, by the real scorer."""
         variants = [replace(prof, answers={**prof.answers, **{c.code: c.best for c in cs}}) for cs in sets]
         if needs_context:
-            out = []
+            parts = []
             for v in variants:
                 ctx = list(pool)
                 ctx[row] = v
-                out.append(score_arrays(scheme, ctx).score[row])
-            return np.array(out)
-        return score_arrays(scheme, variants).score
+                a = score_arrays(scheme, ctx)
+                parts.append((a.score[row], a.coverage[row], a.lower[row], a.upper[row]))
+            return tuple(np.array([q[i] for q in parts]) for i in range(4))  # type: ignore[return-value]
+        a = score_arrays(scheme, variants)
+        return a.score, a.coverage, a.lower, a.upper
 
-    def verify(cs: Sequence[Candidate]) -> float:
-        return float(score_sets([cs])[0, 0])
+    def verifier(which: int):  # noqa: ANN202 - the overall's score (0), lower (2) or upper (3) after a set
+        return lambda cs: float(evaluate([cs])[which][0, 0])
 
     notes = []
-    if math.isnan(S[0]):
-        notes.append(f"{country} has no overall score (coverage below the scheme's min_coverage): answer more "
-                     "indicators first; no reform of answered indicators can give it one.")
-        chosen, method, best_possible = [], "none", float("nan")
+    objective, possible_in = "score", None
+    answers_c: list[Candidate] = []
+    if not math.isnan(S[0]):
+        chosen, method, best_possible = minimal_reform(scheme, prof, S, candidates, target, verifier(0))
+        metric = 0
+    elif math.isnan(L[0]):
+        notes.append(f"{country} has no overall score and no bounds (no applicable indicator): nothing to reform.")
+        chosen, method, best_possible, metric = [], "none", float("nan"), 0
     else:
-        chosen, method, best_possible = minimal_reform(scheme, prof, S, candidates, target, verify)
-    reachable = not math.isnan(S[0]) and (S[0] >= target - TOL or (bool(chosen) and verify(chosen) >= target - TOL))
+        lowest = A_all.extremes[0]
+        answers_c = open_answers(scheme, A_all.open[row], lowest, allowed=allowed)
+        mc = scheme.min_coverage_of(scheme.root)
+        notes.append(f"{country} has no overall score (coverage {cov_now:.0%}, the overall needs {mc:.0%}): the reform "
+                     f"is planned on its bounds [{L[0]:.2f}, {U[0]:.2f}] (SPEC §3.1).")
+        chosen, method, best_possible = sure_reform(scheme, prof, L, candidates, answers_c, target, verifier(2))
+        objective, metric = "lower", 2
+        up, up_method, up_best = minimal_reform(scheme, prof, U, candidates, target, verifier(3))
+        up_ok = float(U[0]) >= target - TOL or (bool(up) and verifier(3)(up) >= target - TOL)
+        possible_in = len(up) if up_ok else None
+        if best_possible < target - TOL:  # not for sure: possibly, on the upper bound
+            objective, chosen, method, best_possible, metric = "upper", up, up_method, up_best, 3
+            answers_c = []
+    got = verifier(metric)(chosen) if chosen else float((S, None, L, U)[metric][0])
+    reachable = not math.isnan(got) and got >= target - TOL
+    all_cands = [*candidates, *answers_c]
 
-    # steps: in order of standalone gain, with the cumulative overall from the scorer
+    # steps: in order of standalone gain (in the objective's terms), with the cumulative
+    # overall, lower and upper from the scorer
     steps: list[Step] = []
     if chosen:
-        alone = score_sets([[c] for c in chosen])[:, 0] - S[0]
+        base_now = float((S, None, L, U)[metric][0])
+        alone = evaluate([[c] for c in chosen])[metric][:, 0] - base_now
         order = sorted(range(len(chosen)), key=lambda i: (-alone[i], chosen[i].code))
         ordered = [chosen[i] for i in order]
-        cum = score_sets([ordered[:i + 1] for i in range(len(ordered))])[:, 0]
+        cs, _, cl, cu = evaluate([ordered[:i + 1] for i in range(len(ordered))])
         for n_, i in enumerate(order):
             c = ordered[n_]
-            models = tuple(sorted(m for m, (_, s) in member_answers.get(c.code, {}).items() if s >= c.best_score - TOL))
+            models = tuple(sorted(m for m, (_, v) in member_answers.get(c.code, {}).items() if v >= c.best_score - TOL))
             steps.append(Step(c.code, scheme.node(c.code).title, c.answer, c.best, c.score, c.best_score,
-                              float(alone[i]), float(cum[n_]), models))
-    if not reachable and not math.isnan(S[0]):
-        notes.append(f"Even every candidate change ({len(candidates)}) lifts {country} only to "
+                              float(alone[i]), float(cs[n_, 0]), models, c.kind, float(cl[n_, 0]), float(cu[n_, 0])))
+    if not reachable and not (math.isnan(S[0]) and math.isnan(L[0])):
+        what = {"score": "", "lower": "the lower bound of ", "upper": "the upper bound of "}[objective]
+        notes.append(f"Even every candidate change ({len(all_cands)}) lifts {what}{country}'s overall only to "
                      f"{best_possible:.2f}, short of {target:.2f}.")
+
+    # the overall and every area a step touches, before and after
+    ea = evaluate([chosen])
+    touched = {scheme.ancestors(c.code)[-2] if len(scheme.ancestors(c.code)) > 1 else c.code for c in chosen}
+    after = []
+    for k, node in enumerate(scheme.nodes):
+        if k == 0 or (node.code in touched and node.depth == 1):
+            after.append(NodeAfter(node.code, node.title, float(S[k]), float(ea[0][0, k]),
+                                   float(A_all.coverage[row, k]), float(ea[1][0, k]), float(L[k]), float(ea[2][0, k]),
+                                   float(U[k]), float(ea[3][0, k])))
+    status = reach_status(after[0].score_after, after[0].lower_after, after[0].upper_after, target)
 
     # provisions: answered leaves where the country trails the baseline (or can improve)
     rows = []
@@ -573,10 +617,12 @@ def transfer(
     return Transfer(
         scheme=scheme, country=country, year=year, group=group, stat=stat, target=target, target_source=source,
         overall=float(S[0]), provisions=provisions, steps=tuple(steps), reachable=reachable,
-        best_possible=best_possible, method=method, candidates=len(candidates),
+        best_possible=best_possible, method=method, candidates=len(all_cands),
         illustrative=prof.provenance == "illustrative", members_used={m: scored.profile(i).year for m, i in members.items()},
         notes=tuple(notes),
         codings={c: codings.label(scored.profile(i)) for c, i in {**members, country: row}.items()},
+        objective=objective, coverage=cov_now, lower=float(L[0]), upper=float(U[0]), status=status,
+        after=tuple(after), possible_in=possible_in,
     )
 
 
@@ -594,8 +640,19 @@ def report_extra(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: 
     except TransferError as err:
         return {"title": "Policy transfer", "text": str(err), "rows": []}
     goal = f"the {res.target_source} ({res.target:.1f})" if res.target_source != "given" else f"{res.target:.1f}"
-    if math.isnan(res.overall):
-        text = f"{country} has no overall score: answer more indicators before planning a reform."
+    sure = {"sure": "for sure (its lower bound reaches it, whatever the open answers turn out to be)",
+            "possibly": "possibly (its upper bound reaches it; it depends on the open answers)",
+            "no": "not"}[res.status]
+    if math.isnan(res.overall) and math.isnan(res.lower):
+        text = f"{country} has no overall score and no bounds: nothing to reform."
+    elif res.objective != "score":
+        text = (f"{country} has no overall score (coverage {res.coverage:.0%}); its bounds are "
+                f"[{res.lower:.1f}, {res.upper:.1f}]. ")
+        if res.steps:
+            text += (f"The fewest edits ({len(res.steps)}: {len(res.steps) - res.answers} changes, {res.answers} answers "
+                     f"to open indicators) after which {goal} is reached {sure}.")
+        else:
+            text += f"Without any change {goal} is reached {sure}."
     elif not res.steps:
         text = f"{country}'s overall ({res.overall:.1f}) is at or above {goal} already."
     elif res.reachable:
@@ -608,7 +665,8 @@ def report_extra(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: 
         "title": "Policy transfer: the smallest reform",
         "text": text,
         "columns": ["#", "indicator", "from", "to", "gain alone", "overall after", "models"],
-        "rows": [[i + 1, f"{s.code} {s.title}", s.answer, s.to_answer, round(s.gain, 2), round(s.overall_after, 2),
+        "rows": [[i + 1, f"{s.code} {s.title}", s.answer or "(open)", s.to_answer, round(s.gain, 2),
+                  "–" if math.isnan(s.overall_after) else round(s.overall_after, 2),
                   ", ".join(s.models) or "–"] for i, s in enumerate(res.steps)],
         "note": ("Models: members of the group whose answer scores at least the proposed one. "
                  + ("Weighted means throughout: largest gains first is provably the fewest changes."

@@ -300,8 +300,8 @@ def test_cli(data: Path) -> None:
     r = run(main, base + ["--baseline", "G", "--target", "60", "--format", "csv"])
     lines = r.stdout.splitlines()
     assert lines[0] == ("code,title,answer,score,baseline,gap,baseline_n,step,to_answer,to_score,gain,"
-                        "overall_after,models")
-    assert lines[1].startswith("A2,") and ",1,a,100.0,37.5," in lines[1] and lines[1].endswith(",BE")
+                        "overall_after,models,kind,lower_after,upper_after")
+    assert lines[1].startswith("A2,") and ",1,a,100.0,37.5," in lines[1] and ",BE,change," in lines[1]
     r = run(main, base + ["--target", "60", "--format", "json"])
     doc = json.loads(r.stdout)
     assert [s["code"] for s in doc["steps"]] == ["A2", "B1"] and doc["method"] == "greedy"

@@ -30,7 +30,10 @@ def gaps_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Transfer
     if res.group is not None:
         head.append(f"Baseline: {res.stat} of {res.group.name} ({res.group.title}) over the members with a score "
                     f"({len(res.members_used)} of {len(res.group.members)} members have a profile up to {res.year}).")
-    head.append(f"Overall now {fmt_num(res.overall, 2)}; target {fmt_num(res.target, 2)} ({res.target_source}).")
+    now = f"Overall now {fmt_num(res.overall, 2)}"
+    if res.lower == res.lower and not (res.lower == res.upper == res.overall):
+        now += f" (coverage {res.coverage:.0%}; bounds [{fmt_num(res.lower, 2)}, {fmt_num(res.upper, 2)}])"
+    head.append(f"{now}; target {fmt_num(res.target, 2)} ({res.target_source}).")
     out = "\n".join(head) + "\n"
     p = res.provisions
     if res.group is not None:
@@ -40,19 +43,7 @@ def gaps_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Transfer
                           [[r.code, r.answer, fmt_num(r.score), fmt_num(r.baseline), fmt_num(r.gap),
                             "" if r.baseline_n is None else str(r.baseline_n), fmt_num(r.group_best), r.leaders]
                            for r in shown.itertuples(index=False)], right={2, 3, 4, 5, 6})
-    if not res.steps:
-        if res.overall >= res.target - 1e-9:
-            out += f"\n{res.country} is at or above the target already: no change needed.\n"
-    else:
-        word = "Smallest reform" if res.reachable else "Every candidate change (the target is out of reach)"
-        how = {"greedy": "weighted means: largest gain first, provably minimal",
-               "search": "exact search over the tree"}.get(res.method, res.method)
-        out += (f"\n{word}: {len(res.steps)} change{'s' * (len(res.steps) != 1)} of {res.candidates} candidates "
-                f"({how}):\n")
-        out += text_table(["#", "code", "from", "to", "score", "gain alone", "overall after", "models"],
-                          [[str(i + 1), st.code, st.answer, st.to_answer, f"{fmt_num(st.score, 0)}→{fmt_num(st.to_score, 0)}",
-                            f"+{st.gain:.2f}", fmt_num(st.overall_after, 2), " ".join(st.models) or "–"]
-                           for i, st in enumerate(res.steps)], right={0, 5, 6})
+    out += reform_text(res)
     notes = ["Models: group members whose answer scores at least the proposed one."] if res.group is not None else []
     notes += list(res.notes)
     if res.codings:
@@ -62,6 +53,86 @@ def gaps_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Transfer
     if res.illustrative:
         notes.append(f"ILLUSTRATIVE data, not a published or official coding: {res.country}.")
     return out + ("\n" + "\n".join(notes) + "\n" if notes else "")
+
+
+STATUS_WORDS = {
+    "sure": "reached for sure (lower bound ≥ target, whatever the open answers turn out to be)",
+    "possibly": "possibly reached (upper bound ≥ target > lower bound: it depends on the open answers)",
+    "no": "not reached",
+}
+
+
+def _interval(lo: float, hi: float) -> str:
+    return fmt_num(lo, 2) if abs(hi - lo) < 1e-9 else f"[{fmt_num(lo, 2)}, {fmt_num(hi, 2)}]"
+
+
+def reform_text(res) -> str:  # noqa: ANN001 - a Transfer
+    """The smallest reform: heading, steps, the overall and touched areas after it, the status."""
+    c, t = res.country, fmt_num(res.target, 2)
+    bounds = res.objective != "score"
+    out = ""
+    if not res.steps:
+        if res.status == "sure" or (res.objective == "score" and res.reachable):
+            out += f"\n{c} is at or above the target already: no change needed.\n"
+        elif res.objective == "upper" and res.reachable:
+            out += (f"\nNo reform reaches {t} for sure; {c} can reach it already (upper bound "
+                    f"{fmt_num(res.upper, 2)}): no change makes that more certain.\n")
+    else:
+        n, k_ans = len(res.steps), res.answers
+        how = {"greedy": "weighted means: largest gain first, provably minimal",
+               "search": "exact search over the tree"}.get(res.method, res.method)
+        edits = f"{n} change{'s' * (n != 1)}"
+        if k_ans:
+            edits = f"{n} edit{'s' * (n != 1)}"
+            edits += f" ({n - k_ans} change{'s' * (n - k_ans != 1)} of answered indicators, {k_ans} answer{'s' * (k_ans != 1)} to open ones)"
+        if not res.reachable:
+            word = "Every candidate change (the target is out of reach)"
+        elif res.objective == "lower":
+            word = f"Smallest reform reaching {t} for sure (lower bound ≥ target, whatever {c}'s open answers turn out to be)"
+        elif res.objective == "upper":
+            word = (f"No reform reaches {t} for sure (its lower bound can rise to {fmt_num(res.best_possible, 2)} at most). "
+                    f"Smallest reform after which {c} can reach it (upper bound ≥ target)")
+        else:
+            word = "Smallest reform"
+        out += f"\n{word}: {edits} of {res.candidates} candidates ({how}):\n"
+        gain = {"score": "gain alone", "lower": "lower +", "upper": "upper +"}[res.objective]
+        head = ["#", "edit", "code", "from", "to", "score", gain, "overall after"] + (["bounds after"] if bounds else [])
+        head.append("models")
+        rows = []
+        for i, st in enumerate(res.steps):
+            ans = st.kind == "answer"
+            rows.append([str(i + 1), st.kind, st.code, "(open)" if ans else st.answer, st.to_answer,
+                         f"{'open' if ans else fmt_num(st.score, 0)}→{fmt_num(st.to_score, 0)}", f"+{st.gain:.2f}",
+                         fmt_num(st.overall_after, 2)] + ([_interval(st.lower_after, st.upper_after)] if bounds else [])
+                        + [" ".join(st.models) or "–"])
+        out += text_table(head, rows, right={0, 6, 7})
+        if k_ans:
+            out += (f"edit 'answer': the reform enacts the indicator's best answer where {c}'s coding leaves it open "
+                    "(its present answer unknown); 'change': an answered indicator gets a better answer.\n")
+    if res.after and (res.steps or bounds):
+        out += "\nAfter the reform (score where coverage allows; bounds of SPEC §3.1):\n"
+        out += text_table(["node", "score", "coverage", "bounds"],
+                          [[a.code, f"{fmt_num(a.score_before, 2)} → {fmt_num(a.score_after, 2)}",
+                            f"{a.coverage_before:.0%} → {a.coverage_after:.0%}",
+                            f"{_interval(a.lower_before, a.upper_before)} → {_interval(a.lower_after, a.upper_after)}"]
+                           for a in res.after], right=set())
+        out += f"Target {t}: {STATUS_WORDS[res.status]}.\n"
+    if res.possible_in is not None and res.objective == "lower":
+        out += (f"Without any change the target is possible already (upper bound {fmt_num(res.upper, 2)} ≥ {t}); "
+                "the reform makes it certain.\n"
+                if res.possible_in == 0 else
+                f"{res.possible_in} change{'s' * (res.possible_in != 1)} would make it merely possible (upper bound ≥ {t}).\n")
+    return out
+
+
+def _null_nan(x):  # noqa: ANN001, ANN202 - JSON has no NaN: a missing number is null
+    if isinstance(x, float) and x != x:
+        return None
+    if isinstance(x, dict):
+        return {k: _null_nan(v) for k, v in x.items()}
+    if isinstance(x, list | tuple):
+        return [_null_nan(v) for v in x]
+    return x
 
 
 @click.command("gaps")
@@ -107,9 +178,12 @@ def command(scheme, paths, country, group, stat, target, year, within_group, top
             "overall": res.overall, "target": res.target, "target_source": res.target_source,
             "reachable": res.reachable, "best_possible": res.best_possible, "method": res.method,
             "candidates": res.candidates, "illustrative": res.illustrative, "notes": list(res.notes),
+            "objective": res.objective, "coverage": res.coverage, "lower": res.lower, "upper": res.upper,
+            "status": res.status, "possible_in": res.possible_in,
+            "after": json.loads(records_json(res.after_frame())),
             "codings": res.codings,
             "steps": [st.__dict__ | {"models": list(st.models)} for st in res.steps],
         }
-        text = json.dumps({**meta, "provisions": json.loads(records_json(res.provisions))},
-                          ensure_ascii=False, indent=1) + "\n"
+        text = json.dumps(_null_nan({**meta, "provisions": json.loads(records_json(res.provisions))}),
+                          ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     write_output(text, output)
