@@ -148,3 +148,25 @@ def test_coinr_results_import_as_published_scores(built, tmp_path):
     ref = b["ref"]
     np.testing.assert_allclose(df.loc[ref.index, "overall"], ref["overall"], rtol=0, atol=TOL)
     np.testing.assert_allclose(df.loc[ref.index, "Conn"], ref["Conn"], rtol=0, atol=0)
+
+
+def test_the_command_infers_what_the_library_infers(built, tmp_path):
+    """`indexer import --meta iMeta.csv` skips the group and denominator columns as
+    `import_idata` does (no --ignore flags), and writes the same profiles."""
+    from click.testing import CliRunner
+
+    from indexer.cli import main
+
+    b = built["asem-coinr"]
+    scheme_path = tmp_path / "asem-coinr.yaml"
+    scheme_path.write_text(b["text"])
+    res = CliRunner().invoke(main, ["import", str(DATA / "ASEM_iData.csv"), "--scheme", str(scheme_path),
+                                    "--meta", str(DATA / "ASEM_iMeta.csv"), "--provenance", "published",
+                                    "--out-dir", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    without = CliRunner().invoke(main, ["import", str(DATA / "ASEM_iData.csv"), "--scheme", str(scheme_path),
+                                        "--out-dir", str(tmp_path / "out2")])
+    assert without.exit_code == 1 and without.stderr.count("unknown-code") == 8
+    mine = {(p.country, p.year): dict(p.answers) for p in load_paths([tmp_path / "out"]).profiles_of("asem-coinr")}
+    lib = {(p.country, p.year): dict(p.answers) for p in b["profiles"]}
+    assert mine == lib and len(mine) == 51

@@ -29,12 +29,14 @@ from ..problems import has_errors, sort_problems
               "the table's provenance column, else expert).")
 @click.option("--year", type=int, help="Reference year of rows without one (or of a table without a year column).")
 @click.option("--ignore", multiple=True, help="A column to skip (wide tables with extra columns); repeatable.")
+@click.option("--meta", type=click.Path(dir_okay=False),
+              help="A COINr iMeta table: its group and denominator columns are skipped, as indexer.coinr does.")
 @click.option("--pattern", default="{country}-{year}.yaml", show_default=True,
               help="File name of each profile under --out-dir ({country}, {year}, {scheme}).")
 @click.option("--force", is_flag=True, help="Overwrite profiles whose content differs.")
 @click.option("--dry-run", is_flag=True, help="Check and report; write nothing.")
-def command(table, scheme_ref, out_dir, sheet, kind, layout, status, provenance, year, ignore, pattern, force,  # noqa: ANN001
-            dry_run) -> None:
+def command(table, scheme_ref, out_dir, sheet, kind, layout, status, provenance, year, ignore, meta, pattern,  # noqa: ANN001
+            force, dry_run) -> None:
     """Import TABLE (CSV, Excel or Parquet) into one profile per country and year.
 
     Every cell is checked against the scheme first; on any error nothing is written and the
@@ -58,6 +60,8 @@ def command(table, scheme_ref, out_dir, sheet, kind, layout, status, provenance,
     if Path(sample).is_absolute() or ".." in Path(sample).parts:
         raise click.BadParameter("must name a file under --out-dir (no absolute path, no '..')", param_hint="--pattern")
     check_output(out_dir, "--out-dir", folder=True)
+    if meta:
+        ignore = (*ignore, *_coinr_extra_columns(meta))
     bundle = Bundle()
     sid = resolve_scheme(scheme_ref, bundle)
     if sid is None:
@@ -92,3 +96,18 @@ def command(table, scheme_ref, out_dir, sheet, kind, layout, status, provenance,
     verb = "would write" if dry_run else "wrote"
     click.echo(f"indexer: {verb} {changed} of {n} profile{'s' * (n != 1)} ({res.layout} {kind} table) to {out_dir}"
                + (f"; {len(res.unchanged)} unchanged" if res.unchanged else ""), err=True)
+
+
+def _coinr_extra_columns(meta: str) -> list[str]:
+    """The iData columns a COINr iMeta table declares as groups or denominators (not indicators
+    nor aggregates): what ``indexer.coinr.import_idata`` skips, so the command infers the same."""
+    import pandas as pd
+
+    try:
+        m = pd.read_csv(meta)
+    except (OSError, ValueError) as err:
+        raise click.BadParameter(f"cannot read {meta} as a CSV table: {err}", param_hint="--meta") from None
+    if not {"iCode", "Type"} <= set(m.columns):
+        raise click.BadParameter(f"{meta} is not a COINr iMeta table (it needs iCode and Type columns)",
+                                 param_hint="--meta")
+    return [str(c) for c in m.loc[~m["Type"].isin(["Indicator", "Aggregate"]), "iCode"]]
