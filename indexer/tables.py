@@ -403,6 +403,22 @@ class _Countries:
         return self.cache[text]
 
 
+def frame_to_table(df: pd.DataFrame, name: str = "<frame>") -> Table:
+    """A DataFrame as a :class:`Table` of text cells (row numbers as a sheet would count them:
+    the header on line 1), so that a frame goes through the same checks as a file."""
+    header = [str(c) for c in df.columns]
+    rows = [(i + 2, [cell_text(v) for v in rec]) for i, rec in enumerate(df.itertuples(index=False, name=None))]
+    return Table(name, None, header, 1, list(range(1, len(header) + 1)), rows)
+
+
+def profiles_from_frame(df: pd.DataFrame, scheme: Scheme, **options: Any) -> ImportResult:
+    """Profiles straight from a DataFrame (a row per country-year, a column per indicator, or
+    the long layout), checked cell by cell like a table file, with no YAML in between: the
+    in-memory path of a COINr-style pipeline (``frame -> profiles -> score``). Options as
+    :func:`table_to_profiles`; ``res.profiles[i].profile`` are the profiles."""
+    return table_to_profiles(frame_to_table(df), scheme, yaml_text=False, **options)
+
+
 def table_to_profiles(
     table: Table,
     scheme: Scheme,
@@ -415,11 +431,13 @@ def table_to_profiles(
     ignore: Sequence[str] = (),
     out_dir: str | Path = ".",
     pattern: str = DEFAULT_PATTERN,
+    yaml_text: bool = True,
 ) -> ImportResult:
     """Profiles from a table, every cell checked; problems located in the table.
 
     ``status``/``provenance`` set every profile's (default: the table's column, else ``draft``
     and ``expert``); ``year`` is the year of rows without one; ``ignore`` names columns to skip.
+    ``yaml_text=False`` skips writing each profile's YAML (for profiles kept in memory).
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}")
@@ -446,7 +464,7 @@ def table_to_profiles(
                                               WARNING))
             continue
         prof = _profile_of(d, scheme, kind, status, provenance)
-        text = profile_yaml(prof, scheme)
+        text = profile_yaml(prof, scheme) if yaml_text else ""
         target = Path(out_dir) / pattern.format(country=prof.country, year=prof.year, scheme=scheme.id)
         res.profiles.append(Imported(Profile(**{**_fields(prof), "path": str(target)}), text, target, d.line))
     return res

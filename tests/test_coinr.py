@@ -170,3 +170,21 @@ def test_the_command_infers_what_the_library_infers(built, tmp_path):
     mine = {(p.country, p.year): dict(p.answers) for p in load_paths([tmp_path / "out"]).profiles_of("asem-coinr")}
     lib = {(p.country, p.year): dict(p.answers) for p in b["profiles"]}
     assert mine == lib and len(mine) == 51
+
+
+def test_a_frame_goes_to_profiles_without_yaml(built):
+    """The in-memory path: the iData frame → profiles → scores, the same numbers as the
+    YAML round trip of import_idata."""
+    from indexer.tables import profiles_from_frame
+
+    b = built["asem-coinr"]
+    data = pd.read_csv(DATA / "ASEM_iData.csv")
+    meta = pd.read_csv(DATA / "ASEM_iMeta.csv")
+    skip = [str(c) for c in meta.loc[~meta["Type"].isin(["Indicator", "Aggregate"]), "iCode"]]
+    res = profiles_from_frame(data, b["scheme"], layout="wide", ignore=skip, provenance="published")
+    assert res.ok, [str(p) for p in res.problems if p.is_error]
+    assert all(imp.text == "" for imp in res.profiles)  # no YAML written or kept
+    profiles = [imp.profile for imp in res.profiles]
+    ours = score(b["scheme"], profiles).pivot(index="country", columns="code", values="score")
+    assert ours.shape == b["ours"].shape
+    assert (ours - b["ours"]).abs().max().max() < TOL
