@@ -33,6 +33,7 @@ def run_convergence(_data: sup.AppData, version: str, sid: str, group: str, code
 
 
 data = sup.load_data()
+L = sup.current_language()  # bound for format_func (called outside the run too, by AppTest)
 st.title("Robustness of the ranks")
 ids = data.schemes_with_profiles()
 if not ids:
@@ -56,7 +57,7 @@ c_year.selectbox("Year", [sup.LATEST, *years], key="year", format_func=str,
 all_countries = data.countries(sid)
 sup.ensure_choices("countries", all_countries, sup.default_countries(data, sid))
 st.multiselect("Highlight these countries (ranked with the group even when they are not members)", all_countries,
-               key="countries", format_func=sup.country_label)
+               key="countries", format_func=lambda c: sup.country_label(c, L))
 
 with st.expander("Assumptions varied", expanded=False):
     a1, a2, a3, a4 = st.columns([3, 1, 1, 1])

@@ -110,6 +110,17 @@ MESSAGES: dict[str, dict[str, Entry]] = {
 }
 
 
+def _take_app_messages() -> None:
+    from .i18n_app import APP_MESSAGES
+
+    clash = set(APP_MESSAGES) & set(MESSAGES)
+    assert not clash, clash
+    MESSAGES.update(APP_MESSAGES)
+
+
+_take_app_messages()
+
+
 def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **kw: Any) -> str:
     """The message ``key`` in ``lang`` (English where the language has no entry), formatted
     with ``kw``. With ``n=`` and plural forms, the form CLDR's rules choose for ``n``.
