@@ -25,7 +25,8 @@ def russian_app() -> AppTest:
     return run(at)
 
 
-def test_every_page_renders_in_russian(root: Path):
+@pytest.mark.usefixtures("root")
+def test_every_page_renders_in_russian():
     at = russian_app()
     assert at.title[0].value == t("cmp.title", "ru") == "Сравнение стран"
     assert "Казахстан (KZ)" in texts(at) and "Армения (AM)" in texts(at)
@@ -41,7 +42,8 @@ def test_every_page_renders_in_russian(root: Path):
     assert at.title[0].value == "Compare countries"
 
 
-def test_questionnaire_asks_the_russian_question(root: Path):
+@pytest.mark.usefixtures("root")
+def test_questionnaire_asks_the_russian_question():
     scheme = load_paths([str(REPO / "indicators")]).schemes["mipex-core"]
     ru, translation, problems = translated(scheme, "ru")
     assert translation is not None and not [p for p in problems if p.is_error]
