@@ -4,6 +4,8 @@ and ``compare.time_series`` (via ``indexer.app_support``); this page only lays i
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -77,6 +79,8 @@ if not present:
     st.stop()
 cmp_ = sup.comparison(data, sid, present, group_name, stat, year, coding=coding)
 t = cmp_.table
+#: the same comparison with the scheme's texts in the app's language, for the charts' labels
+cmp_shown = replace(cmp_, scheme=vscheme)
 
 # --- provenance and years -----------------------------------------------------------------------
 used = [s.profile(s.row_for(c, cmp_.year)[1]) for c in present]
@@ -168,7 +172,7 @@ def areas_view() -> None:
                    + [int(area_rows.drop_duplicates("code").baseline.notna().sum())])
     if len(scheme.root.children) >= 3 and drawable >= 3:
         a, b = st.columns(2)
-        a.plotly_chart(sup.radar_figure(cmp_), key="radar", config={"displaylogo": False})
+        a.plotly_chart(sup.radar_figure(cmp_shown), key="radar", config={"displaylogo": False})
     else:  # a radar of one or two axes (or values) is a line or a point: bars only
         b = st.container()
         if len(scheme.root.children) < 3:
@@ -176,7 +180,7 @@ def areas_view() -> None:
         else:
             st.caption(f"No radar: at most {drawable} {scheme.level_name(1)}s have a score or a baseline value, "
                        "too few to draw one; the bars show what there is.")
-    b.plotly_chart(sup.bars_figure(cmp_), key="bars", config={"displaylogo": False})
+    b.plotly_chart(sup.bars_figure(cmp_shown), key="bars", config={"displaylogo": False})
     areas = t[t.depth == 1]
     unscored = [c for c in present if areas[areas.country == c].score.isna().all()]
     if unscored:
@@ -214,7 +218,7 @@ def verdicts_view() -> None:
 def heatmap_view() -> None:
     if baseline_notes([k.code for k in scheme.root.children]):
         return
-    st.plotly_chart(sup.heatmap_figure(cmp_), key="heat", config={"displaylogo": False})
+    st.plotly_chart(sup.heatmap_figure(cmp_shown), key="heat", config={"displaylogo": False})
 
 def drill_view() -> None:
     st.caption(tr("cmp.drill_note"))
@@ -265,7 +269,7 @@ def drill_view() -> None:
         sup.show_table(df, fmts)
         if node.depth >= 1 and len(kids) >= 3:
             with st.expander(tr("cmp.chart_of", code=node.code, title=vscheme.node(node.code).title)):
-                st.plotly_chart(sup.bars_figure(cmp_, node.code), key=f"bars_{node.code}",
+                st.plotly_chart(sup.bars_figure(cmp_shown, node.code), key=f"bars_{node.code}",
                                 config={"displaylogo": False})
     else:  # an indicator: the answers
         leaf = vscheme.node(node.code)

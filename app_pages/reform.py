@@ -39,7 +39,7 @@ def run_transfer(_data: sup.AppData, version: str, sid: str, country: str, year:
 
 data = sup.load_data()
 L = sup.current_language()  # bound for format_func (called outside the run too, by AppTest)
-st.title("Reform scenarios")
+st.title(sup.t("page.reform", L))
 ids = data.schemes_with_profiles()
 if not ids:
     st.info("No profiles yet: add one on the **Questionnaire** page.")

@@ -34,7 +34,7 @@ def run_convergence(_data: sup.AppData, version: str, sid: str, group: str, code
 
 data = sup.load_data()
 L = sup.current_language()  # bound for format_func (called outside the run too, by AppTest)
-st.title("Robustness of the ranks")
+st.title(sup.t("rob.title", L))
 ids = data.schemes_with_profiles()
 if not ids:
     st.info("No profiles yet: add one on the **Questionnaire** page.")

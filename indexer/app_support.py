@@ -294,7 +294,7 @@ def series(data: AppData, scheme_id: str, countries: Sequence[str], group: str |
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _cached_report(root: str, version: str, scheme_id: str, country: str, group: str | None,
-                   stat: str, year: int | None, coding: tuple[str, ...] = ()) -> dict | None:
+                   stat: str, year: int | None, coding: tuple[str, ...] = (), lang: str = "en") -> dict | None:
     try:
         from .report import report_data
     except ImportError:
@@ -302,15 +302,15 @@ def _cached_report(root: str, version: str, scheme_id: str, country: str, group:
     data = _cached_data(root, version)
     s = _cached_scored(root, version, scheme_id)
     g = data.groups.get(group) if group else None
-    return report_data(data.schemes[scheme_id], s, country, group=g, stat=stat, year=year, coding=coding)
+    return report_data(data.schemes[scheme_id], s, country, group=g, stat=stat, year=year, coding=coding, lang=lang)
 
 
 def profile_view(data: AppData, scheme_id: str, country: str, group: str | None, stat: str,
                  year: int | None = None, coding: Sequence[str] = ()) -> dict | None:
     """``report.report_data`` (what a country profile shows, as plain data), or None when the
-    report module is not installed."""
+    report module is not installed. Its words and the scheme's texts are in the app's language."""
     return _cached_report(str(data.root), data.version, scheme_id, country, group or None, stat, year,
-                          tuple(coding))
+                          tuple(coding), current_language())
 
 
 def pdf_maker(data: AppData, scheme_id: str, country: str, group: str | None, stat: str,
@@ -324,9 +324,10 @@ def pdf_maker(data: AppData, scheme_id: str, country: str, group: str | None, st
     scheme = data.schemes[scheme_id]
     s = scored(data, scheme_id, coding)
     g = data.groups.get(group) if group else None
+    lang = current_language()  # the PDF in the app's language
 
     def make() -> bytes:
-        return profile_pdf(scheme, s, country, group=g, stat=stat, year=year)
+        return profile_pdf(scheme, s, country, group=g, stat=stat, year=year, lang=lang)
 
     return make
 

@@ -363,4 +363,57 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "Scores are rounded for display only; the CSV holds them unrounded.",
         "ru": "Оценки округлены только для показа; в CSV они без округления.",
     },
+    # --- Country profile
+    "cty.no_profiles": {"en": "No profiles yet: add one on the **Questionnaire** page.",
+                        "ru": "Профилей пока нет: добавьте профиль на странице **Анкета**."},
+    "cty.profile_of": {"en": "profile of **{year}**", "ru": "профиль за **{year}** г."},
+    "cty.about": {"en": "About this profile", "ru": "Об этом профиле"},
+    "cty.pdf": {"en": "Download the profile (PDF)", "ru": "Скачать профиль (PDF)"},
+    "cty.overall": {"en": "Overall score", "ru": "Общая оценка"},
+    "cty.band": {"en": "Band", "ru": "Категория"},
+    "cty.rank": {"en": "Rank", "ru": "Место"},
+    "cty.coverage": {"en": "Coverage", "ru": "Охват"},
+    "cty.rank_help": {
+        "en": "Among the group's members with a score (the country counted in); a range while the profile is partly "
+              "coded: the best and worst rank it can still reach",
+        "ru": "Среди членов группы, имеющих оценку (с учётом самой страны); пока профиль закодирован частично — "
+              "диапазон лучшего и худшего из ещё возможных мест",
+    },
+    "cty.coverage_help": {
+        "en": "Share of applicable indicators answered (or given as a published score)",
+        "ru": "Доля применимых индикаторов, на которые дан ответ (или приведена опубликованная оценка)",
+    },
+    "cty.baseline": {
+        "en": "Baseline {base}: {score} overall (n = {n} of {members} members with an overall score).",
+        "ru": "База сравнения {base}: {score} (общая оценка; n = {n} из {members} членов с общей оценкой).",
+    },
+    "cty.partly": {
+        "en": "Partly coded ({pct} answered): the overall score will lie {bounds} once every open indicator is "
+              "answered{verdict}. `indexer todo` lists what to answer first.",
+        "ru": "Профиль закодирован частично (отвечено {pct}): когда будут даны ответы на все открытые индикаторы, "
+              "общая оценка составит {bounds}{verdict}. Что отвечать в первую очередь — `indexer todo`.",
+    },
+    "cty.col.area": {"en": "area", "ru": "область"},
+    "cty.sw_indicators": {"en": "Strongest and weakest indicators", "ru": "Сильнейшие и слабейшие индикаторы"},
+    "cty.sw_published": {"en": "Strongest and weakest published scores", "ru": "Сильнейшие и слабейшие опубликованные оценки"},
+    "cty.nothing": {"en": "Nothing scored yet at this level.", "ru": "На этом уровне оценок пока нет."},
+    "cty.strongest": {"en": "Strongest", "ru": "Сильнейшие"},
+    "cty.weakest": {"en": "Weakest", "ru": "Слабейшие"},
+    "cty.gaps": {"en": "Largest gaps to the {base}", "ru": "Наибольшие разрывы с базой «{base}»"},
+    "cty.gaps_note": {
+        "en": "Ordered by how much closing each gap would raise the overall score (weight share × gap).",
+        "ru": "Упорядочено по тому, насколько устранение каждого разрыва повысило бы общую оценку (доля веса × разрыв).",
+    },
+    "cty.changes": {"en": "Changes between years", "ru": "Изменения по годам"},
+    "cty.since": {"en": "Since the previous profile ({year}, {prov}):", "ru": "С предыдущего профиля ({year}, {prov}):"},
+    "cty.no_change": {"en": "No score changed.", "ru": "Оценки не изменились."},
+    "cty.answers_changed": {"en": "**Answers that changed**", "ru": "**Изменившиеся ответы**"},
+    "cty.one_profile": {"en": "One profile only ({year}): no changes between years to show.",
+                        "ru": "Только один профиль ({year}): изменений по годам нет."},
+    "cty.sources": {"en": "Sources", "ru": "Источники"},
+    "cty.cited": {"en": "{k} of {n} indicators answered; {c} cite a source.",
+                  "ru": "Отвечено {k} из {n} индикаторов; источник указан в {c}."},
+    "cty.not_answered": {"en": "Not answered yet ({n})", "ru": "Пока без ответа ({n})"},
+    "cty.no_answers": {"en": "This profile has no answers yet.", "ru": "В этом профиле пока нет ответов."},
+    "rob.title": {"en": "Robustness of the ranks", "ru": "Устойчивость мест в рейтинге"},
 }
