@@ -30,10 +30,16 @@ def test_every_page_renders_in_russian():
     at = russian_app()
     assert at.title[0].value == t("cmp.title", "ru") == "Сравнение стран"
     assert "Казахстан (KZ)" in texts(at) and "Армения (AM)" in texts(at)
+    titles = {"compare": "Сравнение стран", "country": "Казахстан (KZ)", "robustness": "Устойчивость мест в рейтинге",
+              "reform": "Сценарии реформ", "questionnaire": "Анкета", "scheme": "Схема и проверка"}
     for page in PAGES:
         at.switch_page(f"app_pages/{page}.py")
         run(at)
         assert at.session_state["lang"] == "ru", page  # the choice survives the switch of page
+        assert at.title[0].value.startswith(titles[page]), (page, at.title[0].value)
+        if page == "country":
+            assert [m.label for m in at.metric][:4] == ["Общая оценка", "Категория", "Место", "Охват"]
+            assert "Источники" in [h.value for h in at.subheader]
     # and back to English
     at.sidebar.selectbox(key="lang").set_value("en")
     run(at)
