@@ -184,13 +184,9 @@ def areas_view() -> None:
     areas = t[t.depth == 1]
     unscored = [c for c in present if areas[areas.country == c].score.isna().all()]
     if unscored:
-        st.caption(f"No area score for {', '.join(sup.country_label(c) for c in unscored)}: too few indicators "
-                   "are answered for the scheme's coverage rule. The hatched boxes show what each area can still "
-                   "score once every open indicator is answered, with the share answered; see **Verdicts** for "
-                   "what is already decided and the **Questionnaire** page for what to answer first.")
+        st.caption(tr("cmp.unscored", who=", ".join(sup.country_label(c) for c in unscored)))
     if (t.depth == 1).any() and any(sup.is_open_interval(r.lower, r.upper) for r in t[t.depth == 1].itertuples()):
-        st.caption("Bars are scores; a hatched box spans the lowest to the highest score a partly coded area can "
-                   "still reach (SPEC §3.1).")
+        st.caption(tr("cmp.bars_note"))
     st.caption(tr("cmp.hover"))
 
 def verdicts_view() -> None:
@@ -210,9 +206,7 @@ def verdicts_view() -> None:
     if group is None:
         st.caption(tr("cmp.pick_baseline"))
     else:
-        st.caption(f"Baseline bounds: the {sup.STAT_LABELS[stat]} of the lower (and of the upper) bounds of the members "
-                   "with a score. Rank: the best and worst rank the country can still reach among them. "
-                   "`indexer todo` lists the open indicators that decide an undetermined verdict.")
+        st.caption(tr("cmp.baseline_bounds", stat=sup.stat_label(stat, L)))
 
 
 def heatmap_view() -> None:
@@ -323,16 +317,14 @@ def trend_view() -> None:
                             format_func=lambda c: tr("w.overall") if c == "overall" else f"{c} {vscheme.node(c).title}")
         st.plotly_chart(sup.trend_figure(ts, code, present, sup.baseline_label(group, stat) if group else None,
                                          scheme.scale), key="trend", config={"displaylogo": False})
-        st.caption("Filled markers: a profile of that year; open markers: the latest earlier profile carried forward. "
-                   f"On the baseline, an open triangle is a thin value ({sup.THIN_MARK} fewer than half the members). "
-                   "Hover for coverage, rank and baseline n.")
+        st.caption(tr("cmp.trend_note", mark=sup.THIN_MARK))
         rows = ts[ts.code == code]
         none = [c for c in present if rows[rows.country == c].score.isna().all()]
         one = [c for c in present if c not in none and len(s.rows.get(c, [])) < 2]
         if none:
-            st.caption(f"No score at {code} in any year: {', '.join(sup.country_label(c) for c in none)}.")
+            st.caption(tr("cmp.no_score_any", code=code, who=", ".join(sup.country_label(c) for c in none)))
         if one:
-            st.caption(f"One profile only: {', '.join(sup.country_label(c) for c in one)} (a flat line or a point).")
+            st.caption(tr("cmp.one_profile", who=", ".join(sup.country_label(c) for c in one)))
 
 def table_view() -> None:
     sup.show_table(t, {"score": sup.SCORE, "baseline": sup.SCORE, "gap": sup.GAP, "coverage": sup.PCT,

@@ -416,4 +416,39 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "cty.not_answered": {"en": "Not answered yet ({n})", "ru": "Пока без ответа ({n})"},
     "cty.no_answers": {"en": "This profile has no answers yet.", "ru": "В этом профиле пока нет ответов."},
     "rob.title": {"en": "Robustness of the ranks", "ru": "Устойчивость мест в рейтинге"},
+    "cmp.unscored": {
+        "en": "No area score for {who}: too few indicators are answered for the scheme's coverage rule. The hatched "
+              "boxes show what each area can still score once every open indicator is answered, with the share "
+              "answered; see **Verdicts** for what is already decided and the **Questionnaire** page for what to "
+              "answer first.",
+        "ru": "Нет оценок областей для: {who} — для правила охвата схемы отвечено слишком мало индикаторов. "
+              "Заштрихованные прямоугольники показывают, какую оценку каждая область ещё может получить, когда будут "
+              "даны ответы на все открытые индикаторы, и долю отвеченных; что уже определено — на вкладке "
+              "**Выводы**, что отвечать в первую очередь — на странице **Анкета**.",
+    },
+    "cmp.bars_note": {
+        "en": "Bars are scores; a hatched box spans the lowest to the highest score a partly coded area can still "
+              "reach (SPEC §3.1).",
+        "ru": "Столбцы — оценки; заштрихованный прямоугольник охватывает диапазон от наименьшей до наибольшей "
+              "оценки, которую частично закодированная область ещё может получить (SPEC §3.1).",
+    },
+    "cmp.baseline_bounds": {
+        "en": "Baseline bounds: the {stat} of the lower (and of the upper) bounds of the members with a score. Rank: "
+              "the best and worst rank the country can still reach among them. `indexer todo` lists the open "
+              "indicators that decide an undetermined verdict.",
+        "ru": "Границы базы: {stat} нижних (и верхних) границ членов, имеющих оценку. Место: лучшее и худшее место, "
+              "которое страна ещё может занять среди них. Открытые индикаторы, от которых зависит неопределённый "
+              "вывод, перечисляет `indexer todo`.",
+    },
+    "cmp.trend_note": {
+        "en": "Filled markers: a profile of that year; open markers: the latest earlier profile carried forward. On "
+              "the baseline, an open triangle is a thin value ({mark} fewer than half the members). Hover for "
+              "coverage, rank and baseline n.",
+        "ru": "Закрашенные маркеры — профиль этого года; незакрашенные — перенесённый последний более ранний профиль. "
+              "На линии базы незакрашенный треугольник — значение по малому числу данных ({mark} меньше половины "
+              "членов). Охват, место и n базы — при наведении курсора.",
+    },
+    "cmp.no_score_any": {"en": "No score at {code} in any year: {who}.", "ru": "Нет оценки для {code} ни за один год: {who}."},
+    "cmp.one_profile": {"en": "One profile only: {who} (a flat line or a point).",
+                        "ru": "Только один профиль: {who} (горизонтальная линия или точка)."},
 }
