@@ -100,8 +100,12 @@ with right:
         df = df.drop(columns=[sup.baseline_label(group, stat), "n", "gap", "rank", "verdict"])
     if not (df["can become"] != "").any():
         df = df.drop(columns="can become")
-    sup.show_table(df, {"score": sup.SCORE, "coverage": sup.PCT, sup.baseline_label(group, stat): sup.SCORE,
-                        "gap": sup.GAP}, column_config={"n": st.column_config.Column(help="Members with a score there")})
+    names = {c: tr(k) for c, k in (("area", "cty.col.area"), ("score", "col.score"), ("band", "col.band"),
+                                    ("coverage", "col.coverage"), ("can become", "col.can_become"), ("gap", "col.gap"),
+                                    ("rank", "col.rank"), ("verdict", "col.verdict"))}
+    df = df.rename(columns=names)
+    sup.show_table(df, {names["score"]: sup.SCORE, names["coverage"]: sup.PCT, sup.baseline_label(group, stat): sup.SCORE,
+                        names["gap"]: sup.GAP}, column_config={"n": st.column_config.Column(help="Members with a score there")})
 
 for note in (view or {}).get("notes", []):
     st.caption(note)

@@ -451,4 +451,5 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "cmp.no_score_any": {"en": "No score at {code} in any year: {who}.", "ru": "Нет оценки для {code} ни за один год: {who}."},
     "cmp.one_profile": {"en": "One profile only: {who} (a flat line or a point).",
                         "ru": "Только один профиль: {who} (горизонтальная линия или точка)."},
+    "col.gap": {"en": "gap", "ru": "разрыв"},
 }
