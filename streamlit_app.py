@@ -12,16 +12,20 @@ from pathlib import Path
 
 import streamlit as st
 
+from indexer import app_lang as lang
 from indexer import app_support as sup
+from indexer.i18n import MESSAGES
 
 PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
 
 #: selections shared by the pages (kept when a page that does not draw them runs)
-SHARED_KEYS = ("scheme", "countries", "baseline", "stat", "year", "country", "country_year")
+SHARED_KEYS = ("scheme", "countries", "baseline", "stat", "year", "country", "country_year", lang.LANG_KEY)
 
 
 def make_page(path: Path) -> st.Page:
     title, icon = sup.page_title(path.stem)
+    if f"page.{path.stem}" in MESSAGES:
+        title = lang.tr(f"page.{path.stem}")
     return st.Page(path, title=title, icon=icon, url_path=path.stem, default=path.stem == "compare")
 
 
@@ -31,9 +35,10 @@ nav = st.navigation([make_page(p) for p in sup.page_files(PAGES_DIR)])
 
 data = sup.load_data()
 with st.sidebar:
-    n_prof = len(data.bundle.profiles)
-    st.caption(f"Data: {len(data.schemes)} scheme{'s' * (len(data.schemes) != 1)}, {n_prof} profile"
-               f"{'s' * (n_prof != 1)}, {len(data.groups)} groups · `{data.root}`")
+    lang.selector()
+    st.caption(lang.tr("app.data", schemes=lang.tr("count.schemes", n=len(data.schemes)),
+                       profiles=lang.tr("count.profiles", n=len(data.bundle.profiles)),
+                       groups=len(data.groups), root=data.root))
     if data.excluded:
-        st.caption(f":red[{len(data.excluded)} profile file(s) with errors are left out of scores.]")
+        st.caption(lang.tr("app.excluded", n=len(data.excluded)))
 nav.run()

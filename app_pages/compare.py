@@ -4,26 +4,33 @@ and ``compare.time_series`` (via ``indexer.app_support``); this page only lays i
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
+from indexer import app_lang as lang
 from indexer import app_support as sup
 from indexer.compare import STATS, empty_baseline_reason, thin_note
 from indexer.guard import csv_text
 
 data = sup.load_data()
-st.title("Compare countries")
+L = lang.current()
+tr = lang.translator(L)
+st.title(tr("cmp.title"))
 
 ids = data.schemes_with_profiles()
 if not ids:
-    st.info("No profiles to compare yet: add one on the **Questionnaire** page.")
+    st.info(tr("cmp.no_profiles"))
     st.stop()
 
 # --- selections ---------------------------------------------------------------------------------
 sup.ensure_choice("scheme", ids, sup.default_scheme(data))
 c_scheme, c_year, c_base, c_stat = st.columns([3, 1, 2, 1])
-sid = c_scheme.selectbox("Scheme", ids, key="scheme", format_func=lambda s: sup.scheme_label(data.schemes[s]))
+sid = c_scheme.selectbox(tr("w.scheme"), ids, key="scheme", format_func=lambda s: sup.scheme_label(lang.shown(data, s, L)[0]))
 scheme = data.schemes[sid]
+#: the scheme's texts in the app's language (codes and scores as ``scheme``'s)
+vscheme, translation = lang.shown(data, sid, L)
 coding = sup.coding_selector(data, sid)
 s = sup.scored(data, sid, coding)
 all_countries = data.countries(sid)
@@ -33,14 +40,13 @@ sup.ensure_choice("baseline", [sup.NO_GROUP, *groups], sup.default_group(data, s
 sup.ensure_choice("stat", list(STATS), sup.DEFAULT_STAT)
 years = data.years(sid)
 sup.ensure_choice("year", [sup.LATEST, *years], sup.LATEST)
-c_year.selectbox("Year", [sup.LATEST, *years], key="year", format_func=str,
-                 help="Each country's profile for this year, or else its latest earlier one.")
-c_base.selectbox("Baseline group", [sup.NO_GROUP, *groups], key="baseline",
-                 format_func=lambda g: g if g == sup.NO_GROUP else
-                 f"{g} — {data.groups[g].title} ({len(data.groups[g].members)} members)")
-c_stat.selectbox("Statistic", list(STATS), key="stat", format_func=lambda x: sup.STAT_LABELS[x],
-                 help="Of the group members' scores at each node; members without a score are left out. "
-                      "MIPEX's printed 'averages' are medians.")
+c_year.selectbox(tr("w.year"), [sup.LATEST, *years], key="year",
+                 format_func=lambda y: tr("cmp.latest") if y == sup.LATEST else str(y), help=tr("cmp.year_help"))
+c_base.selectbox(tr("cmp.baseline"), [sup.NO_GROUP, *groups], key="baseline",
+                 format_func=lambda g: tr("cmp.no_group") if g == sup.NO_GROUP else
+                 tr("cmp.group_option", name=g, title=data.groups[g].title, n=len(data.groups[g].members)))
+c_stat.selectbox(tr("cmp.stat"), list(STATS), key="stat", format_func=lambda x: sup.stat_label(x, L),
+                 help=tr("cmp.stat_help"))
 
 
 def _add(codes: list[str]) -> None:
@@ -56,11 +62,11 @@ if missing_peers and len(st.session_state["countries"]) <= 3:
     c_countries, c_peers = st.columns([5, 2], vertical_alignment="bottom")
 else:
     c_countries, c_peers = st.container(), st.container()
-c_countries.multiselect("Countries", all_countries, key="countries", format_func=sup.country_label,
-                        placeholder="Pick countries to compare")
+c_countries.multiselect(tr("w.countries"), all_countries, key="countries",
+                        format_func=lambda c: sup.country_label(c, L), placeholder=tr("cmp.pick_ph"))
 if missing_peers:
-    c_peers.button(f"Add post-Soviet peers ({', '.join(missing_peers)})", on_click=_add, args=(missing_peers,),
-                   help="Moldova, Russia and Ukraine: published MIPEX scores.")
+    c_peers.button(tr("cmp.add_peers", codes=", ".join(missing_peers)), on_click=_add, args=(missing_peers,),
+                   help=tr("cmp.peers_help"))
 
 countries: list[str] = st.session_state["countries"]
 group_name = sup.none_if(st.session_state["baseline"], sup.NO_GROUP)
@@ -69,34 +75,34 @@ year = sup.none_if(st.session_state["year"], sup.LATEST)
 group = data.groups.get(group_name) if group_name else None
 
 if not countries:
-    st.info("Pick at least one country.")
+    st.info(tr("cmp.pick_one"))
     st.stop()
 present = [c for c in countries if s.row_for(c, year) is not None]
 absent = [c for c in countries if c not in present]
 if absent:
-    st.warning(f"No profile up to {year} for {', '.join(sup.country_label(c) for c in absent)}: left out.")
+    st.warning(tr("cmp.absent", year=year, who=", ".join(sup.country_label(c) for c in absent)))
 if not present:
     st.stop()
 cmp_ = sup.comparison(data, sid, present, group_name, stat, year, coding=coding)
 t = cmp_.table
+#: the same comparison with the scheme's texts in the app's language, for the charts' labels
+cmp_shown = replace(cmp_, scheme=vscheme)
 
 # --- provenance and years -----------------------------------------------------------------------
 used = [s.profile(s.row_for(c, cmp_.year)[1]) for c in present]
 members = [s.profile(s.row_for(m, cmp_.year)[1]) for m in cmp_.members_used]
 sup.show_provenance(used, members=members)
 sup.excluded_notice(data, sid)
-notes = [f"Scores for **{cmp_.year}**."]
+notes = [tr("cmp.scores_for", year=cmp_.year)]
 older = {c: y for c, y in cmp_.years_used.items() if y < cmp_.year}
 if older:
-    notes.append("Older profiles used: " + ", ".join(f"{c} {y}" for c, y in older.items()) + ".")
+    notes.append(tr("cmp.older", items=", ".join(f"{c} {y}" for c, y in older.items())))
 if group is not None:
     carried = [m for m, y in cmp_.members_used.items() if y < cmp_.year]
-    notes.append(f"Baseline: {sup.STAT_LABELS[stat]} of {group.name} over the members with a score "
-                 f"(n at each node); {len(cmp_.members_used)} of {len(group.members)} members have a profile up to "
-                 f"{cmp_.year}" + (f", {len(carried)} of them an older one carried forward." if carried else "."))
+    notes.append(tr("cmp.baseline_note", stat=sup.stat_label(stat, L), group=group.name, k=len(cmp_.members_used),
+                    n=len(group.members), year=cmp_.year) + (tr("cmp.carried", n=len(carried)) if carried else "."))
 if cmp_.other_codings:
-    notes.append("Other codings of the same year, not used here: " + "; ".join(
-        f"{c}: {', '.join(o)}" for c, o in cmp_.other_codings.items()) + " (the **Coding** selector prefers one).")
+    notes.append(tr("cmp.other_codings", items="; ".join(f"{c}: {', '.join(o)}" for c, o in cmp_.other_codings.items())))
 st.caption(" ".join(notes))
 
 # --- overall ------------------------------------------------------------------------------------
@@ -112,41 +118,43 @@ for start in range(0, len(cards), per_row):
             if c == "__baseline__":
                 r = overall.iloc[0]
                 st.metric(sup.baseline_label(group, stat), sup.fmt_score(r.baseline),
-                          help=f"{sup.STAT_LABELS[stat]} of the members' overall scores")
-                st.caption(f"n = {sup.fmt_int(r.baseline_n)} of {len(group.members)} members with an overall score"
-                           + (f" · {sup.THIN_MARK} **thin**: fewer than half the members" if r.thin else "")
-                           + (f" · their bounds give {sup.fmt_bounds(r.baseline_lower, r.baseline_upper, words=True)}"
+                          help=tr("cmp.baseline_help", stat=sup.stat_label(stat, L).capitalize()))
+                st.caption(tr("cmp.baseline_n", k=sup.fmt_int(r.baseline_n), n=len(group.members))
+                           + (tr("cmp.thin", mark=sup.THIN_MARK) if r.thin else "")
+                           + (tr("cmp.their_bounds", bounds=sup.fmt_bounds(r.baseline_lower, r.baseline_upper, words=True))
                               if sup.is_open_interval(r.baseline_lower, r.baseline_upper) else ""))
                 continue
             r = overall.loc[c]
-            gap = None if sup.is_missing(r.gap) else f"{float(r.gap):+.1f} vs {group.name}"
+            gap = None if sup.is_missing(r.gap) else tr("cmp.gap", gap=f"{float(r.gap):+.1f}", group=group.name)
             verdict = sup.fmt_verdict(r.verdict, group, stat)
             rank = sup.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n) if group is not None else "–"
             if sup.is_missing(r.score) and sup.is_open_interval(r.lower, r.upper):
                 # no score yet: what it can still become (SPEC §3.1), never a guess
                 st.metric(sup.country_label(c), f"{float(r.lower):.0f}–{float(r.upper):.0f}",  # exact below
-                          help="No overall score yet: the least and the most it can become once every open "
-                               "indicator is answered.")
-                st.caption(f"**{sup.fmt_bounds(r.lower, r.upper, words=True).capitalize()}** · coverage "
-                           f"{sup.fmt_pct(r.coverage)}" + (f" · {verdict}" if verdict else "")
-                           + (f" · rank {rank}" if group is not None else "") + f" · profile {r.year} · {r.provenance}")
+                          help=tr("cmp.bounds_help"))
+                st.caption(f"**{sup.fmt_bounds(r.lower, r.upper, words=True).capitalize()}** · "
+                           + tr("cmp.coverage", pct=sup.fmt_pct(r.coverage)) + (f" · {verdict}" if verdict else "")
+                           + (" · " + tr("cmp.rank", rank=rank) if group is not None else "")
+                           + " · " + tr("cmp.profile", year=r.year) + f" · {r.provenance}")
                 continue
-            st.metric(sup.country_label(c), sup.fmt_score(r.score), delta=gap,
-                      help="Overall score; the delta is the gap to the baseline.")
+            st.metric(sup.country_label(c), sup.fmt_score(r.score), delta=gap, help=tr("cmp.overall_help"))
             if sup.is_missing(r.score):
-                st.caption(f"No overall score: {sup.no_score_reason(scheme, scheme.root, r.coverage)} · "
-                           f"profile {r.year} · {sup.coding_text(r.coding, r.provenance)}")
+                st.caption(tr("cmp.no_overall", why=sup.no_score_reason(scheme, scheme.root, r.coverage)) + " · "
+                           + tr("cmp.profile", year=r.year) + f" · {sup.coding_text(r.coding, r.provenance)}")
             else:
-                still = (f" · could still become {sup.fmt_bounds(r.lower, r.upper, words=True)}"
+                still = (tr("cmp.could_become", bounds=sup.fmt_bounds(r.lower, r.upper, words=True))
                          if sup.is_open_interval(r.lower, r.upper) else "")
-                st.caption(f"**{r.band or '–'}** · rank {rank if sup.is_open_interval(r.lower, r.upper) else sup.fmt_rank(r['rank'], r.rank_n)}"
-                           f" · coverage {sup.fmt_pct(r.coverage)}{still}" + (f" · {verdict}" if verdict and still else "")
-                           + f" · profile {r.year} · {sup.coding_text(r.coding, r.provenance)}")
+                shown_rank = rank if sup.is_open_interval(r.lower, r.upper) else sup.fmt_rank(r["rank"], r.rank_n)
+                st.caption(f"**{lang.band(translation, r.band) or '–'}** · " + tr("cmp.rank", rank=shown_rank)
+                           + " · " + tr("cmp.coverage", pct=sup.fmt_pct(r.coverage)) + still
+                           + (f" · {verdict}" if verdict and still else "")
+                           + " · " + tr("cmp.profile", year=r.year) + f" · {sup.coding_text(r.coding, r.provenance)}")
 
 # --- views --------------------------------------------------------------------------------------
 # Lazy tabs: only the open tab's content runs (a tab switch reruns the page).
 tab_areas, tab_verdicts, tab_heat, tab_drill, tab_trend, tab_table = st.tabs(
-    ["Areas", "Verdicts", "Heatmap", "Drill-down", "Trends", "Table"], key="compare_view", on_change="rerun")
+    [tr(f"tab.{x}") for x in ("areas", "verdicts", "heatmap", "drill", "trends", "table")], key="compare_view",
+    on_change="rerun")
 
 def baseline_notes(codes: list[str]) -> bool:
     """Say where the baseline is thin or missing among ``codes``; True when the chart would be
@@ -173,7 +181,7 @@ def areas_view() -> None:
                    + [int(area_rows.drop_duplicates("code").baseline.notna().sum())])
     if len(scheme.root.children) >= 3 and drawable >= 3:
         a, b = st.columns(2)
-        a.plotly_chart(sup.radar_figure(cmp_), key="radar", config={"displaylogo": False})
+        a.plotly_chart(sup.radar_figure(cmp_shown), key="radar", config={"displaylogo": False})
     else:  # a radar of one or two axes (or values) is a line or a point: bars only
         b = st.container()
         if len(scheme.root.children) < 3:
@@ -181,49 +189,42 @@ def areas_view() -> None:
         else:
             st.caption(f"No radar: at most {drawable} {scheme.level_name(1)}s have a score or a baseline value, "
                        "too few to draw one; the bars show what there is.")
-    b.plotly_chart(sup.bars_figure(cmp_), key="bars", config={"displaylogo": False})
+    b.plotly_chart(sup.bars_figure(cmp_shown), key="bars", config={"displaylogo": False})
     areas = t[t.depth == 1]
     unscored = [c for c in present if areas[areas.country == c].score.isna().all()]
     if unscored:
-        st.caption(f"No area score for {', '.join(sup.country_label(c) for c in unscored)}: too few indicators "
-                   "are answered for the scheme's coverage rule. The hatched boxes show what each area can still "
-                   "score once every open indicator is answered, with the share answered; see **Verdicts** for "
-                   "what is already decided and the **Questionnaire** page for what to answer first.")
+        st.caption(tr("cmp.unscored", who=", ".join(sup.country_label(c) for c in unscored)))
     if (t.depth == 1).any() and any(sup.is_open_interval(r.lower, r.upper) for r in t[t.depth == 1].itertuples()):
-        st.caption("Bars are scores; a hatched box spans the lowest to the highest score a partly coded area can "
-                   "still reach (SPEC §3.1).")
-    st.caption("Hover for coverage, band, rank and the profile year; n under each area = baseline members "
-               "with a score there.")
+        st.caption(tr("cmp.bars_note"))
+    st.caption(tr("cmp.hover"))
 
 def verdicts_view() -> None:
-    st.caption("What each score can still become once every open indicator is answered, and whether the country "
-               "is above or below the baseline whatever those answers turn out to be (SPEC §3.1).")
+    st.caption(tr("cmp.verdicts_note"))
     top = t[t.depth <= 1]
     rows = []
     for r in top.itertuples():
-        row = {"code": r.code, "title": "Overall" if r.code == "overall" else r.title, "country": sup.country_label(r.country),
-               "score": r.score, "coverage": r.coverage, "can become": sup.fmt_bounds(r.lower, r.upper)}
+        row = {tr("col.code"): r.code, tr("col.title"): tr("w.overall") if r.code == "overall" else vscheme.node(r.code).title,
+               tr("col.country"): sup.country_label(r.country), tr("col.score"): r.score, tr("col.coverage"): r.coverage,
+               tr("col.can_become"): sup.fmt_bounds(r.lower, r.upper)}
         if group is not None:
             row |= {sup.baseline_label(group, stat): sup.fmt_bounds(r.baseline_lower, r.baseline_upper),
-                    "verdict": r.verdict or "–", "rank": sup.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n)}
+                    tr("col.verdict"): r.verdict or "–",
+                    tr("col.rank"): sup.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n)}
         rows.append(row)
-    sup.show_table(pd.DataFrame(rows), {"score": sup.SCORE, "coverage": sup.PCT})
+    sup.show_table(pd.DataFrame(rows), {tr("col.score"): sup.SCORE, tr("col.coverage"): sup.PCT})
     if group is None:
-        st.caption("Pick a baseline group for verdicts and rank bounds.")
+        st.caption(tr("cmp.pick_baseline"))
     else:
-        st.caption(f"Baseline bounds: the {sup.STAT_LABELS[stat]} of the lower (and of the upper) bounds of the members "
-                   "with a score. Rank: the best and worst rank the country can still reach among them. "
-                   "`indexer todo` lists the open indicators that decide an undetermined verdict.")
+        st.caption(tr("cmp.baseline_bounds", stat=sup.stat_label(stat, L)))
 
 
 def heatmap_view() -> None:
     if baseline_notes([k.code for k in scheme.root.children]):
         return
-    st.plotly_chart(sup.heatmap_figure(cmp_), key="heat", config={"displaylogo": False})
+    st.plotly_chart(sup.heatmap_figure(cmp_shown), key="heat", config={"displaylogo": False})
 
 def drill_view() -> None:
-    st.caption("Pick an area, then a dimension, then an indicator: the table shows the level below your "
-               "choice; an indicator shows each country's answer, the law it cites and its provenance.")
+    st.caption(tr("cmp.drill_note"))
     node = scheme.root
     max_depth = max(n.depth for n in scheme.nodes)
     cols = st.columns(max(1, min(max_depth, 4)))
@@ -234,8 +235,10 @@ def drill_view() -> None:
         sup.ensure_choice(key, opts, sup.ALL)
         level = node.children[0].level
         col = cols[(depth - 1) % len(cols)]
-        pick = col.selectbox(level.capitalize(), opts, key=key,
-                             format_func=lambda c, lv=level: f"— all {lv}s —" if c == sup.ALL else f"{c} {scheme.node(c).title}")
+        shown_level = translation.level(level) if translation is not None else level
+        pick = col.selectbox(shown_level.capitalize(), opts, key=key,
+                             format_func=lambda c, lv=shown_level: tr("cmp.all_level", level=lv) if c == sup.ALL
+                             else f"{c} {vscheme.node(c).title}")
         if pick == sup.ALL:
             break
         node = scheme.node(pick)
@@ -249,7 +252,7 @@ def drill_view() -> None:
         rows = []
         for code in kids:
             block = sub[sub.code == code].set_index("country")
-            row = {"code": code, "title": scheme.node(code).title}
+            row = {"code": code, "title": vscheme.node(code).title}
             for c in present:
                 r = block.loc[c]
                 row[f"{c} score"] = r.score
@@ -268,22 +271,23 @@ def drill_view() -> None:
             fmts[sup.baseline_label(group, stat)] = sup.SCORE
         sup.show_table(df, fmts)
         if node.depth >= 1 and len(kids) >= 3:
-            with st.expander(f"Chart of {node.code} {node.title}"):
-                st.plotly_chart(sup.bars_figure(cmp_, node.code), key=f"bars_{node.code}",
+            with st.expander(tr("cmp.chart_of", code=node.code, title=vscheme.node(node.code).title)):
+                st.plotly_chart(sup.bars_figure(cmp_shown, node.code), key=f"bars_{node.code}",
                                 config={"displaylogo": False})
     else:  # an indicator: the answers
-        leaf = node
+        leaf = vscheme.node(node.code)
         st.markdown(f"#### {leaf.code} {leaf.title}")
         if leaf.question:
-            st.markdown(f"**Q:** {leaf.question}")
+            st.markdown(tr("cmp.q", q=leaf.question))
         if leaf.help:
             st.caption(leaf.help)
         if leaf.numeric is not None:
             num = leaf.numeric
-            st.caption(f"A number ({num.unit or 'no unit'}); goalposts {num.min:g}–{num.max:g}, best {num.best}.")
+            st.caption(tr("cmp.numeric", unit=num.unit or tr("q.no_unit"), lo=lang.num(num.min), hi=lang.num(num.max),
+                          best=tr(f"best.{num.best}")))
         else:
-            sup.show_table(pd.DataFrame([{"value": o.value, "label": o.label, "score": o.score} for o in leaf.options]),
-                           {"score": "{:g}"}, width="content")
+            sup.show_table(pd.DataFrame([{tr("col.value"): o.value, tr("col.label"): o.label, tr("col.score"): o.score}
+                                         for o in leaf.options]), {tr("col.score"): "{:g}"}, width="content")
         block = t[t.code == leaf.code].set_index("country")
         rows = []
         for c in present:
@@ -292,7 +296,7 @@ def drill_view() -> None:
             cit = p.citations.get(leaf.code)
             given = [a for a in [leaf.code, *scheme.ancestors(leaf.code)] if a in p.scores]
             if given:
-                ans = f"(published score of {given[0]}: {sup.fmt_score(p.scores[given[0]])})"
+                ans = tr("cmp.published_score", code=given[0], score=sup.fmt_score(p.scores[given[0]]))
             else:
                 ans = sup.answer_text(leaf, p.answers.get(leaf.code))
             rows.append({"country": sup.country_label(c), "year": p.year, "answer": ans,
@@ -307,39 +311,37 @@ def drill_view() -> None:
                                       "url": st.column_config.LinkColumn("url")})
         if group is not None:
             r0 = block.iloc[0]
-            st.caption(f"{sup.baseline_label(group, stat)} at {leaf.code}: {sup.fmt_score(r0.baseline)} "
-                       f"(n = {sup.n_text(r0)} members with a score).")
+            st.caption(tr("cmp.baseline_at", base=sup.baseline_label(group, stat), code=leaf.code,
+                          score=sup.fmt_score(r0.baseline), n=sup.n_text(r0)))
 
 def trend_view() -> None:
     ts_years = s.years()
     if len(ts_years) < 2:
-        st.info("Only one year of profiles: no trend to show.")
+        st.info(tr("cmp.one_year"))
     else:
         ts = sup.series(data, sid, present, group_name, stat, level=1, coding=coding)
         trend_opts = ["overall", *(k.code for k in scheme.root.children)]
         sup.ensure_choice("trend_node", trend_opts, "overall")
-        code = st.selectbox("Node", trend_opts, key="trend_node",
-                            format_func=lambda c: "Overall" if c == "overall" else f"{c} {scheme.node(c).title}")
+        code = st.selectbox(tr("cmp.node"), trend_opts, key="trend_node",
+                            format_func=lambda c: tr("w.overall") if c == "overall" else f"{c} {vscheme.node(c).title}")
         st.plotly_chart(sup.trend_figure(ts, code, present, sup.baseline_label(group, stat) if group else None,
                                          scheme.scale), key="trend", config={"displaylogo": False})
-        st.caption("Filled markers: a profile of that year; open markers: the latest earlier profile carried forward. "
-                   f"On the baseline, an open triangle is a thin value ({sup.THIN_MARK} fewer than half the members). "
-                   "Hover for coverage, rank and baseline n.")
+        st.caption(tr("cmp.trend_note", mark=sup.THIN_MARK))
         rows = ts[ts.code == code]
         none = [c for c in present if rows[rows.country == c].score.isna().all()]
         one = [c for c in present if c not in none and len(s.rows.get(c, [])) < 2]
         if none:
-            st.caption(f"No score at {code} in any year: {', '.join(sup.country_label(c) for c in none)}.")
+            st.caption(tr("cmp.no_score_any", code=code, who=", ".join(sup.country_label(c) for c in none)))
         if one:
-            st.caption(f"One profile only: {', '.join(sup.country_label(c) for c in one)} (a flat line or a point).")
+            st.caption(tr("cmp.one_profile", who=", ".join(sup.country_label(c) for c in one)))
 
 def table_view() -> None:
     sup.show_table(t, {"score": sup.SCORE, "baseline": sup.SCORE, "gap": sup.GAP, "coverage": sup.PCT,
                        "rank": "{:.0f}"})
-    st.download_button("Download the table (CSV)", data=lambda: csv_text(t),
+    st.download_button(tr("cmp.download"), data=lambda: csv_text(t),
                        file_name=f"{sid}-{cmp_.year}-{'-'.join(present)}.csv", mime="text/csv",
                        on_click="ignore", icon=":material/download:")
-    st.caption("Scores are rounded for display only; the CSV holds them unrounded.")
+    st.caption(tr("cmp.rounded"))
 
 
 for tab, view in ((tab_areas, areas_view), (tab_verdicts, verdicts_view), (tab_heat, heatmap_view), (tab_drill, drill_view),

@@ -4,16 +4,20 @@ indicators, changes between years, the sources of every answer — and its PDF. 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
+from indexer import app_lang as lang
 from indexer import app_support as sup
 
 data = sup.load_data()
+tr = lang.translator()
 ids = data.schemes_with_profiles()
 if not ids:
-    st.title("Country profile")
-    st.info("No profiles yet: add one on the **Questionnaire** page.")
+    st.title(tr("page.country"))
+    st.info(tr("cty.no_profiles"))
     st.stop()
 
 head = st.container()  # the title goes above the selections, once the country is known
@@ -31,13 +35,14 @@ by = t.set_index("code")
 
 native = (view or {}).get("country", {}).get("native")
 head.title(f"{sup.country_label(country)}" + (f" · {native}" if native else ""))
-st.caption(f"{sup.scheme_label(scheme)} · profile of **{used_year}** ({profile.status}, "
+vscheme, translation = lang.shown(data, sid)
+st.caption(f"{sup.scheme_label(vscheme)} · {tr('cty.profile_of', year=used_year)} ({profile.status}, "
            f"{sup.coding_text(profile.coding, profile.provenance)}) · "
            f"`{data.rel(profile.path)}`")
 
 sup.show_provenance([profile], members=[s.profile(s.row_for(m, cmp_.year)[1]) for m in cmp_.members_used])
 if profile.title or profile.notes:
-    with st.expander("About this profile"):
+    with st.expander(tr("cty.about")):
         if profile.title:
             st.markdown(f"**{profile.title}**")
         if profile.coder:
@@ -48,7 +53,7 @@ if profile.title or profile.notes:
 # --- PDF ----------------------------------------------------------------------------------------
 make_pdf = sup.pdf_maker(data, sid, country, group_name, stat, year, coding)
 if make_pdf is not None:
-    st.download_button("Download the profile (PDF)", data=make_pdf, on_click="ignore",
+    st.download_button(tr("cty.pdf"), data=make_pdf, on_click="ignore",
                        file_name=f"{country}-{sid}-{used_year}.pdf", mime="application/pdf",
                        icon=":material/picture_as_pdf:", type="primary")
 
@@ -57,34 +62,31 @@ ov = by.loc["overall"]
 c1, c2, c3, c4 = st.columns([1, 2, 1, 1])
 open_overall = sup.is_open_interval(ov.lower, ov.upper)
 if sup.is_missing(ov.score) and open_overall:  # no score yet: what it can still become (SPEC §3.1)
-    c1.metric("Overall score", sup.fmt_bounds(ov.lower, ov.upper),
-              help="No overall score yet: the least and the most it can become once every open indicator is answered.")
+    c1.metric(tr("cty.overall"), sup.fmt_bounds(ov.lower, ov.upper), help=tr("cmp.bounds_help"))
 else:
-    c1.metric("Overall score", sup.fmt_score(ov.score),
-              delta=None if sup.is_missing(ov.gap) else f"{float(ov.gap):+.1f} vs {group.name}")
-c2.metric("Band", ov.band or "–")
-c3.metric("Rank", (sup.fmt_rank_bounds(ov.rank_best, ov.rank_worst, ov.rank_n) if open_overall
+    c1.metric(tr("cty.overall"), sup.fmt_score(ov.score),
+              delta=None if sup.is_missing(ov.gap) else tr("cmp.gap", gap=f"{float(ov.gap):+.1f}", group=group.name))
+c2.metric(tr("cty.band"), lang.band(translation, ov.band) or "–")
+c3.metric(tr("cty.rank"), (sup.fmt_rank_bounds(ov.rank_best, ov.rank_worst, ov.rank_n) if open_overall
                    else sup.fmt_rank(ov["rank"], ov.rank_n)) if group else "–",
-          help="Among the group's members with a score (the country counted in); a range while the "
-               "profile is partly coded: the best and worst rank it can still reach")
-c4.metric("Coverage", sup.fmt_pct(ov.coverage), help="Share of applicable indicators answered (or given as a published score)")
+          help=tr("cty.rank_help"))
+c4.metric(tr("cty.coverage"), sup.fmt_pct(ov.coverage), help=tr("cty.coverage_help"))
 if group is not None:
-    st.caption(f"Baseline {sup.baseline_label(group, stat)}: {sup.fmt_score(ov.baseline)} overall "
-               f"(n = {sup.n_text(ov)} of {len(group.members)} members with an overall score).")
+    st.caption(tr("cty.baseline", base=sup.baseline_label(group, stat), score=sup.fmt_score(ov.baseline),
+                  n=sup.n_text(ov), members=len(group.members)))
 if open_overall:
     verdict = sup.fmt_verdict(ov.verdict, group, stat)
-    st.caption(f"Partly coded ({sup.fmt_pct(ov.coverage)} answered): the overall score will lie "
-               f"{sup.fmt_bounds(ov.lower, ov.upper, words=True)} once every open indicator is answered"
-               + (f"; {verdict}" if verdict else "") + ". `indexer todo` lists what to answer first.")
+    st.caption(tr("cty.partly", pct=sup.fmt_pct(ov.coverage), bounds=sup.fmt_bounds(ov.lower, ov.upper, words=True),
+                  verdict=f"; {verdict}" if verdict else ""))
 elif sup.is_missing(ov.score) and view is None:
-    st.caption(f"No overall score: {sup.no_score_reason(scheme, scheme.root, ov.coverage)}.")
+    st.caption(tr("cmp.no_overall", why=sup.no_score_reason(scheme, scheme.root, ov.coverage)) + ".")
 
 # the chart, then the area table at full width: ten columns do not fit half a page (issue 18)
-st.plotly_chart(sup.bars_figure(cmp_), key="country_bars", config={"displaylogo": False})
+st.plotly_chart(sup.bars_figure(replace(cmp_, scheme=vscheme)), key="country_bars", config={"displaylogo": False})
 areas = t[t.depth == 1]
 df = pd.DataFrame({
-    "area": [f"{r.code} {r.title}" for r in areas.itertuples()],
-    "score": areas.score, "band": areas.band, "coverage": areas.coverage,
+    "area": [f"{r.code} {vscheme.node(r.code).title}" for r in areas.itertuples()],
+    "score": areas.score, "band": [lang.band(translation, b) for b in areas.band], "coverage": areas.coverage,
     "can become": [sup.fmt_bounds(r.lower, r.upper) if sup.is_open_interval(r.lower, r.upper) else ""
                    for r in areas.itertuples()],
     sup.baseline_label(group, stat): areas.baseline, "n": [sup.n_text(r) for r in areas.itertuples()], "gap": areas.gap,
@@ -96,8 +98,12 @@ if group is None:
     df = df.drop(columns=[sup.baseline_label(group, stat), "n", "gap", "rank", "verdict"])
 if not (df["can become"] != "").any():
     df = df.drop(columns="can become")
-sup.show_table(df, {"score": sup.SCORE, "coverage": sup.PCT, sup.baseline_label(group, stat): sup.SCORE,
-                    "gap": sup.GAP}, column_config={"n": st.column_config.Column(help="Members with a score there")})
+names = {c: tr(k) for c, k in (("area", "cty.col.area"), ("score", "col.score"), ("band", "col.band"),
+                                ("coverage", "col.coverage"), ("can become", "col.can_become"), ("gap", "col.gap"),
+                                ("rank", "col.rank"), ("verdict", "col.verdict"))}
+df = df.rename(columns=names)
+sup.show_table(df, {names["score"]: sup.SCORE, names["coverage"]: sup.PCT, sup.baseline_label(group, stat): sup.SCORE,
+                    names["gap"]: sup.GAP}, column_config={"n": st.column_config.Column(help="Members with a score there")})
 
 for note in (view or {}).get("notes", []):
     st.caption(note)
@@ -107,12 +113,12 @@ if view is None:
     st.info("Strongest and weakest indicators, changes and the PDF need `indexer.report`, which is not installed.")
 else:
     basis = view["strength_basis"]
-    st.subheader("Strongest and weakest " + ("indicators" if basis == "indicator" else "published scores"))
+    st.subheader(tr("cty.sw_indicators") if basis == "indicator" else tr("cty.sw_published"))
     if not view["strongest"]:
-        st.caption("Nothing scored yet at this level.")
+        st.caption(tr("cty.nothing"))
     else:
         a, b = st.columns(2)
-        for col, key, label in ((a, "strongest", "Strongest"), (b, "weakest", "Weakest")):
+        for col, key, label in ((a, "strongest", tr("cty.strongest")), (b, "weakest", tr("cty.weakest"))):
             rows = view[key]
             col.markdown(f"**{label}**")
             with col:
@@ -123,8 +129,8 @@ else:
                     df = df.drop(columns="answer")
                 sup.show_table(df, {"score": sup.SCORE, "baseline": sup.SCORE})
     if view["gaps"]:
-        st.subheader(f"Largest gaps to the {sup.baseline_label(group, stat)}")
-        st.caption("Ordered by how much closing each gap would raise the overall score (weight share × gap).")
+        st.subheader(tr("cty.gaps", base=sup.baseline_label(group, stat)))
+        st.caption(tr("cty.gaps_note"))
         sup.show_table(pd.DataFrame([{
             "code": g["code"], "title": g["title"], "level": g["level"], "score": g["score"],
             "baseline": g["baseline"], "n": g["baseline_n"], "gap": g["gap"], "impact": g["impact"]}
@@ -134,7 +140,7 @@ else:
     hist = view["history"]
     ch = view["changes"]
     if len(hist["years"]) > 1:
-        st.subheader("Changes between years")
+        st.subheader(tr("cty.changes"))
         import plotly.graph_objects as go
 
         fig = go.Figure([go.Scatter(x=hist["years"], y=sr["values"], name=sr["title"], mode="lines+markers")
@@ -144,22 +150,22 @@ else:
                                 "legend": {"orientation": "h", "y": -0.2}})
         st.plotly_chart(fig, key="history", config={"displaylogo": False})
     if ch is not None:
-        st.caption(f"Since the previous profile ({ch['previous_year']}, {ch['previous_provenance']}):")
+        st.caption(tr("cty.since", year=ch["previous_year"], prov=ch["previous_provenance"]))
         if ch["nodes"]:
             sup.show_table(pd.DataFrame([{"code": r["code"], "title": r["title"], "level": r["level"],
                                           f"{ch['previous_year']}": r["before"], f"{used_year}": r["after"],
                                           "change": r["change"]} for r in ch["nodes"]]),
                            {str(ch["previous_year"]): sup.SCORE, str(used_year): sup.SCORE, "change": sup.GAP})
         else:
-            st.caption("No score changed.")
+            st.caption(tr("cty.no_change"))
         if ch["answers"]:
-            st.markdown("**Answers that changed**")
+            st.markdown(tr("cty.answers_changed"))
             sup.show_table(pd.DataFrame(ch["answers"]), {"score_before": sup.SCORE, "score_after": sup.SCORE})
     elif len(hist["years"]) <= 1:
-        st.caption(f"One profile only ({used_year}): no changes between years to show.")
+        st.caption(tr("cty.one_profile", year=used_year))
 
 # --- sources ------------------------------------------------------------------------------------
-st.subheader("Sources")
+st.subheader(tr("cty.sources"))
 rows, blank = [], []
 for leaf in scheme.leaves:
     ans = profile.answers.get(leaf.code)
@@ -168,19 +174,20 @@ for leaf in scheme.leaves:
             blank.append(leaf.code)
         continue
     cit = profile.citations.get(leaf.code)
-    rows.append({"code": leaf.code, "indicator": leaf.title, "answer": sup.answer_text(leaf, ans),
+    shown_leaf = vscheme.node(leaf.code)
+    rows.append({"code": leaf.code, "indicator": shown_leaf.title, "answer": sup.answer_text(shown_leaf, ans),
                  "score": by.loc[leaf.code].score, "source (law cited)": cit.source if cit else "",
                  "quote": cit.quote if cit else "", "confidence": cit.confidence if cit else "",
                  "note": cit.note if cit else "", "url": cit.url if cit else ""})
 if rows:
-    st.caption(f"{len(rows)} of {len(scheme.leaves)} indicators answered; "
-               f"{sum(1 for r in rows if r['source (law cited)'] or r['url'])} cite a source.")
+    st.caption(tr("cty.cited", k=len(rows), n=len(scheme.leaves),
+                  c=sum(1 for r in rows if r["source (law cited)"] or r["url"])))
     sup.show_table(pd.DataFrame(rows), {"score": sup.SCORE},
                    column_config={"answer": st.column_config.TextColumn(width="medium"),
                                   "source (law cited)": st.column_config.TextColumn(width="large"),
                                   "url": st.column_config.LinkColumn("url")})
 if blank:
-    with st.expander(f"Not answered yet ({len(blank)})"):
+    with st.expander(tr("cty.not_answered", n=len(blank))):
         st.write(", ".join(blank))
 if profile.scores:
     st.markdown("**Published scores given in the file**" if profile.provenance == "published" else "**Scores given in the file**")
@@ -190,4 +197,4 @@ if profile.scores:
     if profile.source:
         st.caption(f"Source: {profile.source}")
 if not rows and not profile.scores:
-    st.caption("This profile has no answers yet.")
+    st.caption(tr("cty.no_answers"))

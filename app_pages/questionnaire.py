@@ -13,6 +13,7 @@ import datetime as _dt
 import pandas as pd
 import streamlit as st
 
+from indexer import app_lang as lang
 from indexer import app_support as sup
 from indexer.countries import code_of
 from indexer.load import is_country_code
@@ -20,7 +21,9 @@ from indexer.model import NOT_APPLICABLE, PROVENANCES, STATUSES, Node
 from indexer.score import score as score_table
 
 data = sup.load_data()
-st.title("Questionnaire")
+L = lang.current()
+tr = lang.translator(L)
+st.title(tr("q.title"))
 
 doc: sup.Doc | None = st.session_state.get("q_doc")
 if doc is not None and doc.scheme_id not in data.schemes:
@@ -50,43 +53,44 @@ def _start_new() -> None:
 
 
 # --- open, start or upload ----------------------------------------------------------------------
-with st.expander("Open a profile, start a new one, or upload a file", expanded=doc is None):
-    how = st.radio("How", ["Open a profile", "Start a new profile", "Upload a file"], horizontal=True,
+HOW = {"Open a profile": "q.how.open", "Start a new profile": "q.how.new", "Upload a file": "q.how.upload"}
+with st.expander(tr("q.open_expander"), expanded=doc is None):
+    how = st.radio(tr("q.how"), list(HOW), horizontal=True, format_func=lambda h: tr(HOW[h]),
                    key="q_how", label_visibility="collapsed")
     if how == "Open a profile":
         files = sorted({data.rel(p.path) for p in data.bundle.profiles if p.scheme in data.schemes})
         labels = {data.rel(p.path): f"{p.country} {p.year} · {p.scheme} · {p.provenance}" for p in data.bundle.profiles}
         if not files:
-            st.caption("No profiles yet.")
+            st.caption(tr("q.no_profiles"))
         else:
             default = next((f for f in files if "/KZ/" in f), files[0])
             sup.ensure_choice("q_pick", files, default)
             c1, c2 = st.columns([5, 1], vertical_alignment="bottom")
-            c1.selectbox("Profile file", files, key="q_pick", format_func=lambda f: f"{labels.get(f, '')} — {f}")
-            c2.button("Open", on_click=_open_selected, type="primary", key="q_open")
+            c1.selectbox(tr("q.profile_file"), files, key="q_pick", format_func=lambda f: f"{labels.get(f, '')} — {f}")
+            c2.button(tr("q.open"), on_click=_open_selected, type="primary", key="q_open")
     elif how == "Start a new profile":
         ids = list(data.schemes)
         sup.ensure_choice("q_new_scheme", ids, "mipex-core" if "mipex-core" in ids else ids[0])
         c1, c2, c3, c4 = st.columns([3, 2, 1, 2])
-        c1.selectbox("Scheme", ids, key="q_new_scheme", format_func=lambda s: sup.scheme_label(data.schemes[s]))
-        cc = c2.text_input("Country code (ISO 3166-1 alpha-2)", key="q_new_country", max_chars=12, placeholder="e.g. KG")
+        c1.selectbox(tr("w.scheme"), ids, key="q_new_scheme", format_func=lambda s: sup.scheme_label(lang.shown(data, s, L)[0]))
+        cc = c2.text_input(tr("q.country_code"), key="q_new_country", max_chars=12, placeholder=tr("q.country_code_ph"))
         if "q_new_year" not in st.session_state:
             st.session_state["q_new_year"] = _dt.date.today().year
-        c3.number_input("Year", min_value=1000, max_value=9999, step=1, key="q_new_year")
-        c4.text_input("Coder", key="q_new_coder")
+        c3.number_input(tr("w.year"), min_value=1000, max_value=9999, step=1, key="q_new_year")
+        c4.text_input(tr("q.coder"), key="q_new_coder")
         if cc.strip():
             code = cc.strip().upper()
             if is_country_code(code):
-                st.caption(f"{sup.country_label(code)} · saved as `{sup.PROFILES_DIR}/"
+                st.caption(f"{sup.country_label(code)} · {tr('q.saved_as')} `{sup.PROFILES_DIR}/"
                            f"{code}/{st.session_state['q_new_scheme']}-{st.session_state['q_new_year']}.yaml`")
             else:
                 guess = code_of(cc)
-                st.warning(f"`{cc.strip()}` is not an ISO 3166-1 alpha-2 code"
-                           + (f": did you mean **{guess}** ({sup.country_label(guess)})?" if guess else
-                              " (two letters, e.g. KZ)."), icon=":material/edit:")
-        st.button("Start", on_click=_start_new, type="primary", key="q_start")
+                st.warning(tr("q.not_a_code", typed=cc.strip())
+                           + (tr("q.did_you_mean", code=guess, name=sup.country_label(guess)) if guess else
+                              tr("q.two_letters")), icon=":material/edit:")
+        st.button(tr("q.start"), on_click=_start_new, type="primary", key="q_start")
     else:
-        up = st.file_uploader("Profile file (YAML)", type=["yaml", "yml"], key="q_upload")
+        up = st.file_uploader(tr("q.upload"), type=["yaml", "yml"], key="q_upload")
         if up is not None and st.session_state.get("q_upload_id") != up.file_id:
             st.session_state["q_upload_id"] = up.file_id
             try:
@@ -102,10 +106,13 @@ if flash:
     st.success(flash, icon=":material/check_circle:")
 
 if doc is None:
-    st.info("Open a profile or start a new one to fill in the questionnaire.")
+    st.info(tr("q.open_first"))
     st.stop()
 
 scheme = data.schemes[doc.scheme_id]
+#: the scheme's texts in the app's language (titles, questions, help, option labels, sections);
+#: codes, values and scores are the same as ``scheme``'s, which edits and checks use
+view, translation = lang.shown(data, doc.scheme_id)
 nonce = st.session_state.get("q_nonce", 0)
 
 
@@ -161,7 +168,7 @@ if memo is None or memo[0] != memo_key:
     try:
         text = doc.text(scheme)
     except sup.EditError as err:
-        st.error(f"Cannot edit this file: {err}")
+        st.error(tr("q.cannot_edit", err=err))
         st.stop()
     checked = sup.check_text(text, data.schemes, data.rel(doc.path), others=data.bundle.profiles, path=doc.path)
     preview = score_table(scheme, [checked.profile]) if checked.profile is not None else None
@@ -171,45 +178,44 @@ _, text, checked, preview, todo_list = memo
 dirty = text != doc.opened.text
 
 # --- header -------------------------------------------------------------------------------------
-state = {"new": "new, not saved yet", "upload": "uploaded, not saved yet"}.get(
-    doc.origin, "**unsaved changes**" if dirty else "saved")
-st.subheader(f"{sup.country_label(doc.country)} · {doc.year} · {scheme.title}")
+state = {"new": tr("q.state.new"), "upload": tr("q.state.upload")}.get(
+    doc.origin, tr("q.state.dirty") if dirty else tr("q.state.saved"))
+st.subheader(f"{sup.country_label(doc.country)} · {doc.year} · {view.title}")
 st.caption(f"`{data.rel(doc.path)}` · {state}")
 if doc.origin == "upload" and doc.opened.exists:
-    st.warning(f"Saving replaces the existing `{data.rel(doc.path)}` with the uploaded file (and your edits).")
+    st.warning(tr("q.upload_replaces", path=data.rel(doc.path)))
 if doc.meta.get("provenance") == "illustrative":
     sup.show_provenance([checked.profile] if checked.profile is not None else [])
 given = sorted(checked.profile.scores) if checked.profile is not None else []
 if given:
-    st.info(f"This profile gives published scores for {', '.join(given)}; indicators under them are not "
-            "answered here (answering one is a `given-score-conflict`).")
+    st.info(tr("q.given_scores", codes=", ".join(given)))
 
 # --- conflict -----------------------------------------------------------------------------------
 if doc.conflict is not None:
     disk = doc.conflict
-    st.error(f"**Not saved:** `{data.rel(doc.path)}` {'was deleted' if not disk.exists else 'changed on disk'} "
-             "since you opened it. Compare both versions, then reload the file from disk (your edits are "
-             "lost) or keep yours (the version on disk is replaced).", icon=":material/sync_problem:")
+    st.error(tr("q.conflict", path=data.rel(doc.path),
+                what=tr("q.conflict.deleted") if not disk.exists else tr("q.conflict.changed")),
+             icon=":material/sync_problem:")
     a, b = st.columns(2)
-    a.markdown("**On disk now**")
-    a.code(disk.text if disk.exists else "(deleted)", language="yaml", height=360)
-    b.markdown("**Yours**")
+    a.markdown(tr("q.on_disk"))
+    a.code(disk.text if disk.exists else tr("q.deleted"), language="yaml", height=360)
+    b.markdown(tr("q.yours"))
     b.code(text, language="yaml", height=360)
-    with st.expander("Differences (on disk → yours)", expanded=True):
-        st.code(sup.diff_text(disk.text, text) or "(no difference)", language="diff", wrap_lines=True)
+    with st.expander(tr("q.differences"), expanded=True):
+        st.code(sup.diff_text(disk.text, text) or tr("q.no_difference"), language="diff", wrap_lines=True)
     r1, r2, r3 = st.columns([2, 2, 3])
-    if r1.button("Reload from disk (discard my edits)", key="q_reload"):
+    if r1.button(tr("q.reload"), key="q_reload"):
         try:
             _start(sup.open_doc(data, doc.path))
         except sup.DocError as err:
             st.session_state["q_error"] = err.problems
             st.session_state["q_doc"] = None
         st.rerun()
-    sure = r3.checkbox("I have compared both versions", key=f"q{nonce}_sure")
-    if r2.button("Keep mine (replace the file on disk)", key="q_force", disabled=not sure):
+    sure = r3.checkbox(tr("q.sure"), key=f"q{nonce}_sure")
+    if r2.button(tr("q.force"), key="q_force", disabled=not sure):
         try:
             sup.save_doc(data, doc, scheme, force=True)
-            st.session_state["q_flash"] = f"Saved `{data.rel(doc.path)}` (replacing the version on disk)."
+            st.session_state["q_flash"] = tr("q.saved_replacing", path=data.rel(doc.path))
         except sup.SaveConflict:
             pass
         st.rerun()
@@ -224,13 +230,13 @@ for col, m, opts in ((m1, "status", list(STATUSES)), (m2, "provenance", list(PRO
         opts = [*opts, in_file]
     if k not in st.session_state:
         st.session_state[k] = doc.meta.get(m) if doc.meta.get(m) in opts else opts[0]
-    col.selectbox(m.capitalize(), opts, key=k,
-                  format_func=lambda v, ok=(STATUSES if m == "status" else PROVENANCES): v if v in ok else f"{v} (not valid)")
+    col.selectbox(tr(f"q.{m}"), opts, key=k,
+                  format_func=lambda v, ok=(STATUSES if m == "status" else PROVENANCES): v if v in ok else tr("q.not_valid", v=v))
 for col, m in ((m3, "coder"), (m4, "reviewer")):
     k = wkey("meta", m)
     if k not in st.session_state:
         st.session_state[k] = doc.meta.get(m, "")
-    col.text_input(m.capitalize(), key=k)
+    col.text_input(tr(f"q.{m}"), key=k)
 
 # --- areas: progress and picker ------------------------------------------------------------------
 areas = list(scheme.root.children)
@@ -250,106 +256,106 @@ def answered(node: Node) -> tuple[int, int]:
 
 main, side = st.columns([3, 2], gap="large")
 with side:
-    st.markdown("**Progress**")
+    st.markdown(tr("q.progress"))
     for a in areas:
         k, n = answered(a)
-        st.progress(k / n if n else 0.0, text=f"{a.code} {a.title}: {k} of {n} answered"
-                    + ("" if sup.is_missing(cov.get(a.code)) else f" · coverage {sup.fmt_pct(cov.get(a.code))}"))
+        st.progress(k / n if n else 0.0, text=tr("q.area_progress", code=a.code, title=view.node(a.code).title, k=k, n=n)
+                    + ("" if sup.is_missing(cov.get(a.code)) else tr("q.area_coverage", pct=sup.fmt_pct(cov.get(a.code)))))
     k, n = answered(scheme.root)
-    st.caption(f"All: {k} of {n} indicators answered ({sum(1 for v in doc.values.values() if v.answer == NOT_APPLICABLE)} n/a).")
+    st.caption(tr("q.all_answered", k=k, n=n, na=sum(1 for v in doc.values.values() if v.answer == NOT_APPLICABLE)))
 
     # validation
-    st.markdown("**Validation**")
+    st.markdown(tr("q.validation"))
     errs = checked.errors
     missing = [p for p in checked.problems if p.code == "missing-answer"]
     others = [p for p in checked.problems if p.code != "missing-answer"]
     if not errs and not others:
-        st.success(f"No problems{f' ({len(missing)} indicators not answered yet)' if missing else ''}.",
+        st.success(tr("q.no_problems") + (tr("q.not_answered_yet", n=len(missing)) if missing else "") + ".",
                    icon=":material/task_alt:")
     for p in others:
         (st.error if p.severity == "error" else st.warning)(f"`{p.line}:{p.column}` {p.code}: {p.message}")
     if missing and (errs or others):
         (st.error if missing[0].severity == "error" else st.caption)(
-            f"{len(missing)} indicators not answered yet (`missing-answer`"
-            f"{', an error for a final profile' if missing[0].severity == 'error' else ''}).")
+            tr("q.missing_answers", n=len(missing),
+               final=tr("q.missing_final") if missing[0].severity == "error" else ""))
 
     # score preview
-    st.markdown("**Score preview**")
+    st.markdown(tr("q.preview"))
     if preview is not None:
         pv = preview[preview.depth <= 1]
         # codes, not titles, and coverage before band: the side column is narrow at 1280 px (issue 18);
         # the area names are in Progress just above
         sup.show_table(pd.DataFrame({
-            "node": [r.code for r in pv.itertuples()],
-            "score": pv.score, "coverage": pv.coverage, "band": pv.band}), {"score": sup.SCORE, "coverage": sup.PCT},
-            column_config={"node": st.column_config.TextColumn(width="small"),
-                           "score": st.column_config.TextColumn(width="small", alignment="right"),
-                           "coverage": st.column_config.TextColumn(width="small", alignment="right")})
-        st.caption("An area needs enough of its indicators answered to have a score (the scheme's coverage rule).")
+            tr("col.node"): [r.code for r in pv.itertuples()],
+            tr("col.score"): pv.score, tr("col.coverage"): pv.coverage,
+            tr("col.band"): [lang.band(translation, b) for b in pv.band]}), {tr("col.score"): sup.SCORE, tr("col.coverage"): sup.PCT},
+            column_config={tr("col.node"): st.column_config.TextColumn(width="small"),
+                           tr("col.score"): st.column_config.TextColumn(width="small", alignment="right"),
+                           tr("col.coverage"): st.column_config.TextColumn(width="small", alignment="right")})
+        st.caption(tr("q.preview_note"))
 
     # answer these first
     if todo_list is not None and len(todo_list.open):
-        st.markdown("**Answer these first**")
+        st.markdown(tr("q.first"))
         und = todo_list.undetermined
         base = sup.baseline_label(todo_list.group, todo_list.stat) if todo_list.group is not None else None
         sup.show_table(pd.DataFrame({
-            "#": todo_list.open.order, "indicator": [f"{r.code} {r.title}" for r in todo_list.open.itertuples()],
-            "can move overall by": todo_list.open.swing, "decides": todo_list.open.decides.replace("", "–"),
-        }).head(10), {"can move overall by": "{:.1f}"})
+            "#": todo_list.open.order,
+            tr("q.col.indicator"): [f"{r.code} {view.node(r.code).title}" for r in todo_list.open.itertuples()],
+            tr("q.col.swing"): todo_list.open.swing, tr("q.col.decides"): todo_list.open.decides.replace("", "–"),
+        }).head(10), {tr("q.col.swing"): "{:.1f}"})
         if base is not None and len(und):
-            settle = [f"{r.code} after {r.to_settle} ({r.first})" for r in und.itertuples() if r.settles_as]
-            st.caption(f"{len(todo_list.open)} open indicators, ordered by how far each can still move the overall score "
-                       f"(weight share × option range). Undetermined against the {base}: "
-                       f"{', '.join(und.code)}." + (f" At best settled: {'; '.join(settle)}." if settle else ""))
+            settle = [tr("q.todo_after", code=r.code, k=r.to_settle, first=r.first) for r in und.itertuples() if r.settles_as]
+            st.caption(tr("q.todo_note", n=len(todo_list.open)) + tr("q.todo_undetermined", base=base, codes=", ".join(und.code))
+                       + (tr("q.todo_settle", items="; ".join(settle)) if settle else ""))
         else:
-            st.caption(f"{len(todo_list.open)} open indicators, ordered by how far each can still move the overall "
-                       "score (weight share × option range).")
+            st.caption(tr("q.todo_note", n=len(todo_list.open)))
 
     # save and download
-    st.markdown("**Save**")
+    st.markdown(tr("q.save_head"))
     can_save = not errs and doc.conflict is None
-    if st.button("Save", type="primary", key="q_save", disabled=not can_save, icon=":material/save:",
-                 help=None if can_save else ("Fix the errors first." if errs else "Resolve the conflict first.")):
+    if st.button(tr("q.save"), type="primary", key="q_save", disabled=not can_save, icon=":material/save:",
+                 help=None if can_save else (tr("q.fix_errors") if errs else tr("q.resolve_conflict"))):
         try:
             sup.save_doc(data, doc, scheme)
             uncited = [p.message.split(" ", 1)[0] for p in checked.problems if p.code == "missing-source"]
-            st.session_state["q_flash"] = (f"Saved `{data.rel(doc.path)}` at "
-                                           f"{_dt.datetime.now().strftime('%H:%M:%S')}."
-                                           + (f" {len(uncited)} answer{'s' * (len(uncited) != 1)} cite no source yet: "
-                                              f"{', '.join(uncited[:8])}{' …' if len(uncited) > 8 else ''}." if uncited else ""))
+            st.session_state["q_flash"] = (tr("q.saved_at", path=data.rel(doc.path),
+                                              time=_dt.datetime.now().strftime("%H:%M:%S"))
+                                           + (tr("q.uncited", n=len(uncited), codes=", ".join(uncited[:8])
+                                                 + (" …" if len(uncited) > 8 else "")) if uncited else ""))
         except sup.SaveConflict:
             pass
         except sup.UnsafePath as err:
             st.session_state["q_error"] = [str(err)]
         st.rerun()
-    st.download_button("Download this profile (YAML)", data=lambda: text.encode("utf-8"), file_name=doc.path.name,
+    st.download_button(tr("q.download"), data=lambda: text.encode("utf-8"), file_name=doc.path.name,
                        mime="application/x-yaml", on_click="ignore", key="q_download", icon=":material/download:")
     if dirty:
-        with st.expander("Changes to be saved"):
-            st.code(sup.diff_text(doc.opened.text, text, "on disk", "to save") or "(none)", language="diff",
+        with st.expander(tr("q.changes")):
+            st.code(sup.diff_text(doc.opened.text, text, "on disk", "to save") or tr("q.none"), language="diff",
                     wrap_lines=True)
 
 with main:
     sup.ensure_choice(f"q{nonce}_area", [a.code for a in areas], areas[0].code)
 
     first = todo_list is not None and len(todo_list.open) > 0
-    order = st.radio("Show", ["By area", "Answer these first"] if first else ["By area"], key=f"q{nonce}_order",
-                     horizontal=True, help="Answer these first: the open indicators, most decisive first "
-                                           "(`indexer todo`).")
+    shows = {"By area": "q.show.by_area", "Answer these first": "q.show.first"}
+    order = st.radio(tr("q.show"), ["By area", "Answer these first"] if first else ["By area"], key=f"q{nonce}_order",
+                     horizontal=True, help=tr("q.show_help"), format_func=lambda o: tr(shows[o]))
     if order == "Answer these first" and first:
-        cards = [(scheme.node(c), scheme.node(a)) for c, a in zip(todo_list.open.code, todo_list.open.area, strict=True)]
-        st.caption(f"{len(cards)} open indicators, each with the {scheme.level_name(1)} it belongs to; the order "
-                   "updates as you answer.")
+        cards = [(view.node(c), view.node(a)) for c, a in zip(todo_list.open.code, todo_list.open.area, strict=True)]
+        level1 = translation.level(scheme.level_name(1)) if translation is not None else scheme.level_name(1)
+        st.caption(tr("q.cards_note", n=len(cards), level=level1))
     else:
         # static labels: a radio whose labels change is reset by the browser (the counts are in Progress)
-        area = scheme.node(st.radio("Area", [a.code for a in areas], key=f"q{nonce}_area", horizontal=True))
+        area = view.node(st.radio(tr("q.area"), [a.code for a in areas], key=f"q{nonce}_area", horizontal=True))
         st.markdown(f"#### {area.code} {area.title}")
-        cards = [(leaf, area) for leaf in leaves_under(area)]
+        cards = [(view.node(leaf.code), area) for leaf in leaves_under(area)]
     for leaf, area in cards:
         parent = scheme.parents.get(leaf.code)
         with st.container(border=True):
             head = f"**{leaf.code}** {leaf.title}"
-            within = [scheme.node(parent).title] if parent and parent != area.code else []
+            within = [view.node(parent).title] if parent and parent != area.code else []
             if not within and leaf.section:
                 within = [leaf.section]
             if order == "Answer these first" and first:
@@ -367,9 +373,9 @@ with main:
                 num = leaf.numeric
                 if ka not in st.session_state:
                     st.session_state[ka] = v.answer or ""
-                st.text_input("Answer", key=ka,
-                              placeholder=f"a number ({num.unit or 'no unit'}; {num.min:g}–{num.max:g}, best {num.best}), "
-                                          "or n/a; blank = not answered yet")
+                st.text_input(tr("q.answer"), key=ka,
+                              placeholder=tr("q.numeric_ph", unit=num.unit or tr("q.no_unit"), lo=lang.num(num.min),
+                                             hi=lang.num(num.max), best=tr(f"best.{num.best}")))
             else:
                 opts = [sup.ALL, *(o.value for o in leaf.options), NOT_APPLICABLE]
                 if v.answer is not None and v.answer not in opts:
@@ -379,15 +385,15 @@ with main:
 
                 def fmt(val, leaf=leaf):
                     if val == sup.ALL:
-                        return "— not answered yet —"
+                        return tr("q.opt.blank")
                     if val == NOT_APPLICABLE:
-                        return "n/a — not applicable"
+                        return tr("q.opt.na")
                     o = leaf.option(val)
-                    return f"{val} — {o.label} ({o.score:g})" if o else f"{val} — not an option of {leaf.code}"
+                    return f"{val} — {o.label} ({lang.num(o.score)})" if o else tr("q.opt.not_option", v=val, code=leaf.code)
 
-                st.selectbox("Answer", opts, key=ka, format_func=fmt)
+                st.selectbox(tr("q.answer"), opts, key=ka, format_func=fmt)
             c1, c2, c3 = st.columns([3, 3, 2])
-            for col, part, label in ((c1, "source", "Source (law and article)"), (c2, "note", "Note"), (c3, "url", "URL")):
+            for col, part, label in ((c1, "source", tr("q.source")), (c2, "note", tr("q.note")), (c3, "url", tr("q.url"))):
                 k = wkey(leaf.code, part)
                 if k not in st.session_state:
                     st.session_state[k] = getattr(v, part)
@@ -398,8 +404,6 @@ with main:
                 st.session_state[kq] = v.quote
             if kc not in st.session_state:
                 st.session_state[kc] = v.confidence if v.confidence in sup.CONFIDENCE_CHOICES else ""
-            c4.text_input("Quote (the provision's own words)", key=kq)
-            c5.selectbox("Confidence", sup.CONFIDENCE_CHOICES, key=kc,
-                         format_func=lambda c: c or "— not given —",
-                         help="high: the quoted provision settles the answer by itself; medium: it needs "
-                              "judgement, or only a reliable secondary source states it (CODING.md)")
+            c4.text_input(tr("q.quote"), key=kq)
+            c5.selectbox(tr("q.confidence"), sup.CONFIDENCE_CHOICES, key=kc,
+                         format_func=lambda c: c or tr("q.conf.none"), help=tr("q.conf_help"))

@@ -38,7 +38,8 @@ def run_transfer(_data: sup.AppData, version: str, sid: str, country: str, year:
 
 
 data = sup.load_data()
-st.title("Reform scenarios")
+L = sup.current_language()  # bound for format_func (called outside the run too, by AppTest)
+st.title(sup.t("page.reform", L))
 ids = data.schemes_with_profiles()
 if not ids:
     st.info("No profiles yet: add one on the **Questionnaire** page.")
@@ -77,7 +78,7 @@ def whatif_view() -> None:
     others = [c for c in data.countries(sid) if c != country]
     sup.ensure_choice("rf_adopt_from", [NONE, *others], NONE)
     src = sup.none_if(a1.selectbox("From", [NONE, *others], key="rf_adopt_from",
-                                   format_func=lambda c: c if c == NONE else sup.country_label(c)), NONE)
+                                   format_func=lambda c: c if c == NONE else sup.country_label(c, L)), NONE)
     areas_all = [k.code for k in scheme.root.children]
     sup.ensure_choices("rf_adopt_areas", areas_all, [])
     a2.multiselect("Areas", areas_all, key="rf_adopt_areas", disabled=src is None,
@@ -160,7 +161,7 @@ def gaps_view() -> None:
     modes = ["baseline", "score"]
     sup.ensure_choice("rf_target_mode", modes, "baseline" if group is not None else "score")
     mode = g1.radio("Target", modes, key="rf_target_mode", horizontal=True,
-                    format_func=lambda m: f"the {sup.baseline_label(group, stat)}" if m == "baseline" else "a score")
+                    format_func=lambda m: f"the {sup.baseline_label(group, stat, L)}" if m == "baseline" else "a score")
     if "rf_target" not in st.session_state:
         st.session_state["rf_target"] = 60.0
     g2.number_input("Score", key="rf_target", min_value=float(scheme.scale[0]), max_value=float(scheme.scale[1]),

@@ -33,7 +33,8 @@ def run_convergence(_data: sup.AppData, version: str, sid: str, group: str, code
 
 
 data = sup.load_data()
-st.title("Robustness of the ranks")
+L = sup.current_language()  # bound for format_func (called outside the run too, by AppTest)
+st.title(sup.t("rob.title", L))
 ids = data.schemes_with_profiles()
 if not ids:
     st.info("No profiles yet: add one on the **Questionnaire** page.")
@@ -56,7 +57,7 @@ c_year.selectbox("Year", [sup.LATEST, *years], key="year", format_func=str,
 all_countries = data.countries(sid)
 sup.ensure_choices("countries", all_countries, sup.default_countries(data, sid))
 st.multiselect("Highlight these countries (ranked with the group even when they are not members)", all_countries,
-               key="countries", format_func=sup.country_label)
+               key="countries", format_func=lambda c: sup.country_label(c, L))
 
 with st.expander("Assumptions varied", expanded=False):
     # the assumptions get a row of their own: five chips did not fit half a row at 1280 px

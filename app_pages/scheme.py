@@ -10,7 +10,7 @@ from indexer import app_support as sup
 from indexer.model import Node
 
 data = sup.load_data()
-st.title("Scheme & validation")
+st.title(sup.t("page.scheme", sup.current_language()))
 
 tab_tree, tab_report = st.tabs(["Indicator tree", "Validation report"], key="scheme_view", on_change="rerun")
 

@@ -32,10 +32,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from .app_lang import current as current_language
 from .compare import DEFAULT_STAT as compare_default_stat
 from .compare import Comparison, Scored, compare, time_series
-from .countries import country_name
 from .fileio import atomic_write
+from .i18n import country_name as cldr_country_name
+from .i18n import fmt_number, t
 from .load import ID_RE, Bundle, is_country_code, load_file, load_paths
 from .model import CONFIDENCES, NOT_APPLICABLE, PROVENANCES, STATUSES, Group, Node, Profile, Scheme
 from .problems import ERROR, Problem, sort_problems
@@ -292,7 +294,7 @@ def series(data: AppData, scheme_id: str, countries: Sequence[str], group: str |
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _cached_report(root: str, version: str, scheme_id: str, country: str, group: str | None,
-                   stat: str, year: int | None, coding: tuple[str, ...] = ()) -> dict | None:
+                   stat: str, year: int | None, coding: tuple[str, ...] = (), lang: str = "en") -> dict | None:
     try:
         from .report import report_data
     except ImportError:
@@ -300,15 +302,15 @@ def _cached_report(root: str, version: str, scheme_id: str, country: str, group:
     data = _cached_data(root, version)
     s = _cached_scored(root, version, scheme_id)
     g = data.groups.get(group) if group else None
-    return report_data(data.schemes[scheme_id], s, country, group=g, stat=stat, year=year, coding=coding)
+    return report_data(data.schemes[scheme_id], s, country, group=g, stat=stat, year=year, coding=coding, lang=lang)
 
 
 def profile_view(data: AppData, scheme_id: str, country: str, group: str | None, stat: str,
                  year: int | None = None, coding: Sequence[str] = ()) -> dict | None:
     """``report.report_data`` (what a country profile shows, as plain data), or None when the
-    report module is not installed."""
+    report module is not installed. Its words and the scheme's texts are in the app's language."""
     return _cached_report(str(data.root), data.version, scheme_id, country, group or None, stat, year,
-                          tuple(coding))
+                          tuple(coding), current_language())
 
 
 def pdf_maker(data: AppData, scheme_id: str, country: str, group: str | None, stat: str,
@@ -322,9 +324,10 @@ def pdf_maker(data: AppData, scheme_id: str, country: str, group: str | None, st
     scheme = data.schemes[scheme_id]
     s = scored(data, scheme_id, coding)
     g = data.groups.get(group) if group else None
+    lang = current_language()  # the PDF in the app's language
 
     def make() -> bytes:
-        return profile_pdf(scheme, s, country, group=g, stat=stat, year=year)
+        return profile_pdf(scheme, s, country, group=g, stat=stat, year=year, lang=lang)
 
     return make
 
@@ -419,12 +422,19 @@ def is_missing(v: Any) -> bool:
 
 
 def fmt_score(v: Any, digits: int = 1) -> str:
-    """A score as shown (rounded for display only); – for none."""
-    return "–" if is_missing(v) else f"{float(v):.{digits}f}"
+    """A score as shown (rounded for display only, written as the app's language writes
+    numbers: ``66.7``, ``66,7``); – for none."""
+    if is_missing(v):
+        return "–"
+    lang = current_language()
+    return f"{float(v):.{digits}f}" if lang == "en" else fmt_number(float(v), lang, digits)
 
 
 def fmt_pct(v: Any) -> str:
-    return "–" if is_missing(v) else f"{float(v) * 100:.0f}%"
+    if is_missing(v):
+        return "–"
+    lang = current_language()
+    return f"{float(v) * 100:.0f}%" if lang == "en" else f"{fmt_number(float(v) * 100, lang, 0)}%"
 
 
 def fmt_int(v: Any) -> str:
@@ -432,7 +442,7 @@ def fmt_int(v: Any) -> str:
 
 
 def fmt_rank(rank: Any, n: Any) -> str:
-    return "–" if is_missing(rank) else f"{int(rank)} of {fmt_int(n)}"
+    return "–" if is_missing(rank) else t("rank.of", current_language(), rank=int(rank), n=fmt_int(n))
 
 
 def is_open_interval(lower: Any, upper: Any) -> bool:
@@ -446,7 +456,9 @@ def fmt_bounds(lower: Any, upper: Any, words: bool = False) -> str:
         return "–"
     if not is_open_interval(lower, upper):
         return fmt_score(lower)
-    return f"between {fmt_score(lower)} and {fmt_score(upper)}" if words else f"{fmt_score(lower)}–{fmt_score(upper)}"
+    if words:
+        return t("w.between", current_language(), a=fmt_score(lower), b=fmt_score(upper))
+    return f"{fmt_score(lower)}–{fmt_score(upper)}"
 
 
 def fmt_rank_bounds(best: Any, worst: Any, n: Any) -> str:
@@ -454,9 +466,10 @@ def fmt_rank_bounds(best: Any, worst: Any, n: Any) -> str:
     if is_missing(best) or is_missing(worst):
         return "–"
     span = f"{int(best)}" if int(best) == int(worst) else f"{int(best)}–{int(worst)}"
-    return f"{span} of {fmt_int(n)}"
+    return t("rank.of", current_language(), rank=span, n=fmt_int(n))
 
 
+VERDICT_KEYS = ("verdict.above", "verdict.below", "verdict.equal", "verdict.undetermined")
 VERDICT_WORDS = {"above": "above", "below": "below", "equal": "level with",
                  "undetermined": "undetermined against"}
 
@@ -466,13 +479,14 @@ def fmt_verdict(verdict: Any, group: Group | None, stat: str) -> str:
     if group is None or is_missing(verdict) or not verdict:
         return ""
     base = baseline_label(group, stat)
-    if verdict == "undetermined":
-        return f"undetermined against the {base}"
+    if f"verdict.{verdict}" in VERDICT_KEYS:
+        return t(f"verdict.{verdict}", current_language(), base=base)
     return f"{VERDICT_WORDS.get(verdict, verdict)} the {base} whatever the open answers"
 
 
-def country_label(code: str) -> str:
-    name = country_name(code)
+def country_label(code: str, lang: str | None = None) -> str:
+    """``Kazakhstan (KZ)``, ``Казахстан (KZ)``: the name in ``lang`` (default: the app's), CLDR's."""
+    name = cldr_country_name(code, lang or current_language())
     return code if name == code else f"{name} ({code})"
 
 
@@ -480,23 +494,30 @@ def scheme_label(scheme: Scheme) -> str:
     return f"{scheme.title} ({scheme.id} {scheme.version})"
 
 
-def baseline_label(group: Group | None, stat: str) -> str:
+def stat_label(stat: str, lang: str | None = None) -> str:
+    """``median``, ``медиана``: a statistic's name in ``lang`` (default: the app's)."""
+    return t(f"stat.{stat}", lang or current_language()) if stat in STAT_LABELS else stat
+
+
+def baseline_label(group: Group | None, stat: str, lang: str | None = None) -> str:
+    lang = lang or current_language()
     if group is None:
-        return "no baseline"
-    return f"{group.name} {STAT_LABELS.get(stat, stat)}"
+        return t("base.none", lang)
+    return t("base.label", lang, group=group.name, stat=stat_label(stat, lang))
 
 
 def no_score_reason(scheme: Scheme, node: Node, coverage: Any) -> str:
     """Why a node has no score, in words (for a caption), from its coverage and the scheme's
     ``min_coverage`` rule (the rule is the engine's; this only explains it)."""
     mc = scheme.min_coverage_of(node)
+    lang = current_language()
     if is_missing(coverage):
-        return "nothing applicable is answered"
+        return t("noscore.nothing", lang)
     if coverage == 0:
-        return "no indicator answered yet"
+        return t("noscore.none", lang)
     if mc > 0 and coverage < mc:
-        return f"coverage {fmt_pct(coverage)}, below the {fmt_pct(mc)} needed"
-    return "no part of it has a score"
+        return t("noscore.below", lang, cov=fmt_pct(coverage), need=fmt_pct(mc))
+    return t("noscore.parts", lang)
 
 
 def display_frame(df: pd.DataFrame, formats: Mapping[str, str] | None = None) -> pd.DataFrame:
@@ -508,7 +529,7 @@ def display_frame(df: pd.DataFrame, formats: Mapping[str, str] | None = None) ->
         fmt = formats.get(col)
         vals = out[col].tolist()
         if fmt is not None:
-            out[col] = ["–" if is_missing(v) else fmt.format(v) for v in vals]
+            out[col] = ["–" if is_missing(v) else _formatted(fmt, v) for v in vals]
         elif any(is_missing(v) for v in vals):
             out[col] = ["–" if is_missing(v) else str(v) for v in vals]
     return out
@@ -528,6 +549,24 @@ GAP = "{:+.1f}"
 PCT = "{:.0%}"
 
 
+def _formatted(fmt: str, v: Any) -> str:
+    """``fmt.format(v)``, or in another language than English its numbers as CLDR writes them
+    (the formats the pages use: scores, gaps, percentages, ``{:.Nf}``, ``{:g}``)."""
+    lang = current_language()
+    if lang == "en" or not isinstance(v, int | float):
+        return fmt.format(v)
+    m = re.fullmatch(r"\{:(\+?)\.(\d)([f%])\}", fmt)
+    if m:
+        x = float(v) * (100 if m.group(3) == "%" else 1)
+        text = fmt_number(abs(x) if m.group(1) else x, lang, int(m.group(2)))
+        if m.group(1):
+            text = ("+" if x >= 0 else "−") + text
+        return text + ("%" if m.group(3) == "%" else "")
+    if fmt == "{:g}":
+        return fmt_number(float(v), lang)
+    return fmt.format(v)
+
+
 def illustrative_countries(profiles: Iterable[Profile]) -> list[str]:
     return sorted({p.country for p in profiles if p.is_illustrative})
 
@@ -544,17 +583,10 @@ def show_provenance(profiles: Iterable[Profile], *, members: Iterable[Profile] =
         if ill:
             parts.append(", ".join(country_label(c) for c in ill))
         if ill_m:
-            parts.append("baseline members " + ", ".join(country_label(c) for c in ill_m))
+            parts.append(t("prov.members", current_language(), who=", ".join(country_label(c) for c in ill_m)))
         one = len(ill) + len(ill_m) == 1
-        st.warning(
-            f"**Illustrative data:** {'; '.join(parts)}: "
-            + ("an illustrative coding — a desk draft that shows how the index works, not an official or "
-               "published assessment." if one else
-               "illustrative codings — desk drafts that show how the index works, not official or published "
-               "assessments.")
-            + " Do not cite these answers or scores as facts about the law in force.",
-            icon=":material/warning:",
-        )
+        st.warning(t("prov.illustrative_one" if one else "prov.illustrative_many", current_language(),
+                     who="; ".join(parts)), icon=":material/warning:")
     published = [p for p in profiles + members if p.provenance in ("published", "official")]
     if published:
         shown = [p for p in profiles if p.provenance in ("published", "official")]
@@ -613,27 +645,31 @@ def country_controls(data: AppData, ids: Sequence[str]) -> tuple:
     """The selection row of the one-country pages (scheme, country, year, baseline group and
     statistic; shared with Compare through session state). Returns
     ``(scheme_id, scheme, scored, country, year, group_name, group, stat)``."""
+    from .app_lang import shown
     from .compare import STATS
 
+    L = current_language()  # noqa: N806 - bound here: format_func runs outside the run too (AppTest)
     ensure_choice("scheme", ids, default_scheme(data))
     # the year and statistic boxes need room for "latest" and "median" at 1280 px (issue 18)
     c_scheme, c_country, c_year, c_base, c_stat = st.columns([3, 2, 1.3, 2, 1.3])
-    sid = c_scheme.selectbox("Scheme", ids, key="scheme", format_func=lambda x: scheme_label(data.schemes[x]))
+    sid = c_scheme.selectbox(t("w.scheme", L), ids, key="scheme", format_func=lambda x: scheme_label(shown(data, x, L)[0]))
     sc = scored(data, sid, coding_selector(data, sid))
     all_countries = data.countries(sid)
     picked = st.session_state.get("countries") or []
     ensure_choice("country", all_countries, (picked or default_countries(data, sid) or all_countries)[0])
-    country = c_country.selectbox("Country", all_countries, key="country", format_func=country_label)
+    country = c_country.selectbox(t("w.country", L), all_countries, key="country",
+                                  format_func=lambda c: country_label(c, L))
     cyears = [y for y, _ in sc.rows.get(country, [])]
     ensure_choice("country_year", [LATEST, *cyears], LATEST)
-    year = none_if(c_year.selectbox("Year", [LATEST, *cyears], key="country_year", format_func=str), LATEST)
+    year = none_if(c_year.selectbox(t("w.year", L), [LATEST, *cyears], key="country_year",
+                                    format_func=lambda y: t("cmp.latest", L) if y == LATEST else str(y)), LATEST)
     groups = usable_groups(data, sid)
     ensure_choice("baseline", [NO_GROUP, *groups], default_group(data, sid) or NO_GROUP)
     group_name = none_if(c_base.selectbox(
-        "Baseline group", [NO_GROUP, *groups], key="baseline",
-        format_func=lambda g: g if g == NO_GROUP else f"{g} — {data.groups[g].title}"), NO_GROUP)
+        t("cmp.baseline", L), [NO_GROUP, *groups], key="baseline",
+        format_func=lambda g: t("cmp.no_group", L) if g == NO_GROUP else f"{g} — {data.groups[g].title}"), NO_GROUP)
     ensure_choice("stat", list(STATS), DEFAULT_STAT)
-    stat = c_stat.selectbox("Statistic", list(STATS), key="stat", format_func=lambda x: STAT_LABELS[x])
+    stat = c_stat.selectbox(t("cmp.stat", L), list(STATS), key="stat", format_func=lambda x: stat_label(x, L))
     group = data.groups.get(group_name) if group_name else None
     return sid, data.schemes[sid], sc, country, year, group_name, group, stat
 

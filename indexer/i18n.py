@@ -110,6 +110,19 @@ MESSAGES: dict[str, dict[str, Entry]] = {
 }
 
 
+def _take_app_messages() -> None:
+    from .i18n_app import APP_MESSAGES
+    from .i18n_report import REPORT_MESSAGES
+
+    for more in (APP_MESSAGES, REPORT_MESSAGES):
+        clash = set(more) & set(MESSAGES)
+        assert not clash, clash
+        MESSAGES.update(more)
+
+
+_take_app_messages()
+
+
 def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **kw: Any) -> str:
     """The message ``key`` in ``lang`` (English where the language has no entry), formatted
     with ``kw``. With ``n=`` and plural forms, the form CLDR's rules choose for ``n``.

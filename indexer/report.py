@@ -32,18 +32,29 @@ import textwrap
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .countries import country_name
+from .i18n import DEFAULT_LANGUAGE, fmt_number
+from .i18n import country_name as cldr_country_name
 from .model import DEFAULT_STAT, NOT_APPLICABLE, ROOT, Group, Node, Profile, Scheme
 
 if TYPE_CHECKING:  # rendering (the spawn workers) never needs pandas: compare is imported lazily
     from .compare import Comparison, Scored
 
 TEMPLATE = Path(__file__).with_name("templates") / "report.typ"
+#: the language of the profile being built or rendered (``report_data(lang=...)``; ``data["lang"]``)
+_LANG: ContextVar[str] = ContextVar("report_lang", default=DEFAULT_LANGUAGE)
+
+
+def _w(key: str, /, **kw: Any) -> str:
+    """A message of the catalogue in the profile's language."""
+    from .i18n import t
+
+    return t(key, _LANG.get(), **kw)
 TODO_N = 10  # open indicators listed in the profile's to-do list
 
 #: the language of a country's name in its own script, where that is one clear language
@@ -93,7 +104,7 @@ def native_name(code: str) -> str | None:
         name = t.gettext(c.name)
     except (OSError, ImportError, LookupError):
         return None
-    if not name or name in (c.name, country_name(code)) or "," in name:
+    if not name or name in (c.name, cldr_country_name(code)) or "," in name:
         return None
     return name
 
@@ -117,7 +128,7 @@ def _int(v: Any) -> int | None:
 def _row(r: Any) -> dict[str, Any]:
     """A comparison table row as plain data."""
     return {
-        "code": r.code, "title": "Overall" if r.depth == 0 else (r.title or r.code), "level": r.level,
+        "code": r.code, "title": _w("pdf.overall") if r.depth == 0 else (r.title or r.code), "level": r.level,
         "depth": int(r.depth), "score": _num(r.score), "band": r.band or "", "coverage": _num(r.coverage),
         "baseline": _num(r.baseline), "gap": _num(r.gap), "baseline_n": _int(r.baseline_n),
         "rank": _int(r.rank), "rank_n": _int(r.rank_n), "thin": bool(getattr(r, "thin", False)),
@@ -130,7 +141,9 @@ def _row(r: Any) -> dict[str, Any]:
 
 
 def answer_text(node: Node, answer: str | None) -> str:
-    """An answer as a reader sees it (see :meth:`Node.answer_text`)."""
+    """An answer as a reader sees it (see :meth:`Node.answer_text`), in the profile's language."""
+    if answer == NOT_APPLICABLE:
+        return _w("pdf.not_applicable")
     return node.answer_text(answer)
 
 
@@ -163,8 +176,13 @@ def report_data(
     extras: Mapping[str, Mapping[str, Any]] | None = None,
     top: int = TOP_N,
     coding: Sequence[str] = (),
+    lang: str = DEFAULT_LANGUAGE,
 ) -> dict[str, Any]:
     """Everything the country profile of ``country`` shows, as plain JSON-able data.
+
+    ``lang``: the language of the profile's words (message catalogue), of the scheme's texts
+    (its translation file, ``translate.translated``; English where there is none), of the
+    country's name (CLDR) and of its numbers. Scores do not depend on it.
 
     ``year``: the country's profile for that year or its latest earlier one (default: its
     latest). ``group``/``stat``: the baseline (each member's profile up to the same year).
@@ -177,8 +195,24 @@ def report_data(
     ``{"lo": 3, "hi": 8}``, the 5–95 % rank band, is shown next to the overall rank) and
     ``transfer`` (policy-transfer gaps, after the largest gaps). Raises :class:`ReportError`.
     """
-    from .compare import CompareError, Scored, compare, empty_baseline_reason, thin_note
+    token = _LANG.set(lang)
+    try:
+        return _report_data(scheme, profiles, country, group=group, stat=stat, year=year, extras=extras, top=top,
+                            coding=coding, lang=lang)
+    finally:
+        _LANG.reset(token)
 
+
+def _report_data(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: str, *, group: Group | None,
+                 stat: str, year: int | None, extras: Mapping[str, Mapping[str, Any]] | None, top: int,
+                 coding: Sequence[str], lang: str) -> dict[str, Any]:
+    from .compare import CompareError, Scored, compare, empty_baseline_reason, thin_note
+    from .translate import translated
+
+    translation = None
+    if lang != DEFAULT_LANGUAGE:
+        # the scheme's texts in the language; codes, values and scores are the same
+        scheme, translation, _ = translated(scheme, lang)
     scored = profiles if isinstance(profiles, Scored) else Scored.of(scheme, profiles)
     if tuple(coding) != scored.prefer:  # the codings preferred where a country-year has several
         scored = scored.choose(coding)
@@ -206,7 +240,7 @@ def report_data(
     baseline = None
     notes: list[str] = []
     if year is not None and used_year < year:
-        notes.append(f"No profile of {country} for {year}: its {used_year} profile is shown.")
+        notes.append(_w("pdf.n.no_profile_year", country=country, year=year, used=used_year))
     if group is not None:
         carried = {m: y for m, y in cmp_.members_used.items() if y < cmp_.year and m != country}
         missing = [m for m in group.members if m not in cmp_.members_used]
@@ -217,11 +251,10 @@ def report_data(
             "is_member": country in group.members, "year": cmp_.year,
         }
         if carried:
-            notes.append(f"Members whose latest profile is older than {cmp_.year} (carried forward): "
-                         + ", ".join(f"{m} {y}" for m, y in sorted(carried.items())) + ".")
+            notes.append(_w("pdf.n.carried", year=cmp_.year,
+                            items=", ".join(f"{m} {y}" for m, y in sorted(carried.items()))))
         if missing:
-            notes.append(f"Members of {group.name} with no profile up to {cmp_.year} (left out of the "
-                         f"baseline): {', '.join(missing)}.")
+            notes.append(_w("pdf.n.missing", group=group.name, year=cmp_.year, items=", ".join(missing)))
         shown = [ROOT, *(k.code for k in scheme.root.children)]  # the nodes whose n the profile prints
         thin = thin_note(cmp_, shown)
         if thin:
@@ -232,12 +265,12 @@ def report_data(
         members_ill = [m for m in cmp_.members_used
                        if scored.profile(scored.row_for(m, cmp_.year)[1]).provenance == "illustrative"]
         if members_ill:
-            notes.append(f"Illustrative profiles among the baseline members: {', '.join(sorted(members_ill))}.")
+            notes.append(_w("pdf.n.ill_members", items=", ".join(sorted(members_ill))))
     if overall["score"] is None:
         cov = overall["coverage"]
-        why = (f"its coverage ({cov * 100:.0f}%) is below the scheme's minimum ({scheme.min_coverage * 100:.0f}%)"
-               if cov is not None and cov < scheme.min_coverage else "too few areas have a score")
-        notes.append(f"No overall score: {why}. Area scores are shown as given.")
+        why = (_w("pdf.n.why_cov", cov=f"{cov * 100:.0f}%", need=f"{scheme.min_coverage * 100:.0f}%")
+               if cov is not None and cov < scheme.min_coverage else _w("pdf.n.why_areas"))
+        notes.append(_w("pdf.n.no_overall", why=why))
 
     unscored = []
     for a in areas:
@@ -247,22 +280,27 @@ def report_data(
             unscored.append((a["title"], need))
     if unscored:
         needs = sorted({f"{n * 100:.0f}%" for _, n in unscored})
-        notes.append(f"No score for {len(unscored)} of {len(areas)} {scheme.level_name(1)}s "
-                     f"({', '.join(t for t, _ in unscored)}): too few indicators answered "
-                     f"(each needs {' or '.join(needs)} of its indicators).")
+        level = translation.level(scheme.level_name(1)) if translation is not None else scheme.level_name(1)
+        notes.append(_w("pdf.n.unscored", k=len(unscored), n=len(areas), level=level,
+                        titles=", ".join(t for t, _ in unscored), needs=_w("pdf.or").join(needs)))
 
     strongest, weakest, basis = _strong_weak(scheme, profile, rows, top)
     data = {
         "format": 1,
         "generator": f"indexer {__version__}",
         "generated": _dt.date.today().isoformat(),
-        "country": {"code": country, "name": country_name(country), "native": native_name(country)},
+        "country": {"code": country, "name": cldr_country_name(country, lang),
+                    "native": None if NATIVE_LANGUAGE.get(country) == lang else native_name(country)},
+        "lang": lang,
+        #: English band and level labels -> the language's (from the scheme's translation)
+        "labels": {"bands": dict(translation.bands) if translation else {},
+                   "levels": dict(translation.levels) if translation else {}},
         "scheme": _scheme_meta(scheme),
         "year": used_year,
         "asked_year": year,
         "profile": _profile_meta(profile),
         "illustrative": profile.is_illustrative,
-        "notice": ILLUSTRATIVE_NOTICE if profile.is_illustrative else None,
+        "notice": (ILLUSTRATIVE_NOTICE if lang == DEFAULT_LANGUAGE else _w("pdf.notice")) if profile.is_illustrative else None,
         "baseline": baseline,
         "overall": overall,
         "areas": areas,
@@ -295,7 +333,7 @@ def _todo(scheme: Scheme, scored: Scored, country: str, group: Group | None, sta
     nodes = res.nodes[res.nodes.depth <= 1]
     return {
         "n_open": len(res.open),
-        "undetermined": [{"code": r.code, "title": "Overall" if r.depth == 0 else r.title, "depth": int(r.depth),
+        "undetermined": [{"code": r.code, "title": _w("pdf.overall") if r.depth == 0 else r.title, "depth": int(r.depth),
                           "open_n": int(r.open_n), "to_settle": _int(r.to_settle), "settles_as": r.settles_as,
                           "first": r.first.split() if r.first else []}
                          for r in nodes.itertuples(index=False) if r.verdict == "undetermined"],
@@ -335,7 +373,7 @@ def _strong_weak(scheme: Scheme, profile: Profile, rows: list[dict], top: int) -
 
 
 def _title(node: Node) -> str:
-    return "Overall" if node.depth == 0 else (node.title or node.code)
+    return _w("pdf.overall") if node.depth == 0 else (node.title or node.code)
 
 
 def _area_of(scheme: Scheme, code: str) -> str:
@@ -461,6 +499,12 @@ def fmt(v: float | None, digits: int = 1, sign: bool = False) -> str:
     """A number as shown in the profile (1 decimal, like ``indexer score``); – for none."""
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "–"
+    lang = _LANG.get()
+    if lang != DEFAULT_LANGUAGE:  # CLDR's decimal sign and grouping (66,7)
+        s = fmt_number(abs(v) if sign else v, lang, digits)
+        if sign:
+            s = ("−" if round(v, digits) < 0 else "+" if round(v, digits) > 0 else "±") + s
+        return s.replace("-", "−")
     s = f"{v:+.{digits}f}" if sign else f"{v:.{digits}f}"
     if s in ("-0.0", "+0.0", "-0", "+0"):
         s = s[1:] if not sign else "±" + s[1:]
@@ -468,7 +512,7 @@ def fmt(v: float | None, digits: int = 1, sign: bool = False) -> str:
 
 
 def _pct(v: float | None) -> str:
-    return "–" if v is None else f"{v * 100:.0f}%"
+    return "–" if v is None else f"{fmt(v * 100, 0)}%"
 
 
 def _rank(r: dict) -> str:
@@ -476,10 +520,10 @@ def _rank(r: dict) -> str:
     the profile is partly coded, the ranks it can still reach: ``2–9 of 27``."""
     if _is_open(r) and r.get("rank_best") is not None and (r.get("rank_n") or 0) >= 2:
         best, worst = r["rank_best"], r["rank_worst"]
-        return f"{best} of {r['rank_n']}" if best == worst else f"{best}–{worst} of {r['rank_n']}"
+        return _w("rank.of", rank=best if best == worst else f"{best}–{worst}", n=r["rank_n"])
     if r.get("rank") is None or (r.get("rank_n") or 0) < 2:
         return "–"
-    return f"{r['rank']} of {r['rank_n']}"
+    return _w("rank.of", rank=r["rank"], n=r["rank_n"])
 
 
 def _safe_link(url: str) -> str:
@@ -504,10 +548,24 @@ def _breakable(url: str) -> str:
 
 
 def view(data: dict) -> dict:
-    """The data with every number formatted for display (what the template reads)."""
+    """The data with every number formatted for display, and the words in the profile's
+    language (``d.w``, ``d.s``): what the template reads."""
+    token = _LANG.set(data.get("lang", DEFAULT_LANGUAGE))
+    try:
+        return _view(data)
+    finally:
+        _LANG.reset(token)
+
+
+def _view(data: dict) -> dict:
+    from .report_words import sentences, stat_word, words
+
     d = data
+    lang = _LANG.get()
+    labels = d.get("labels") or {}
+    bands, levels = labels.get("bands", {}), labels.get("levels", {})
     base = d["baseline"]
-    stat_name = f"{base['group']} {base['stat']}" if base else ""
+    stat_name = _w("base.label", group=base["group"], stat=stat_word(base["stat"], lang)) if base else ""
 
     def node_view(r: dict) -> dict:
         cov = r.get("coverage")
@@ -516,11 +574,12 @@ def view(data: dict) -> dict:
                 "gap": fmt(r.get("gap"), sign=True), "rank": _rank(r),
                 "n": "" if r.get("baseline_n") is None else str(r["baseline_n"]) + ("*" if r.get("thin") else ""),
                 "coverage": "" if cov is None or cov >= 1 else _pct(cov),
-                "band": r.get("band") or "", "answer": r.get("answer", ""),
+                "band": bands.get(r.get("band") or "", r.get("band") or ""), "answer": r.get("answer", ""),
+                "level": levels.get(r.get("level") or "", r.get("level") or ""),
                 "colour": _band_colour(d, r.get("score")) if r.get("band") else None,
                 "has_range": r.get("min") is not None and r.get("max") is not None,
                 "gap_neg": (r.get("gap") or 0) < 0,
-                "bounds": _bounds(r), "verdict": r.get("verdict") or ""}
+                "bounds": _bounds(r), "verdict": _verdict_word(r.get("verdict") or "")}
 
     ov = d["overall"]
     robust = (d["extras"].get("robustness") or {}).get("overall")
@@ -534,7 +593,7 @@ def view(data: dict) -> dict:
         "provenance_text": _provenance_text(prof["provenance"])
         + (f"; coding {prof['coding']}" if prof.get("coding", prof["provenance"]) != prof["provenance"] else ""),
         "baseline": None if base is None else {
-            **{k: base[k] for k in ("group", "title", "stat")},
+            **{k: base[k] for k in ("group", "title")}, "stat": stat_word(base["stat"], lang),
             "name": stat_name, "members": str(base["members"]), "members_used": str(base["members_used"]),
             "is_member": base["is_member"], "year": str(base["year"]),
         },
@@ -544,7 +603,8 @@ def view(data: dict) -> dict:
         "strongest": [node_view(r) for r in d["strongest"]],
         "weakest": [node_view(r) for r in d["weakest"]],
         "strength_basis": d["strength_basis"],
-        "level1": (d["scheme"]["levels"] or ["area"])[0],
+        "level1": levels.get((d["scheme"]["levels"] or ["area"])[0], (d["scheme"]["levels"] or ["area"])[0]),
+        "lang": lang,
         "history_span": "–".join(str(y) for y in sorted({min(d["history"]["years"] or [0]),
                                                             max(d["history"]["years"] or [0])})),
         "gaps": [{**node_view(r), "impact": fmt(r["impact"], 2)} for r in d["gaps"]],
@@ -586,7 +646,14 @@ def view(data: dict) -> dict:
             v[name] = sv
         else:
             v["extras"].append(sv)
+    v["w"] = words(lang)
+    v["s"] = sentences(d, v, lang)
     return v
+
+
+def _verdict_word(verdict: str) -> str:
+    """``above`` / ``выше``: a verdict in the profile's language ('' for none)."""
+    return _w(f"pdf.verdict.{verdict}") if verdict in ("above", "below", "equal", "undetermined") else verdict
 
 
 def _todo_view(td: dict | None) -> dict | None:
@@ -611,12 +678,7 @@ def _cell(c: Any) -> str:
 
 
 def _provenance_text(p: str) -> str:
-    return {
-        "official": "official coding",
-        "published": "published scores, copied unchanged",
-        "expert": "expert coding",
-        "illustrative": "for illustration, not an assessment to rely on",
-    }.get(p, p)
+    return _w(f"pdf.prov.{p}") if p in ("official", "published", "expert", "illustrative") else p
 
 
 # ----------------------------------------------------------------------------------------------
@@ -685,7 +747,7 @@ def area_chart_svg(data: dict) -> str | None:
                     facecolor="none", edgecolor=_COUNTRY, hatch="////", lw=0.8, zorder=3)
         for y, a in zip(ys, areas, strict=True):
             if a["score"] is None and not _is_open(a):
-                ax.text(lo + (hi - lo) * 0.01, y, "no score", va="center", ha="left", color=_GREY,
+                ax.text(lo + (hi - lo) * 0.01, y, _w("pdf.no_score"), va="center", ha="left", color=_GREY,
                         fontsize=7, style="italic", zorder=3)
         ticks = [(y, a["baseline"]) for y, a in zip(ys, areas, strict=True) if a.get("baseline") is not None]
         if ticks:
@@ -726,7 +788,7 @@ def history_chart_svg(data: dict) -> str | None:
                 continue
             xs, vs = zip(*pts, strict=True)
             if s["code"] == ROOT:
-                ax.plot(xs, vs, color=_INK, lw=2.2, marker="o", ms=2.5, label="Overall", zorder=5)
+                ax.plot(xs, vs, color=_INK, lw=2.2, marker="o", ms=2.5, label=_w("pdf.overall"), zorder=5)
             else:
                 c = palette[k % len(palette)]
                 k += 1
@@ -776,14 +838,18 @@ def render_pdf(data: dict) -> bytes:
     """The PDF of :func:`report_data`'s result (A4, 2–4 pages)."""
     v = view(data)
     inputs = {"data": json.dumps(v, ensure_ascii=False)}
-    with _lock:  # matplotlib's rc_context and the shared typst Compiler are not thread-safe
-        chart = area_chart_svg(data)
-        if chart:
-            inputs["chart_areas"] = chart
-        hist = history_chart_svg(data)
-        if hist:
-            inputs["chart_history"] = hist
-        return bytes(_get_compiler().compile(format="pdf", sys_inputs=inputs))
+    token = _LANG.set(data.get("lang", DEFAULT_LANGUAGE))
+    try:
+        with _lock:  # matplotlib's rc_context and the shared typst Compiler are not thread-safe
+            chart = area_chart_svg(data)
+            if chart:
+                inputs["chart_areas"] = chart
+            hist = history_chart_svg(data)
+            if hist:
+                inputs["chart_history"] = hist
+            return bytes(_get_compiler().compile(format="pdf", sys_inputs=inputs))
+    finally:
+        _LANG.reset(token)
 
 
 def analyses(
@@ -855,6 +921,7 @@ def report_all(
     extras: Callable[[str], Mapping[str, Any] | None] | None = None,
     workers: int = 2,
     progress: Callable[[str, str], None] | None = None,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> list[str]:
     """Write one profile PDF per country into ``out_dir`` (named ``CC-SCHEME-YEAR.pdf``);
     returns the paths in the order of ``countries``.
@@ -862,7 +929,8 @@ def report_all(
     The data of every country is gathered first (scored once), so a country without a profile
     raises :class:`ReportError` before any file is written. PDFs are rendered in a ``spawn``
     pool of ``workers`` processes (1: in this process); ``progress(country, path)`` is called
-    as each file is written. ``extras(country)`` may add sections to each report.
+    as each file is written. ``extras(country)`` may add sections to each report. ``lang``: the
+    language of every profile (see :func:`report_data`).
     """
     from .compare import Scored
 
@@ -870,7 +938,7 @@ def report_all(
     jobs = []
     for c in dict.fromkeys(countries):
         d = report_data(scheme, scored, c, group=group, stat=stat, year=year,
-                        extras=extras(c) if extras else None)
+                        extras=extras(c) if extras else None, lang=lang)
         jobs.append((d, str(Path(out_dir) / report_filename(d))))
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     done: dict[str, str] = {}

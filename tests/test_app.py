@@ -420,7 +420,7 @@ def test_questionnaire_shows_a_mistyped_status_and_warns_of_uncited_saves(demo_a
     saved = (demo_app_root / "country_profiles/XE/demo-2030.yaml").read_text()
     assert "status: draft" in saved
     flash = " ".join(s.value for s in at.success)
-    assert "1 answer cite no source yet: WORK.1" in flash
+    assert "1 answer cites no source yet: WORK.1" in flash
 
 
 def test_questionnaire_new_country_code_is_checked_as_typed(demo_app_root: Path):

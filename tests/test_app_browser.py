@@ -115,3 +115,28 @@ def test_questionnaire_edit_is_saved_and_read_back(server, root: Path, browser, 
     assert again.get_by_label("Source (law and article)").first.input_value() == law
     assert_no_exception(again)
     ctx.close()
+
+
+def test_questionnaire_in_russian(server, page, tmp_path: Path):
+    """The sidebar's language selector switches the questionnaire to Russian: the page's words,
+    the scheme's questions and option labels, and the country's name (CLDR)."""
+    first_render(page, server.url)
+    page.get_by_role("combobox", name="Language · Язык").click()
+    page.get_by_role("option", name="Русский").click()
+    page.get_by_role("heading", name="Сравнение стран").wait_for(timeout=60_000)
+    wait_idle(page)
+    page.get_by_test_id("stSidebarNav").get_by_text("Анкета").click()  # in-app navigation keeps the session
+    page.get_by_role("heading", name="Анкета").wait_for(timeout=60_000)
+    page.get_by_test_id("stBaseButton-primary").filter(has_text="Открыть").click()
+    page.get_by_role("heading", name="Казахстан (KZ) · 2024").wait_for(timeout=60_000)
+    wait_idle(page)
+    page.get_by_label("Источник (закон и статья)").first.wait_for(timeout=60_000)
+    body = page.locator("body").inner_text()
+    for words in ("Мобильность на рынке труда", "Ход заполнения", "Проверка", "Предварительные оценки",
+                  "Цитата (дословный текст нормы)", "Уверенность"):
+        assert words in body, words
+    assert "Source (law and article)" not in body and "Progress" not in body
+    assert_no_exception(page)
+    shot = tmp_path / "questionnaire-ru.png"
+    page.screenshot(path=str(shot), full_page=False)
+    assert shot.stat().st_size > 10_000

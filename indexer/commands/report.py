@@ -21,6 +21,7 @@ from ..cli import (
     wrote,
 )
 from ..guard import check_output
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
 from ..model import DEFAULT_STAT, STATS
 
 
@@ -43,10 +44,13 @@ from ..model import DEFAULT_STAT, STATS
               "policy-transfer sections).")
 @click.option("--coding", "coding", multiple=True, metavar="ID",
               help="With --country: prefer this coding where a country-year has several (repeat for an order).")
+@click.option("--lang", "lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE, show_default=True,
+              help="The language of the profile: its words, the scheme's texts (from its translation file, "
+                   "e.g. indicators/mipex-core.ru.yaml; English where none), country names and numbers.")
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
               help="Processes rendering PDFs in parallel (with --all).")
 def command(scheme, paths, country, all_, group, baseline, stat, year, output, output_dir, runs, coding,  # noqa: ANN001
-            workers) -> None:
+            lang, workers) -> None:
     """A country profile PDF: scores, baseline, ranks, gaps, changes and every answer with its source."""
     if all_ == bool(country):
         raise click.UsageError("give --country CC (one profile) or --all (every country), not both")
@@ -84,18 +88,18 @@ def command(scheme, paths, country, all_, group, baseline, stat, year, output, o
                 raise InvalidInput([problem("no-profile", f"{country} has no profile of {sel.scheme.id} among "
                                                           f"{', '.join(paths)} ({countries_with_profiles(sel)})")])
             pdf = profile_pdf(sel.scheme, sel.profiles, country, group=base, stat=stat, year=year, runs=runs,
-                              coding=coding)
+                              coding=coding, lang=lang)
             write_file(pdf, output)
             wrote(output, f"the {sel.scheme.id} profile of {country} ({len(pdf) // 1024} KB PDF)")
             return
-        _report_all(sel, members, base, stat, year, output_dir, workers, runs)
+        _report_all(sel, members, base, stat, year, output_dir, workers, runs, lang)
     except ReportError as err:
         raise InvalidInput([problem("cannot-report", str(err))]) from None
     except TooManyRuns as err:
         raise click.BadParameter(str(err), param_hint="--runs") from None
 
 
-def _report_all(sel, members, base, stat, year, output_dir, workers, runs) -> None:  # noqa: ANN001
+def _report_all(sel, members, base, stat, year, output_dir, workers, runs, lang) -> None:  # noqa: ANN001
     from ..compare import Scored
     from ..report import analyses, report_all
 
@@ -135,9 +139,9 @@ def _report_all(sel, members, base, stat, year, output_dir, workers, runs) -> No
                 bar.update(task, advance=1, description=c)
 
             paths = report_all(sel.scheme, scored, countries, output_dir, group=base, stat=stat, year=year,
-                               workers=workers, progress=step, extras=extras)
+                               workers=workers, progress=step, extras=extras, lang=lang)
     else:
         paths = report_all(sel.scheme, scored, countries, output_dir, group=base, stat=stat, year=year,
-                           workers=workers, extras=extras)
+                           workers=workers, extras=extras, lang=lang)
     click.echo(f"indexer: wrote {len(paths)} profile{'s' * (len(paths) != 1)} to {output_dir} "
                f"in {time.perf_counter() - t0:.1f} s", err=True)

@@ -1,0 +1,239 @@
+"""The country profile PDF's own words (``indexer report``, ``templates/report.typ``): part of
+the message catalogue (:data:`indexer.i18n.MESSAGES` takes them in). ``pdf.*`` keys without
+placeholders reach the template as ``d.w.<name>``; sentences with values are formatted in
+``report.view`` and reach it as ``d.s.<name>``."""
+
+from __future__ import annotations
+
+REPORT_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
+    # words (d.w)
+    "pdf.country_profile": {"en": "Country profile", "ru": "Профиль страны"},
+    "pdf.banner_head": {"en": "ILLUSTRATIVE DATA", "ru": "ИЛЛЮСТРАТИВНЫЕ ДАННЫЕ"},
+    "pdf.banner_tail": {
+        "en": "not a published or official coding: it does not describe the law in force",
+        "ru": "не опубликованное и не официальное кодирование: не описывает действующее законодательство",
+    },
+    "pdf.page": {"en": "Page", "ru": "Стр."},
+    "pdf.of": {"en": "of", "ru": "из"},
+    "pdf.reference_year": {"en": "Reference year", "ru": "Отчётный год"},
+    "pdf.version": {"en": "version", "ru": "версия"},
+    "pdf.provenance": {"en": "Provenance", "ru": "Происхождение"},
+    "pdf.status": {"en": "status", "ru": "статус"},
+    "pdf.coder": {"en": "coder", "ru": "кодировщик"},
+    "pdf.reviewer": {"en": "reviewer", "ru": "рецензент"},
+    "pdf.file": {"en": "file", "ru": "файл"},
+    "pdf.overall_score": {"en": "Overall score", "ru": "Общая оценка"},
+    "pdf.no_score_yet": {"en": "no score yet: what it can become", "ru": "оценки пока нет: её возможные пределы"},
+    "pdf.no_overall": {"en": "no overall score", "ru": "общей оценки нет"},
+    "pdf.baseline": {"en": "Baseline", "ru": "База сравнения"},
+    "pdf.gap": {"en": "gap", "ru": "разрыв"},
+    "pdf.none_chosen": {"en": "none chosen", "ru": "не выбрана"},
+    "pdf.rank_in": {"en": "Rank in", "ru": "Место в"},
+    "pdf.rank_band": {"en": "5–95 % band:", "ru": "интервал 5–95 %:"},
+    "pdf.best_worst": {"en": "best–worst it can still reach", "ru": "лучшее–худшее из ещё возможных"},
+    "pdf.one_highest": {"en": "1 = highest", "ru": "1 = наивысшее"},
+    "pdf.rank": {"en": "Rank", "ru": "Место"},
+    "pdf.no_group": {"en": "no group", "ru": "нет группы"},
+    "pdf.coverage": {"en": "Coverage", "ru": "Охват"},
+    "pdf.published_only": {"en": "published scores only", "ru": "только опубликованные оценки"},
+    "pdf.no_answers": {"en": "no answers", "ru": "ответов нет"},
+    "pdf.colour_band": {"en": "(colour = band)", "ru": "(цвет = категория)"},
+    "pdf.range": {"en": "range (lowest–highest)", "ru": "разброс (наименьшее–наибольшее)"},
+    "pdf.can_still": {"en": "can still become (open indicators)", "ru": "ещё может составить (открытые индикаторы)"},
+    "pdf.can_become": {"en": "Can become", "ru": "Пределы"},
+    "pdf.verdict": {"en": "Verdict", "ru": "Вывод"},
+    "pdf.score": {"en": "Score", "ru": "Оценка"},
+    "pdf.band": {"en": "Band", "ru": "Категория"},
+    "pdf.gap_h": {"en": "Gap", "ru": "Разрыв"},
+    "pdf.overall": {"en": "Overall", "ru": "Общая оценка"},
+    "pdf.todo": {"en": "What to code next", "ru": "Что кодировать дальше"},
+    "pdf.code": {"en": "Code", "ru": "Код"},
+    "pdf.indicator": {"en": "Indicator", "ru": "Индикатор"},
+    "pdf.options": {"en": "Options", "ru": "Варианты"},
+    "pdf.share": {"en": "Share", "ru": "Доля"},
+    "pdf.can_move": {"en": "Can move", "ru": "Может изменить"},
+    "pdf.decides": {"en": "Decides", "ru": "Определяет"},
+    "pdf.sw_indicators": {"en": "Strongest and weakest indicators", "ru": "Сильнейшие и слабейшие индикаторы"},
+    "pdf.sw_areas": {"en": "Strongest and weakest areas (published scores)",
+                     "ru": "Сильнейшие и слабейшие области (опубликованные оценки)"},
+    "pdf.answer": {"en": "Answer", "ru": "Ответ"},
+    "pdf.strongest": {"en": "Strongest", "ru": "Сильнейшие"},
+    "pdf.weakest": {"en": "Weakest", "ru": "Слабейшие"},
+    "pdf.where": {"en": "Where", "ru": "Где"},
+    "pdf.level": {"en": "Level", "ru": "Уровень"},
+    "pdf.impact": {"en": "Impact", "ru": "Влияние"},
+    "pdf.score_of": {"en": "Score of", "ru": "Оценка"},
+    "pdf.change": {"en": "Change", "ru": "Изменение"},
+    "pdf.answers_changed": {"en": "Answers that changed", "ru": "Изменившиеся ответы"},
+    "pdf.annex_answers": {"en": "Annex: every answer and the law it cites",
+                          "ru": "Приложение: все ответы и нормы законодательства, на которые они ссылаются"},
+    "pdf.not_answered": {"en": "Not answered yet", "ru": "Пока без ответа"},
+    "pdf.source": {"en": "Source", "ru": "Источник"},
+    "pdf.confidence": {"en": "confidence", "ru": "уверенность"},
+    "pdf.annex_sources": {"en": "Annex: sources", "ru": "Приложение: источники"},
+    "pdf.scores_annex": {
+        "en": "This profile gives published scores for some nodes instead of answers to the questionnaire, so "
+              "there are no answers or cited laws to list. The scores given are:",
+        "ru": "В этом профиле для некоторых узлов приведены опубликованные оценки вместо ответов на анкету, "
+              "поэтому ответов и норм законодательства для перечня нет. Приведённые оценки:",
+    },
+    "pdf.given_for": {"en": "Given for", "ru": "Для узла"},
+    "pdf.notes": {"en": "Notes", "ru": "Примечания"},
+    "pdf.annex": {"en": "Annex", "ru": "Приложение"},
+    "pdf.no_annex": {"en": "This profile has no answers and no given scores.",
+                     "ru": "В этом профиле нет ни ответов, ни приведённых оценок."},
+    "pdf.about": {"en": "About the index.", "ru": "Об индексе."},
+    "pdf.no_score": {"en": "no score", "ru": "нет оценки"},
+    # sentences (d.s)
+    "pdf.s.answered": {"en": "{k} of {n} indicators answered", "ru": "отвечено {k} из {n} индикаторов"},
+    "pdf.s.n_of": {"en": "n = {k} of {n}", "ru": "n = {k} из {n}"},
+    "pdf.s.scores_by": {"en": "Scores by {level}", "ru": "Оценки: {level}"},
+    "pdf.s.scale": {
+        "en": "Scores on a {lo}–{hi} scale, rounded to 1 decimal for display.",
+        "ru": "Оценки по шкале {lo}–{hi}, для показа округлены до одного десятичного знака.",
+    },
+    "pdf.s.baseline": {
+        "en": "Baseline: the {stat} of the scores of {title} ({group}) for {year} or the latest earlier year; n = "
+              "members with a score there ({k} of {n} members have a profile). Members without a score are left "
+              "out, never counted as zero. Gap = score − baseline. Rank among the members{and_country}, 1 = "
+              "highest; ties share a rank.",
+        "ru": "База сравнения: {stat} оценок группы {title} ({group}) за {year} г. или последний более ранний год; "
+              "n — число членов, имеющих там оценку (профиль есть у {k} из {n} членов). Члены без оценки не "
+              "учитываются и никогда не считаются нулём. Разрыв = оценка − база. Место среди членов{and_country}, "
+              "1 = наивысшее; при равенстве место общее.",
+    },
+    "pdf.s.and_country": {"en": " and {country}", "ru": " и страны {country}"},
+    "pdf.s.coverage": {"en": "Coverage is shown where below 100%.", "ru": "Охват указан, если он ниже 100 %."},
+    "pdf.s.bounds": {
+        "en": "Can become: the lowest and the highest score a partly coded node can still reach once every open "
+              "indicator is answered (each at its worst or best option).",
+        "ru": "Может составить: наименьшая и наибольшая оценка, которую частично закодированный узел ещё может "
+              "получить, когда будут даны ответы на все открытые индикаторы (каждый — по худшему или лучшему "
+              "варианту).",
+    },
+    "pdf.s.verdicts": {
+        "en": "Verdict: above or below the {base} whatever those answers turn out to be (the baseline’s own bounds "
+              "from its members’), else undetermined. Rank: the best and worst it can still reach.",
+        "ru": "Вывод: выше или ниже «{base}» при любых таких ответах (с учётом собственных границ базы по её "
+              "членам), иначе — не определено. Место: лучшее и худшее из ещё возможных.",
+    },
+    "pdf.s.undetermined": {
+        "en": "{title} undetermined: {n} open indicators",
+        "ru": "{title}: не определено; открытых индикаторов: {n}",
+    },
+    "pdf.s.settle": {
+        "en": "; at best {k} answered ({first}) settle it {how}",
+        "ru": "; в лучшем случае его определят ответы на {k} ({first}) {how}",
+    },
+    "pdf.s.either_way": {"en": "either way", "ru": "в любую сторону"},
+    "pdf.s.settles_as": {"en": "as {verdict}", "ru": "как «{verdict}»"},
+    "pdf.s.cannot_settle": {
+        "en": "; no answers of {country} alone can settle it (the baseline is itself uncertain)",
+        "ru": "; одни ответы по стране {country} не могут его определить (сама база неопределённа)",
+    },
+    "pdf.s.todo_note": {
+        "en": "The first {k} of {n} open indicators, ordered by how far each can still move the overall score (its "
+              "share of the overall × its option range, in points). indexer todo lists them all.",
+        "ru": "Первые {k} из {n} открытых индикаторов, упорядоченные по тому, насколько каждый ещё может изменить "
+              "общую оценку (его доля в общей оценке × разброс вариантов, в баллах). Полный список — indexer todo.",
+    },
+    "pdf.s.sw_note": {
+        "en": "The indicators on which {country} scores highest and lowest (ties in the order of the "
+              "questionnaire){extra}. Answers as coded in the profile.",
+        "ru": "Индикаторы, по которым у страны {country} наивысшие и наинизшие оценки (при равенстве — в порядке "
+              "анкеты){extra}. Ответы — как закодированы в профиле.",
+    },
+    "pdf.s.sw_base": {"en": ", with the {base} and the rank in {group}", "ru": ", с базой «{base}» и местом в {group}"},
+    "pdf.s.sw_nobase": {
+        "en": "; the {group} members have no scores at this level to compare with",
+        "ru": "; у членов {group} нет оценок на этом уровне для сравнения",
+    },
+    "pdf.s.gaps_title": {"en": "Largest gaps to the {base}", "ru": "Наибольшие разрывы с базой «{base}»"},
+    "pdf.s.no_comparable": {
+        "en": "No part of the index has both a score for {country} and a {base}, so no gap can be measured.",
+        "ru": "Ни в одной части индекса нет одновременно оценки для страны {country} и значения «{base}», поэтому "
+              "разрыв измерить нельзя.",
+    },
+    "pdf.s.no_gap": {
+        "en": "{country} scores at or above the {base} wherever both have a score: there is no gap to close.",
+        "ru": "Везде, где есть обе оценки, страна {country} на уровне «{base}» или выше: разрыва нет.",
+    },
+    "pdf.s.gaps_note": {
+        "en": "Ordered by impact: how many points the overall score would rise if this node alone reached the "
+              "baseline (its share of the overall score × the gap). Nodes at every level are listed.",
+        "ru": "Упорядочено по влиянию: на сколько баллов выросла бы общая оценка, если бы только этот узел "
+              "достиг базы (его доля в общей оценке × разрыв). Перечислены узлы всех уровней.",
+    },
+    "pdf.s.changes_title": {"en": "Changes since {year}", "ru": "Изменения с {year} г."},
+    "pdf.s.history": {
+        "en": "Overall and {level} scores of every profile of {country}, {span}; the dotted line marks {year}.",
+        "ru": "Общая оценка и оценки ({level}) по всем профилям страны {country}, {span}; пунктир отмечает {year} г.",
+    },
+    "pdf.s.no_change": {
+        "en": "No score and no answer changed between the {before} and {after} profiles.",
+        "ru": "Между профилями {before} и {after} гг. не изменились ни оценки, ни ответы.",
+    },
+    "pdf.s.more": {"en": "… and {n} more.", "ru": "… и ещё {n}."},
+    "pdf.s.prov_change": {
+        "en": "The {year} profile is {before}, this one {after}: part of a change may come from the coding rather "
+              "than the law.",
+        "ru": "Профиль {year} г. — {before}, этот — {after}: часть изменений может объясняться кодированием, а не "
+              "законодательством.",
+    },
+    "pdf.s.annex": {
+        "en": "{k} of {n} indicators answered{na}; {cited} of the {rows} answers cite a source. In the order of the "
+              "questionnaire.",
+        "ru": "Отвечено {k} из {n} индикаторов{na}; источник указан в {cited} из {rows} ответов. В порядке анкеты.",
+    },
+    "pdf.s.annex_na": {"en": ", {n} not applicable", "ru": ", неприменимо: {n}"},
+    # words in report_data and the charts
+    "pdf.notice": {
+        "en": "ILLUSTRATIVE DATA: not a published or official coding. These answers and scores show how the index "
+              "works; they do not describe the law in force.",
+        "ru": "ИЛЛЮСТРАТИВНЫЕ ДАННЫЕ: не опубликованное и не официальное кодирование. Эти ответы и оценки "
+              "показывают, как работает индекс; они не описывают действующее законодательство.",
+    },
+    "pdf.prov.official": {"en": "official coding", "ru": "официальное кодирование"},
+    "pdf.prov.published": {"en": "published scores, copied unchanged", "ru": "опубликованные оценки, перенесены без изменений"},
+    "pdf.prov.expert": {"en": "expert coding", "ru": "экспертное кодирование"},
+    "pdf.prov.illustrative": {"en": "for illustration, not an assessment to rely on",
+                              "ru": "для иллюстрации, не оценка, на которую можно опираться"},
+    "pdf.not_applicable": {"en": "not applicable", "ru": "неприменимо"},
+    "pdf.verdict.above": {"en": "above", "ru": "выше"},
+    "pdf.verdict.below": {"en": "below", "ru": "ниже"},
+    "pdf.verdict.equal": {"en": "equal", "ru": "на уровне"},
+    "pdf.verdict.undetermined": {"en": "undetermined", "ru": "не определено"},
+    # notes under the areas (report_data)
+    "pdf.n.no_profile_year": {
+        "en": "No profile of {country} for {year}: its {used} profile is shown.",
+        "ru": "Нет профиля {country} за {year} г.: показан профиль за {used} г.",
+    },
+    "pdf.n.carried": {
+        "en": "Members whose latest profile is older than {year} (carried forward): {items}.",
+        "ru": "Члены, чей последний профиль старше {year} г. (перенесён): {items}.",
+    },
+    "pdf.n.missing": {
+        "en": "Members of {group} with no profile up to {year} (left out of the baseline): {items}.",
+        "ru": "Члены {group} без профиля до {year} г. (не учтены в базе сравнения): {items}.",
+    },
+    "pdf.n.ill_members": {
+        "en": "Illustrative profiles among the baseline members: {items}.",
+        "ru": "Иллюстративные профили среди членов базовой группы: {items}.",
+    },
+    "pdf.n.no_overall": {
+        "en": "No overall score: {why}. Area scores are shown as given.",
+        "ru": "Общей оценки нет: {why}. Оценки областей приведены как есть.",
+    },
+    "pdf.n.why_cov": {
+        "en": "its coverage ({cov}) is below the scheme's minimum ({need})",
+        "ru": "её охват ({cov}) ниже минимума схемы ({need})",
+    },
+    "pdf.n.why_areas": {"en": "too few areas have a score", "ru": "оценку имеют слишком мало областей"},
+    "pdf.n.unscored": {
+        "en": "No score for {k} of {n} {level}s ({titles}): too few indicators answered (each needs {needs} of its "
+              "indicators).",
+        "ru": "Нет оценки для {k} из {n} (уровень: {level}; {titles}): отвечено слишком мало индикаторов (для каждой "
+              "нужно {needs} её индикаторов).",
+    },
+    "pdf.or": {"en": " or ", "ru": " или "},
+}

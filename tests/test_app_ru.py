@@ -1,0 +1,75 @@
+"""The app in Russian (AppTest): the sidebar's language selector switches every page's own words
+(message catalogue), the scheme's texts (translation file) and country names (CLDR), while
+widget keys and the values they hold stay the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from test_app import APP, TIMEOUT, clear_caches, root, run, texts  # noqa: F401 - fixtures
+
+from indexer.i18n import t
+from indexer.load import load_paths
+from indexer.translate import translated
+
+REPO = Path(__file__).resolve().parents[1]
+PAGES = ("compare", "country", "robustness", "reform", "questionnaire", "scheme")
+
+
+def russian_app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    run(at)
+    at.sidebar.selectbox(key="lang").set_value("ru")
+    return run(at)
+
+
+@pytest.mark.usefixtures("root")
+def test_every_page_renders_in_russian():
+    at = russian_app()
+    assert at.title[0].value == t("cmp.title", "ru") == "Сравнение стран"
+    assert "Казахстан (KZ)" in texts(at) and "Армения (AM)" in texts(at)
+    titles = {"compare": "Сравнение стран", "country": "Казахстан (KZ)", "robustness": "Устойчивость мест в рейтинге",
+              "reform": "Сценарии реформ", "questionnaire": "Анкета", "scheme": "Схема и проверка"}
+    for page in PAGES:
+        at.switch_page(f"app_pages/{page}.py")
+        run(at)
+        assert at.session_state["lang"] == "ru", page  # the choice survives the switch of page
+        assert at.title[0].value.startswith(titles[page]), (page, at.title[0].value)
+        if page == "country":
+            assert [m.label for m in at.metric][:4] == ["Общая оценка", "Категория", "Место", "Охват"]
+            assert "Источники" in [h.value for h in at.subheader]
+    # and back to English
+    at.sidebar.selectbox(key="lang").set_value("en")
+    run(at)
+    at.switch_page("app_pages/compare.py")
+    run(at)
+    assert at.title[0].value == "Compare countries"
+
+
+@pytest.mark.usefixtures("root")
+def test_questionnaire_asks_the_russian_question():
+    scheme = load_paths([str(REPO / "indicators")]).schemes["mipex-core"]
+    ru, translation, problems = translated(scheme, "ru")
+    assert translation is not None and not [p for p in problems if p.is_error]
+    leaf = ru.leaves[0]
+    assert leaf.question != scheme.leaves[0].question  # translated, not the English fallback
+
+    at = russian_app()
+    at.switch_page("app_pages/questionnaire.py")
+    run(at)
+    assert at.title[0].value == "Анкета"
+    at.button(key="q_open").click()  # the default pick: Kazakhstan's profile of mipex-core
+    run(at)
+    shown = texts(at)
+    assert leaf.question in shown and scheme.leaves[0].question not in shown
+    assert f"**{leaf.code}** {leaf.title}" in shown
+    n = at.session_state["q_nonce"]
+    box = at.selectbox(key=f"q{n}_{leaf.code}_answer")
+    assert box.label == "Ответ"
+    assert box.options[0] == "— ответа пока нет —"
+    # option labels are Russian; the values (what is saved) stay the scheme's codes
+    assert any(o.startswith(f"{leaf.options[0].value} — {leaf.options[0].label}") for o in box.options)
+    assert box.value in (*(o.value for o in leaf.options), "", "n/a")
+    assert at.selectbox(key=f"q{n}_meta_status").label == "Статус"
