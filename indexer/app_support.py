@@ -466,7 +466,10 @@ def fmt_rank_bounds(best: Any, worst: Any, n: Any) -> str:
     if is_missing(best) or is_missing(worst):
         return "–"
     span = f"{int(best)}" if int(best) == int(worst) else f"{int(best)}–{int(worst)}"
-    return t("rank.of", current_language(), rank=span, n=fmt_int(n))
+    # the pool of the rank bounds counts the country itself even where it has no score yet
+    # (rank_n counts the ranked only): never "5–28 of 27"
+    pool = int(worst) if is_missing(n) else max(int(n), int(worst))
+    return t("rank.of", current_language(), rank=span, n=fmt_int(pool))
 
 
 VERDICT_KEYS = ("verdict.above", "verdict.below", "verdict.equal", "verdict.undetermined")

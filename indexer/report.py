@@ -520,7 +520,9 @@ def _rank(r: dict) -> str:
     the profile is partly coded, the ranks it can still reach: ``2–9 of 27``."""
     if _is_open(r) and r.get("rank_best") is not None and (r.get("rank_n") or 0) >= 2:
         best, worst = r["rank_best"], r["rank_worst"]
-        return _w("rank.of", rank=best if best == worst else f"{best}–{worst}", n=r["rank_n"])
+        # the pool of the rank bounds counts the country itself even where it has no score yet
+        # (rank_n counts the ranked only): "5–28 of 27" would read as a rank below the last
+        return _w("rank.of", rank=best if best == worst else f"{best}–{worst}", n=max(r["rank_n"], worst))
     if r.get("rank") is None or (r.get("rank_n") or 0) < 2:
         return "–"
     return _w("rank.of", rank=r["rank"], n=r["rank_n"])

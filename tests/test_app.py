@@ -451,3 +451,9 @@ def test_questionnaire_answer_these_first(demo_app_root: Path):
     at.selectbox(key=f"q{n}_NAT.2_answer").set_value("a")
     run(at)
     assert not [d for d in at.dataframe if "can move overall by" in d.value.columns]  # nothing open
+
+
+def test_rank_bounds_count_the_country_in_the_pool():
+    # KZ has no overall yet: 27 members are ranked, KZ could come 28th; "5–28 of 27" read wrong
+    assert sup.fmt_rank_bounds(5, 28, 27) == "5–28 of 28"
+    assert sup.fmt_rank_bounds(3, 9, 27) == "3–9 of 27" and sup.fmt_rank_bounds(4, 4, 9) == "4 of 9"
