@@ -73,3 +73,25 @@ def test_questionnaire_asks_the_russian_question():
     assert any(o.startswith(f"{leaf.options[0].value} — {leaf.options[0].label}") for o in box.options)
     assert box.value in (*(o.value for o in leaf.options), "", "n/a")
     assert at.selectbox(key=f"q{n}_meta_status").label == "Статус"
+
+
+@pytest.mark.usefixtures("root")
+def test_reform_page_body_in_russian():
+    at = russian_app()
+    at.switch_page("app_pages/reform.py")
+    run(at)
+    shown = texts(at)
+    assert "**Перенять ответы другой страны в отдельных областях**" in shown
+    assert "Сценарий — это расчёт" in shown and "A scenario is a calculation" not in shown
+    at.multiselect(key="rf_leaves").set_value([at.multiselect(key="rf_leaves").options[0].split(" ")[0]])
+    run(at)
+    labels = [m.label for m in at.metric]
+    assert labels[:2] == ["Общая оценка до", "Общая оценка после"], labels
+    assert "**Что изменилось**" in texts(at)
+    # the other tab: the widget values stay the same in either language
+    at.session_state["reform_view"] = t("rf.tab.gaps", "ru")
+    at.session_state["rf_target_mode"] = "score"
+    at.session_state["rf_target"] = 99.0
+    run(at)
+    assert "Цель" in [m.label for m in at.metric]
+    assert at.radio(key="rf_target_mode").value == "score"
