@@ -182,4 +182,155 @@ PAGE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "rf.prov.baseline_n": {"en": "baseline_n", "ru": "стран в базе"},
     "rf.prov.group_best": {"en": "group_best", "ru": "лучшее в группе"},
     "rf.prov.leaders": {"en": "leaders", "ru": "лидеры"},
+    # --- Robustness
+    "rb.within": {"en": "Rank within", "ru": "Место среди"},
+    "rb.every_country": {"en": "every country", "ru": "всех стран"},
+    "rb.group_option": {"en": "{g} — {title} ({n} members)", "ru": "{g} — {title} (стран: {n})"},
+    "rb.members": {"en": "{group} members", "ru": "стран группы {group}"},
+    "rb.highlight": {
+        "en": "Highlight these countries (ranked with the group even when they are not members)",
+        "ru": "Выделить страны (ранжируются вместе с группой, даже если не входят в неё)",
+    },
+    "rb.varied": {"en": "Assumptions varied", "ru": "Варьируемые допущения"},
+    "rb.assumptions": {"en": "Assumptions", "ru": "Допущения"},
+    "rb.factor.weights": {"en": "Weights (every level)", "ru": "Веса (на всех уровнях)"},
+    "rb.factor.aggregation": {"en": "Aggregation method", "ru": "Метод агрегирования"},
+    "rb.factor.missing": {"en": "Missing-answer rule", "ru": "Правило для отсутствующих ответов"},
+    "rb.factor.drop": {"en": "Leave one area out", "ru": "Исключение одной области"},
+    "rb.noise": {"en": "Weight noise", "ru": "Разброс весов"},
+    "rb.noise_help": {
+        "en": "uniform: each weight × U(1 − x, 1 + x); dirichlet: sibling shares drawn around the nominal ones.",
+        "ru": "uniform: каждый вес × U(1 − x, 1 + x); dirichlet: доли соседних узлов разыгрываются вокруг номинальных.",
+    },
+    "rb.runs": {"en": "Runs", "ru": "Прогоны"},
+    "rb.runs_help": {
+        "en": "Model evaluations in all (base rows × (factors + 2)).",
+        "ru": "Всего вычислений модели (базовые строки × (допущения + 2)).",
+    },
+    "rb.seed": {"en": "Seed", "ru": "Начальное значение (seed)"},
+    "rb.seed_help": {"en": "Same seed, same numbers.", "ru": "То же начальное значение — те же числа."},
+    "rb.pick_factor": {"en": "Pick at least one assumption to vary.", "ru": "Выберите хотя бы одно допущение."},
+    "rb.caption": {
+        "en": "Overall ranks among {pool} with a profile up to **{year}** · {runs} runs ({base} base rows × ({k} "
+              "assumptions + 2)), seed {seed}, {secs} s. Each run redraws the assumptions and re-aggregates every "
+              "country; the band is the 5th–95th percentile of its rank over all runs.",
+        "ru": "Места по общей оценке среди {pool} с профилем не позднее **{year}** года · прогонов: {runs} "
+              "({base} базовых строк × (допущений: {k} + 2)), seed {seed}, {secs} с. В каждом прогоне допущения "
+              "разыгрываются заново и оценки всех стран пересчитываются; диапазон — от 5-го до 95-го процентиля "
+              "места по всем прогонам.",
+    },
+    "rb.not_ranked": {"en": "not ranked", "ru": "без места"},
+    "rb.no_overall": {
+        "en": "No overall score (too few indicators answered for the coverage rule).",
+        "ru": "Общей оценки нет (слишком мало индикаторов с ответом для правила охвата).",
+    },
+    "rb.rank": {"en": "rank {rank}", "ru": "место {rank}"},
+    "rb.nominal_help": {"en": "Nominal rank: the index as defined.", "ru": "Номинальное место: индекс в исходном определении."},
+    "rb.band": {
+        "en": "band {lo}–{hi} (median {med}) of {n} · score {score} ({slo}–{shi})",
+        "ru": "диапазон {lo}–{hi} (медиана {med}) из {n} · оценка {score} ({slo}–{shi})",
+    },
+    "rb.tab.bands": {"en": "Rank bands", "ru": "Диапазоны мест"},
+    "rb.tab.sens": {"en": "Which assumptions matter", "ru": "Какие допущения важны"},
+    "rb.tab.conv": {"en": "Convergence", "ru": "Конвергенция"},
+    "rb.nothing": {
+        "en": "No country has an overall score here: nothing to rank.",
+        "ru": "Здесь ни у одной страны нет общей оценки: ранжировать нечего.",
+    },
+    "rb.median_rank": {"en": "median rank", "ru": "медианное место"},
+    "rb.nominal_rank": {"en": "nominal rank", "ru": "номинальное место"},
+    "rb.xaxis": {"en": "rank (1 = highest); bar = 5–95 % band", "ru": "место (1 = высшее); полоса = диапазон 5–95 %"},
+    "rb.download": {"en": "Download (CSV)", "ru": "Скачать (CSV)"},
+    "rb.unranked": {
+        "en": "Not ranked (no overall score: too few indicators answered or published): {who}.",
+        "ru": "Без места (нет общей оценки: слишком мало индикаторов с ответом или опубликованных оценок): {who}.",
+    },
+    "rb.rederived": {
+        "en": "{n} countries publish their overall and every area score: each run re-derives their overall from "
+              "the published areas (the nominal stays the published figure). Published area scores are fixed: only "
+              "assumptions above them (area weights, aggregation, leaving an area out) move these countries.",
+        "ru": "Стран, публикующих общую оценку и оценки всех областей: {n}. В каждом прогоне их общая оценка "
+              "выводится заново из опубликованных оценок областей (номинальной остаётся опубликованная). "
+              "Опубликованные оценки областей неизменны: эти страны сдвигают только допущения уровнем выше "
+              "(веса областей, агрегирование, исключение области).",
+    },
+    "rb.st": {"en": "total effect (ST)", "ru": "полный эффект (ST)"},
+    "rb.s1": {"en": "first order (S1)", "ru": "первый порядок (S1)"},
+    "rb.share": {"en": "share of the variance of the ranks", "ru": "доля дисперсии мест"},
+    "rb.sobol": {
+        "en": "Sobol' indices: ST (total effect, Jansen estimator) is the share of the variance of the ranks that "
+              "would vanish if that assumption were fixed, interactions included; S1 (first order) the share it "
+              "explains alone. Summed over countries, weighted by the variance of each country's rank; ± = 95 % "
+              "bootstrap half-width.",
+        "ru": "Индексы Соболя: ST (полный эффект, оценка Янсена) — доля дисперсии мест, которая исчезла бы при "
+              "фиксации этого допущения, с учётом взаимодействий; S1 (первый порядок) — доля, объясняемая им "
+              "одним. Суммируются по странам с весом дисперсии места каждой страны; ± — полуширина 95-процентного "
+              "бутстреп-интервала.",
+    },
+    "rb.per_country": {
+        "en": "**Total effect on the rank of each highlighted country**",
+        "ru": "**Полный эффект на место каждой выделенной страны**",
+    },
+    "rb.never_ranked": {
+        "en": "Not ranked in any run (no score at the ranked node): {who}; they have no sensitivity to report.",
+        "ru": "Ни в одном прогоне не получили места (нет оценки в ранжируемом узле): {who}; чувствительность не "
+              "определена.",
+    },
+    "rb.pick_group": {
+        "en": "Pick a group (**Rank within**) to see whether its members converge.",
+        "ru": "Выберите группу (**Место среди**), чтобы увидеть, сближаются ли её страны.",
+    },
+    "rb.no_member": {
+        "en": "No member of {group} has a score at {code} in any year.",
+        "ru": "Ни у одной страны группы {group} нет оценки по {code} ни за один год.",
+    },
+    "rb.group_mean": {"en": "{group} mean", "ru": "{group}: среднее"},
+    "rb.sd": {"en": "standard deviation (sigma)", "ru": "стандартное отклонение (сигма)"},
+    "rb.conv.yes": {"en": "converging", "ru": "сближение"},
+    "rb.conv.no": {"en": "not converging", "ru": "сближения нет"},
+    "rb.conv.undetermined": {"en": "undetermined", "ru": "не определено"},
+    "rb.conv_note": {
+        "en": "**Sigma-convergence:** the standard deviation goes from {first} to {last} (slope {slope} a year): "
+              "{sigma}. **Beta-convergence** {y0}–{y1}: β = {beta} over {n} members (β < 0: those starting lower "
+              "improve faster): {bverdict}. Years without a new profile carry the latest earlier one forward "
+              "('carried').",
+        "ru": "**Сигма-конвергенция:** стандартное отклонение меняется с {first} до {last} (наклон {slope} в год): "
+              "{sigma}. **Бета-конвергенция** {y0}–{y1}: β = {beta} по {n} странам (β < 0: начавшие ниже "
+              "улучшаются быстрее): {bverdict}. В годы без нового профиля переносится последний более ранний "
+              "(«перенесено»).",
+    },
+    # --- Robustness: library tables' column names (English: the names themselves)
+    "rb.col.country": {"en": "country", "ru": "страна"},
+    "rb.col.year": {"en": "year", "ru": "год"},
+    "rb.col.nominal_score": {"en": "nominal_score", "ru": "оценка (номинальная)"},
+    "rb.col.nominal_rank": {"en": "nominal_rank", "ru": "место (номинальное)"},
+    "rb.col.median_rank": {"en": "median_rank", "ru": "место (медиана)"},
+    "rb.col.p05_rank": {"en": "p05_rank", "ru": "место (5 %)"},
+    "rb.col.p95_rank": {"en": "p95_rank", "ru": "место (95 %)"},
+    "rb.col.mean_rank": {"en": "mean_rank", "ru": "место (среднее)"},
+    "rb.col.p05_score": {"en": "p05_score", "ru": "оценка (5 %)"},
+    "rb.col.median_score": {"en": "median_score", "ru": "оценка (медиана)"},
+    "rb.col.p95_score": {"en": "p95_score", "ru": "оценка (95 %)"},
+    "rb.col.runs_scored": {"en": "runs_scored", "ru": "прогонов с оценкой"},
+    "rb.col.provenance": {"en": "provenance", "ru": "происхождение"},
+    "rb.col.factor": {"en": "factor", "ru": "допущение"},
+    "rb.col.description": {"en": "description", "ru": "описание"},
+    "rb.col.ST_rank": {"en": "ST_rank", "ru": "ST (место)"},
+    "rb.col.ST_rank_conf": {"en": "ST_rank_conf", "ru": "± ST (место)"},
+    "rb.col.S1_rank": {"en": "S1_rank", "ru": "S1 (место)"},
+    "rb.col.ST_score": {"en": "ST_score", "ru": "ST (оценка)"},
+    "rb.col.S1_score": {"en": "S1_score", "ru": "S1 (оценка)"},
+    "rb.col.n": {"en": "n", "ru": "n"},
+    "rb.col.fresh": {"en": "fresh", "ru": "новых"},
+    "rb.col.carried": {"en": "carried", "ru": "перенесено"},
+    "rb.col.mean": {"en": "mean", "ru": "среднее"},
+    "rb.col.median": {"en": "median", "ru": "медиана"},
+    "rb.col.sd": {"en": "sd", "ru": "ст. откл."},
+    "rb.col.cv": {"en": "cv", "ru": "коэф. вариации"},
+    "rb.col.min": {"en": "min", "ru": "минимум"},
+    "rb.col.max": {"en": "max", "ru": "максимум"},
+    "rb.col.baseline": {"en": "baseline", "ru": "база сравнения"},
+    "rb.col.score": {"en": "score", "ru": "оценка"},
+    "rb.col.distance": {"en": "distance", "ru": "отставание"},
+    "rb.col.rank": {"en": "rank", "ru": "место"},
 }

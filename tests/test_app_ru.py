@@ -95,3 +95,20 @@ def test_reform_page_body_in_russian():
     run(at)
     assert "Цель" in [m.label for m in at.metric]
     assert at.radio(key="rf_target_mode").value == "score"
+
+
+@pytest.mark.usefixtures("root")
+def test_robustness_page_body_in_russian():
+    at = russian_app()
+    at.session_state["rb_runs"] = 1000
+    at.switch_page("app_pages/robustness.py")
+    run(at)
+    shown = texts(at)
+    assert "Места по общей оценке среди" in shown and "Overall ranks among" not in shown
+    assert at.metric[0].label == "Казахстан (KZ)"
+    assert at.metric[0].value == "без места" or at.metric[0].value.startswith("место ")
+    assert at.expander[0].label == "Варьируемые допущения"
+    for view in ("sens", "conv"):
+        at.session_state["robustness_view"] = t(f"rb.tab.{view}", "ru")
+        run(at)
+    assert at.session_state["rb_factors"] == ["weights", "aggregation", "missing", "drop"]  # values unchanged
