@@ -112,3 +112,21 @@ def test_robustness_page_body_in_russian():
         at.session_state["robustness_view"] = t(f"rb.tab.{view}", "ru")
         run(at)
     assert at.session_state["rb_factors"] == ["weights", "aggregation", "missing", "drop"]  # values unchanged
+
+
+@pytest.mark.usefixtures("root")
+def test_scheme_page_body_in_russian():
+    scheme = load_paths([str(REPO / "indicators")]).schemes["mipex-core"]
+    ru, _, _ = translated(scheme, "ru")
+    at = russian_app()
+    at.switch_page("app_pages/scheme.py")
+    run(at)
+    assert at.selectbox(key="scheme").value == "mipex-core"
+    assert at.subheader[0].value == ru.title != scheme.title
+    area = ru.root.children[0]
+    assert at.expander[0].label.startswith(f"{area.code} · {area.title} (") and "индикатор" in at.expander[0].label
+    assert "Категории: " in texts(at) and "Bands: " not in texts(at)
+    at.session_state["scheme_view"] = t("sc.tab.report", "ru")
+    run(at)
+    assert at.warning or at.success or at.error
+    assert "проверенные так же" in texts(at)
