@@ -8,7 +8,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from indexer import app_lang as lang
 from indexer import app_support as sup
+from indexer.i18n import MESSAGES
 from indexer.model import NOT_APPLICABLE
 from indexer.transfer import TransferError, transfer
 from indexer.whatif import Reform, WhatIfError, adopt, what_if
@@ -39,25 +41,28 @@ def run_transfer(_data: sup.AppData, version: str, sid: str, country: str, year:
 
 data = sup.load_data()
 L = sup.current_language()  # bound for format_func (called outside the run too, by AppTest)
-st.title(sup.t("page.reform", L))
+tr = lang.translator(L)
+st.title(tr("page.reform"))
 ids = data.schemes_with_profiles()
 if not ids:
-    st.info("No profiles yet: add one on the **Questionnaire** page.")
+    st.info(tr("rf.no_profiles"))
     st.stop()
 
 # --- selections (shared with Compare and Country profile) ---------------------------------------
 sid, scheme, s, country, year, group_name, group, stat = sup.country_controls(data, ids)
+#: the scheme's texts in the app's language (codes and scores as ``scheme``'s)
+vscheme, translation = lang.shown(data, sid, L)
 
 coding = sup.current_coding()
 answered = s.choose(coding, answers=True)  # a reform changes answers: the coding that has them
 row = answered.row_for(country, year)
 profile = answered.profile(row[1])
 sup.show_provenance([profile])
-st.caption(f"{sup.scheme_label(scheme)} · {sup.country_label(country)}, profile of **{profile.year}** "
-           f"({profile.status}, {sup.coding_text(profile.coding, profile.provenance)}). A scenario is a calculation, "
-           "not a description of any law.")
+st.caption(tr("rf.caption", scheme=sup.scheme_label(vscheme), country=sup.country_label(country, L), year=profile.year,
+              status=profile.status, coding=sup.coding_text(profile.coding, profile.provenance)))
 
-tab_whatif, tab_gaps = st.tabs(["What if", "Smallest reform to a target"], key="reform_view", on_change="rerun")
+TAB_WHATIF = tr("rf.tab.whatif")
+tab_whatif, tab_gaps = st.tabs([TAB_WHATIF, tr("rf.tab.gaps")], key="reform_view", on_change="rerun")
 
 
 def _set_changes(changes: dict[str, str]) -> None:
@@ -69,34 +74,34 @@ def _set_changes(changes: dict[str, str]) -> None:
         else:
             st.session_state[f"rf_set_{code}"] = ans
     st.session_state["rf_adopt_areas"] = []
-    st.session_state["reform_view"] = "What if"
+    st.session_state["reform_view"] = TAB_WHATIF
 
 
 def whatif_view() -> None:
-    st.markdown("**Adopt another country's answers in some areas**")
+    st.markdown(tr("rf.adopt_head"))
     a1, a2 = st.columns([1, 3])
     others = [c for c in data.countries(sid) if c != country]
     sup.ensure_choice("rf_adopt_from", [NONE, *others], NONE)
-    src = sup.none_if(a1.selectbox("From", [NONE, *others], key="rf_adopt_from",
-                                   format_func=lambda c: c if c == NONE else sup.country_label(c, L)), NONE)
+    src = sup.none_if(a1.selectbox(tr("rf.from"), [NONE, *others], key="rf_adopt_from",
+                                   format_func=lambda c: tr("rf.none") if c == NONE else sup.country_label(c, L)), NONE)
     areas_all = [k.code for k in scheme.root.children]
     sup.ensure_choices("rf_adopt_areas", areas_all, [])
-    a2.multiselect("Areas", areas_all, key="rf_adopt_areas", disabled=src is None,
-                   format_func=lambda c: f"{c} {scheme.node(c).title}")
-    st.markdown("**Change single indicators**")
+    a2.multiselect(tr("rf.areas"), areas_all, key="rf_adopt_areas", disabled=src is None,
+                   format_func=lambda c: f"{c} {vscheme.node(c).title}", placeholder=None if L == "en" else tr("rf.choose"))
+    st.markdown(tr("rf.single_head"))
     leaves = [x.code for x in scheme.leaves]
     sup.ensure_choices("rf_leaves", leaves, [])
-    st.multiselect("Indicators", leaves, key="rf_leaves", format_func=lambda c: f"{c} {scheme.node(c).title}",
-                   placeholder="Pick indicators to change")
+    st.multiselect(tr("rf.indicators"), leaves, key="rf_leaves", format_func=lambda c: f"{c} {vscheme.node(c).title}",
+                   placeholder=tr("rf.pick_indicators"))
     sets: list[tuple[str, str | None]] = []
     picked_leaves = st.session_state["rf_leaves"]
     if picked_leaves:
         cols = st.columns(min(3, len(picked_leaves)))
         for i, code in enumerate(picked_leaves):
-            leaf = scheme.node(code)
+            leaf = vscheme.node(code)
             col = cols[i % len(cols)]
             now = profile.answers.get(code)
-            label = f"{code} (now: {sup.answer_text(leaf, now)})"
+            label = tr("rf.now", code=code, answer=sup.answer_text(leaf, now))
             if leaf.numeric is not None:
                 key = f"rf_num_{code}"
                 if key not in st.session_state:
@@ -108,11 +113,12 @@ def whatif_view() -> None:
                 key = f"rf_set_{code}"
                 sup.ensure_choice(key, opts, now if now in opts else opts[0])
                 v = col.selectbox(label, opts, key=key,
-                                  format_func=lambda v, lf=leaf: v if v in (NOT_APPLICABLE, BLANK) else sup.answer_text(lf, v))
+                                  format_func=lambda v, lf=leaf: tr("rf.blank") if v == BLANK else
+                                  v if v == NOT_APPLICABLE else sup.answer_text(lf, v))
                 sets.append((code, None if v == BLANK else v))
     areas = tuple(st.session_state["rf_adopt_areas"]) if src else ()
     if not areas and not sets:
-        st.info("Pick areas to adopt from another country, or indicators to change.")
+        st.info(tr("rf.pick_something"))
         return
     try:
         res = run_what_if(data, data.version, sid, country, year, group_name, src, areas, tuple(sets), coding)
@@ -123,35 +129,44 @@ def whatif_view() -> None:
     t = res.table.set_index("code")
     ov = t.loc["overall"]
     m1, m2, m3 = st.columns(3)
-    m1.metric("Overall before", sup.fmt_score(ov.before))
-    m2.metric("Overall after", sup.fmt_score(ov.after),
+    m1.metric(tr("rf.overall_before"), sup.fmt_score(ov.before))
+    m2.metric(tr("rf.overall_after"), sup.fmt_score(ov.after),
               delta=None if sup.is_missing(ov.delta) else f"{float(ov.delta):+.1f}")
     if group is not None:
-        m3.metric(f"Rank in {group.name}", "–" if sup.is_missing(ov.rank_after) else
-                  f"{int(ov.rank_after)} of {sup.fmt_int(ov.rank_n)}",
+        m3.metric(tr("rf.rank_in", group=group.name), "–" if sup.is_missing(ov.rank_after) else
+                  sup.fmt_rank(ov.rank_after, ov.rank_n),
                   delta=None if sup.is_missing(ov.rank_after) or sup.is_missing(ov.rank_before)
-                  or ov.rank_after == ov.rank_before else f"{int(ov.rank_before) - int(ov.rank_after):+d} places",
-                  help=f"Before: {sup.fmt_rank(ov.rank_before, ov.rank_n)}")
+                  or ov.rank_after == ov.rank_before else tr("rf.places", d=f"{int(ov.rank_before) - int(ov.rank_after):+d}"),
+                  help=tr("rf.rank_before", rank=sup.fmt_rank(ov.rank_before, ov.rank_n)))
     if sup.is_missing(ov.after):
-        st.caption(f"No overall score after the reform either: {sup.no_score_reason(scheme, scheme.root, None)} "
-                   "or too few indicators answered for the coverage rule.")
+        st.caption(tr("rf.no_overall_after", why=sup.no_score_reason(scheme, scheme.root, None)))
     import plotly.graph_objects as go
 
     areas_t = res.table[res.table.depth == 1]
-    fig = go.Figure([go.Bar(x=areas_t.code, y=areas_t.before, name="before"),
-                     go.Bar(x=areas_t.code, y=areas_t.after, name="after")])
-    fig.update_layout(barmode="group", height=320, yaxis={"range": list(scheme.scale), "title": "score"},
+    fig = go.Figure([go.Bar(x=areas_t.code, y=areas_t.before, name=tr("rf.before")),
+                     go.Bar(x=areas_t.code, y=areas_t.after, name=tr("rf.after"))])
+    fig.update_layout(barmode="group", height=320, yaxis={"range": list(scheme.scale), "title": tr("col.score")},
                       margin={"l": 10, "r": 10, "t": 30, "b": 40}, legend={"orientation": "h"})
     st.plotly_chart(fig, key="reform_bars", config={"displaylogo": False})
-    st.markdown("**Changes**")
-    sup.show_table(pd.DataFrame([{"code": c.code, "from": c.before if c.before is not None else BLANK,
-                                  "to": c.after if c.after is not None else BLANK, "score before": c.before_score,
-                                  "score after": c.after_score, "source": c.source} for c in res.changes]),
-                   {"score before": sup.SCORE, "score after": sup.SCORE})
-    st.markdown("**What moved**")
+    st.markdown(tr("rf.changes_head"))
+    blank = tr("rf.blank")
+    sb, sa = tr("rf.col.score_before"), tr("rf.col.score_after")
+    sup.show_table(pd.DataFrame([{tr("col.code"): c.code, tr("rf.col.from"): c.before if c.before is not None else blank,
+                                  tr("rf.col.to"): c.after if c.after is not None else blank, sb: c.before_score,
+                                  sa: c.after_score, tr("rf.col.source"): tr("rf.src.set") if c.source == "set"
+                                  else c.source} for c in res.changes]),
+                   {sb: sup.SCORE, sa: sup.SCORE})
+    st.markdown(tr("rf.moved_head"))
     cols = ["code", "title", "level", "before", "after", "delta"] + (["rank_before", "rank_after", "rank_n"] if group else [])
-    sup.show_table(res.moved[cols], {"before": sup.SCORE, "after": sup.SCORE, "delta": sup.GAP,
-                                     "rank_before": "{:.0f}", "rank_after": "{:.0f}"})
+    moved = res.moved[cols].copy()
+    if L != "en":  # the scheme's texts and the columns in the app's language (codes and numbers as they are)
+        moved["title"] = [vscheme.node(c).title if c in vscheme.index else x for c, x in zip(moved.code, moved.title, strict=True)]
+        if translation is not None:
+            moved["level"] = [translation.level(x) if isinstance(x, str) else x for x in moved.level]
+    names = {c: tr(f"rf.col.{c}") for c in cols}
+    sup.show_table(moved.rename(columns=names), {names["before"]: sup.SCORE, names["after"]: sup.SCORE,
+                                                 names["delta"]: sup.GAP, names.get("rank_before", "-"): "{:.0f}",
+                                                 names.get("rank_after", "--"): "{:.0f}"})
     for n in res.notes:
         st.caption(n)
 
@@ -160,16 +175,16 @@ def gaps_view() -> None:
     g1, g2, g3 = st.columns([2, 1, 2])
     modes = ["baseline", "score"]
     sup.ensure_choice("rf_target_mode", modes, "baseline" if group is not None else "score")
-    mode = g1.radio("Target", modes, key="rf_target_mode", horizontal=True,
-                    format_func=lambda m: f"the {sup.baseline_label(group, stat, L)}" if m == "baseline" else "a score")
+    mode = g1.radio(tr("rf.target"), modes, key="rf_target_mode", horizontal=True,
+                    format_func=lambda m: tr("rf.target_base", base=sup.baseline_label(group, stat, L)) if m == "baseline"
+                    else tr("rf.target_score"))
     if "rf_target" not in st.session_state:
         st.session_state["rf_target"] = 60.0
-    g2.number_input("Score", key="rf_target", min_value=float(scheme.scale[0]), max_value=float(scheme.scale[1]),
+    g2.number_input(tr("rf.score"), key="rf_target", min_value=float(scheme.scale[0]), max_value=float(scheme.scale[1]),
                     disabled=mode != "score")
-    g3.checkbox("Only answers some member already has", key="rf_within", disabled=group is None,
-                help="Policy transfer proper: a change must copy an answer found in the group.")
+    g3.checkbox(tr("rf.within"), key="rf_within", disabled=group is None, help=tr("rf.within_help"))
     if mode == "baseline" and group is None:
-        st.info("Pick a baseline group, or set a target score.")
+        st.info(tr("rf.pick_group"))
         return
     target = None if mode == "baseline" else float(st.session_state["rf_target"])
     try:
@@ -181,86 +196,87 @@ def gaps_view() -> None:
     bounds = res.objective != "score"
     m1, m2, m3 = st.columns(3)
     if sup.is_missing(res.overall) and not sup.is_missing(res.lower):
-        m1.metric("Overall now", sup.fmt_bounds(res.lower, res.upper),
-                  help=f"No score: coverage {sup.fmt_pct(res.coverage)} is below the overall's rule; "
-                       "the bounds are what the score can still become once every open indicator is answered.")
+        m1.metric(tr("rf.overall_now"), sup.fmt_bounds(res.lower, res.upper),
+                  help=tr("rf.overall_now_help", cov=sup.fmt_pct(res.coverage)))
     else:
-        m1.metric("Overall now", sup.fmt_score(res.overall))
-    m2.metric("Target", sup.fmt_score(res.target), help=res.target_source)
+        m1.metric(tr("rf.overall_now"), sup.fmt_score(res.overall))
+    m2.metric(tr("rf.target"), sup.fmt_score(res.target), help=res.target_source)
     if res.reachable:
-        m3.metric("Changes needed", str(len(res.steps)), help=f"Smallest number, of {res.candidates} candidates")
+        m3.metric(tr("rf.changes_needed"), str(len(res.steps)), help=tr("rf.changes_help", n=res.candidates))
     else:
-        m3.metric("Changes needed", "out of reach" if not (sup.is_missing(res.overall) and sup.is_missing(res.lower))
-                  else "–")
+        m3.metric(tr("rf.changes_needed"), tr("rf.out_of_reach") if not (sup.is_missing(res.overall)
+                  and sup.is_missing(res.lower)) else "–")
     for n in res.notes:
         st.caption(n)
     own = {c: v for c, v in res.codings.items() if "(" in v}
     if own:
-        st.caption("Codings read indicator by indicator: " + ", ".join(f"{c} {v}" for c, v in sorted(own.items()))
-                   + " (the codings that answer indicators).")
+        st.caption(tr("rf.codings", items=", ".join(f"{c} {v}" for c, v in sorted(own.items()))))
     if res.steps:
-        how = {"greedy": "weighted means throughout: the largest gains first, which is provably the fewest changes",
-               "search": "an exact search over the tree (the aggregation is not a weighted mean everywhere)"}
         if not res.reachable:
-            head = "Every candidate change"
+            head = tr("rf.head.every")
         elif res.objective == "lower":
-            head = (f"Smallest reform reaching {sup.fmt_score(res.target)} for sure (its lower bound reaches the "
-                    f"target whatever {country}'s open answers turn out to be)")
+            head = tr("rf.head.lower", target=sup.fmt_score(res.target), country=country)
         elif res.objective == "upper":
-            head = (f"No reform reaches the target for sure; the smallest after which {country} can reach it "
-                    "(its upper bound reaches the target)")
+            head = tr("rf.head.upper", country=country)
         else:
-            head = "Smallest reform"
-        st.markdown(f"**{head}** — {how.get(res.method, res.method)}")
+            head = tr("rf.head.smallest")
+        how = tr(f"rf.method.{res.method}") if res.method in ("greedy", "search") else res.method
+        st.markdown(f"**{head}** — {how}")
         if res.answers:
-            st.caption(f"{len(res.steps) - res.answers} change(s) of answered indicators and {res.answers} answer(s) "
-                       f"to open ones: *answer* means the reform enacts the indicator's best answer where "
-                       f"{country}'s coding leaves it open (its present state unknown).")
-        gain = {"score": "gain alone", "lower": "lower bound +", "upper": "upper bound +"}[res.objective]
+            st.caption(tr("rf.answers_note", changes=len(res.steps) - res.answers, answers=res.answers, country=country))
+        gain = tr(f"rf.gain.{res.objective}")
+        c_after, c_bounds = tr("rf.col.overall_after"), tr("rf.col.bounds_after")
+        open_, kinds = tr("rf.open"), {"change": tr("rf.kind.change"), "answer": tr("rf.kind.answer")}
         rows = []
         for i, st_ in enumerate(res.steps):
             ans = st_.kind == "answer"
-            row = {"step": i + 1, "edit": f"{st_.kind} {st_.code}", "title": st_.title,
-                   "answer": f"{'(open)' if ans else st_.answer} → {st_.to_answer}",
-                   "score": f"{'open' if ans else f'{st_.score:.0f}'} → {st_.to_score:.0f}", gain: st_.gain,
-                   "overall after": st_.overall_after}
+            title = vscheme.node(st_.code).title if st_.code in vscheme.index else st_.title
+            row = {tr("rf.col.step"): i + 1, tr("rf.col.edit"): f"{kinds.get(st_.kind, st_.kind)} {st_.code}",
+                   tr("col.title"): title,
+                   tr("col.answer"): f"{f'({open_})' if ans else st_.answer} → {st_.to_answer}",
+                   tr("col.score"): f"{open_ if ans else f'{st_.score:.0f}'} → {st_.to_score:.0f}", gain: st_.gain,
+                   c_after: st_.overall_after}
             if bounds:
-                row["bounds after"] = sup.fmt_bounds(st_.lower_after, st_.upper_after)
-            row["models"] = ", ".join(st_.models) or "–"
+                row[c_bounds] = sup.fmt_bounds(st_.lower_after, st_.upper_after)
+            row[tr("rf.col.models")] = ", ".join(st_.models) or "–"
             rows.append(row)
-        sup.show_table(pd.DataFrame(rows), {gain: "{:+.2f}", "overall after": "{:.2f}"},
+        sup.show_table(pd.DataFrame(rows), {gain: "{:+.2f}", c_after: "{:.2f}"},
                        height=min(38 + 35 * len(rows), 560))
         if group is not None:
-            st.caption("Models: members of the group whose answer scores at least as much as the proposed one.")
-        st.button("Try these changes in What if", on_click=_set_changes, args=(res.changes,),
-                  icon=":material/science:")
+            st.caption(tr("rf.models_note"))
+        st.button(tr("rf.try"), on_click=_set_changes, args=(res.changes,), icon=":material/science:")
     elif res.status == "sure" or (res.objective == "score" and res.reachable):
-        st.success(f"{sup.country_label(country)} is at or above the target already.")
+        st.success(tr("rf.already", country=sup.country_label(country, L)))
     if res.after and (res.steps or bounds):
-        st.markdown("**After the reform** — the score where coverage allows, and the bounds")
+        st.markdown(tr("rf.after_head"))
+        sb, sa = tr("rf.col.score_before"), tr("rf.col.score_after")
         sup.show_table(pd.DataFrame([{
-            "code": a.code, "title": a.title, "score before": a.score_before, "score after": a.score_after,
-            "coverage before": sup.fmt_pct(a.coverage_before), "coverage after": sup.fmt_pct(a.coverage_after),
-            "bounds before": sup.fmt_bounds(a.lower_before, a.upper_before),
-            "bounds after": sup.fmt_bounds(a.lower_after, a.upper_after)} for a in res.after]),
-            {"score before": sup.SCORE, "score after": sup.SCORE})
+            tr("col.code"): a.code, tr("col.title"): vscheme.node(a.code).title if a.code in vscheme.index else a.title,
+            sb: a.score_before, sa: a.score_after,
+            tr("rf.col.coverage_before"): sup.fmt_pct(a.coverage_before),
+            tr("rf.col.coverage_after"): sup.fmt_pct(a.coverage_after),
+            tr("rf.col.bounds_before"): sup.fmt_bounds(a.lower_before, a.upper_before),
+            tr("rf.col.bounds_after"): sup.fmt_bounds(a.lower_after, a.upper_after)} for a in res.after]),
+            {sb: sup.SCORE, sa: sup.SCORE})
         say = {"sure": st.success, "possibly": st.warning, "no": st.error}[res.status]
-        say({"sure": f"Target {sup.fmt_score(res.target)} reached **for sure** after the reform: the lower bound "
-                     "reaches it, whatever the open answers turn out to be.",
-             "possibly": f"Target {sup.fmt_score(res.target)} **possibly** reached after the reform: the upper bound "
-                         "reaches it, the lower bound does not — it depends on the open answers.",
-             "no": f"Target {sup.fmt_score(res.target)} **not reached**."}[res.status])
+        say(tr(f"rf.status.{res.status}", target=sup.fmt_score(res.target)))
         if res.objective == "lower" and res.possible_in is not None:
-            st.caption("Without any change the target is possible already (upper bound "
-                       f"{sup.fmt_score(res.upper)}); the reform makes it certain." if res.possible_in == 0 else
-                       f"{res.possible_in} change(s) would make it merely possible (upper bound ≥ target).")
+            st.caption(tr("rf.possible_now", upper=sup.fmt_score(res.upper)) if res.possible_in == 0 else
+                       tr("rf.possible_in", n=res.possible_in))
     if group is not None:
-        st.markdown(f"**Provisions where {country} trails the {sup.baseline_label(group, stat)}**")
+        st.markdown(tr("rf.provisions_head", country=country, base=sup.baseline_label(group, stat, L)))
         if res.provisions.empty:
-            st.caption("None (or no member has indicator-level answers).")
+            st.caption(tr("rf.provisions_none"))
         else:
-            sup.show_table(res.provisions, {"score": sup.SCORE, "baseline": sup.SCORE, "gap": sup.GAP,
-                                            "group_best": sup.SCORE})
+            prov = res.provisions
+            if L != "en":  # the scheme's titles in the app's language
+                prov = prov.copy()
+                prov["title"] = [vscheme.node(c).title if c in vscheme.index else x
+                                 for c, x in zip(prov.code, prov.title, strict=True)]
+            names = {c: tr(f"rf.prov.{c}") if f"rf.prov.{c}" in MESSAGES else c for c in prov.columns}
+            prov = prov.rename(columns=names)
+            sup.show_table(prov, {names["score"]: sup.SCORE, names["baseline"]: sup.SCORE, names["gap"]: sup.GAP,
+                                  names["group_best"]: sup.SCORE})
 
 
 for tab, view in ((tab_whatif, whatif_view), (tab_gaps, gaps_view)):

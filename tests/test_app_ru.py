@@ -73,3 +73,60 @@ def test_questionnaire_asks_the_russian_question():
     assert any(o.startswith(f"{leaf.options[0].value} — {leaf.options[0].label}") for o in box.options)
     assert box.value in (*(o.value for o in leaf.options), "", "n/a")
     assert at.selectbox(key=f"q{n}_meta_status").label == "Статус"
+
+
+@pytest.mark.usefixtures("root")
+def test_reform_page_body_in_russian():
+    at = russian_app()
+    at.switch_page("app_pages/reform.py")
+    run(at)
+    shown = texts(at)
+    assert "**Перенять ответы другой страны в отдельных областях**" in shown
+    assert "Сценарий — это расчёт" in shown and "A scenario is a calculation" not in shown
+    at.multiselect(key="rf_leaves").set_value([at.multiselect(key="rf_leaves").options[0].split(" ")[0]])
+    run(at)
+    labels = [m.label for m in at.metric]
+    assert labels[:2] == ["Общая оценка до", "Общая оценка после"], labels
+    assert "**Что изменилось**" in texts(at)
+    # the other tab: the widget values stay the same in either language
+    at.session_state["reform_view"] = t("rf.tab.gaps", "ru")
+    at.session_state["rf_target_mode"] = "score"
+    at.session_state["rf_target"] = 99.0
+    run(at)
+    assert "Цель" in [m.label for m in at.metric]
+    assert at.radio(key="rf_target_mode").value == "score"
+
+
+@pytest.mark.usefixtures("root")
+def test_robustness_page_body_in_russian():
+    at = russian_app()
+    at.session_state["rb_runs"] = 1000
+    at.switch_page("app_pages/robustness.py")
+    run(at)
+    shown = texts(at)
+    assert "Места по общей оценке среди" in shown and "Overall ranks among" not in shown
+    assert at.metric[0].label == "Казахстан (KZ)"
+    assert at.metric[0].value == "без места" or at.metric[0].value.startswith("место ")
+    assert at.expander[0].label == "Варьируемые допущения"
+    for view in ("sens", "conv"):
+        at.session_state["robustness_view"] = t(f"rb.tab.{view}", "ru")
+        run(at)
+    assert at.session_state["rb_factors"] == ["weights", "aggregation", "missing", "drop"]  # values unchanged
+
+
+@pytest.mark.usefixtures("root")
+def test_scheme_page_body_in_russian():
+    scheme = load_paths([str(REPO / "indicators")]).schemes["mipex-core"]
+    ru, _, _ = translated(scheme, "ru")
+    at = russian_app()
+    at.switch_page("app_pages/scheme.py")
+    run(at)
+    assert at.selectbox(key="scheme").value == "mipex-core"
+    assert at.subheader[0].value == ru.title != scheme.title
+    area = ru.root.children[0]
+    assert at.expander[0].label.startswith(f"{area.code} · {area.title} (") and "индикатор" in at.expander[0].label
+    assert "Категории: " in texts(at) and "Bands: " not in texts(at)
+    at.session_state["scheme_view"] = t("sc.tab.report", "ru")
+    run(at)
+    assert at.warning or at.success or at.error
+    assert "проверенные так же" in texts(at)
