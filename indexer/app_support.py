@@ -39,7 +39,17 @@ from .fileio import atomic_write
 from .i18n import country_name as cldr_country_name
 from .i18n import fmt_number, t
 from .load import ID_RE, Bundle, is_country_code, load_file, load_paths
-from .model import CONFIDENCES, NOT_APPLICABLE, PROVENANCES, STATUSES, Group, Node, Profile, Scheme
+from .model import (
+    CITATION_FIELDS,
+    CONFIDENCES,
+    NOT_APPLICABLE,
+    PROVENANCES,
+    STATUSES,
+    Group,
+    Node,
+    Profile,
+    Scheme,
+)
 from .problems import ERROR, Problem, sort_problems
 from .template import template
 from .validate import check_profile, files_with_errors, validate_bundle
@@ -799,8 +809,6 @@ class Answer:
 META_FIELDS = ("status", "provenance", "coder", "reviewer")
 #: the Confidence box's choices: not given, or one of the model's levels
 CONFIDENCE_CHOICES = ("", *CONFIDENCES)
-#: what a long-form answer says besides its value (CODING.md), in the order they are written
-CITATION_FIELDS = ("source", "url", "quote", "confidence", "note")
 
 
 def answers_of(profile: Profile, scheme: Scheme) -> dict[str, Answer]:

@@ -178,6 +178,10 @@ class Citation:
     confidence: str = ""
 
 
+#: what a long-form answer carries besides its value, in :class:`Citation`'s order (CODING.md);
+#: the one list that the questionnaire, the exports and the importer use
+CITATION_FIELDS = ("source", "note", "url", "quote", "confidence")
+
 @dataclass(frozen=True, slots=True)
 class Profile:
     """One country's answers to one scheme for one reference year.

@@ -40,7 +40,7 @@ import pandas as pd
 import yaml
 
 from .load import ID_RE, _Loader, load_file, number_of
-from .model import NOT_APPLICABLE, PROVENANCES, STATUSES, Citation, Profile, Scheme
+from .model import CITATION_FIELDS, NOT_APPLICABLE, PROVENANCES, STATUSES, Citation, Profile, Scheme
 from .problems import ERROR, WARNING, Problem, excerpt, has_errors, sort_problems
 from .validate import check_profile
 
@@ -63,8 +63,6 @@ CODE_NAMES = ("code", "indicator", "icode", "node")
 ANSWER_NAMES = ("answer", "value")
 SCORE_NAMES = ("score", "value", "answer")
 PROFILE_FIELDS = ("status", "provenance", "coder", "reviewer", "notes", "title", "coding")
-#: what a long-form answer carries besides its value, in Citation's order (CODING.md)
-CITATION_FIELDS = ("source", "note", "url", "quote", "confidence")
 SCHEME_NAMES = ("scheme",)
 VERSION_NAMES = ("scheme_version", "version")
 #: long-layout columns that exports write and imports ignore (derived from the profile)

@@ -27,9 +27,11 @@ from indexer.score import score  # noqa: E402
 DATA = REPO.parent / "shared" / "data" / "mipex-published" / "areas_2020_2024.csv"
 DOC = REPO / "docs" / "calibration.md"
 START, END = "<!-- calibration:start -->", "<!-- calibration:end -->"
-SERIES = {"LMM": "Labour Market Mobility Strand", "FR": "Family Reunification Strand", "EDU": "Education Strand",
-          "PP": "Political Participation Strand", "PR": "Permanent Residence Strand", "ATN": "Citizenship Strand",
-          "AD": "Antidiscrimination Strand", "HEALTH": "Health Strand", "overall": "Overall"}
+sys.path.insert(0, str(REPO / "scripts"))
+from build_reference_profiles import SERIES_2020  # noqa: E402 - the one map of the workbook's series to codes
+
+#: node code -> the workbook's series name, areas first, the overall last
+SERIES = {code: name for name, code in SERIES_2020.items() if code != "overall"} | {"overall": "Overall"}
 AREAS = [c for c in SERIES if c != "overall"]
 
 

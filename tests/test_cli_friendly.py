@@ -19,6 +19,15 @@ def test_lower_case_country_is_accepted(in_repo):
     assert low.exit_code == 0 and low.stdout == up.stdout and ",XA," in low.stdout
 
 
+def test_every_country_option_reads_countries_the_same_way(in_repo):
+    # todo came after the shared country type: it takes lower case and suggests like the rest
+    low = run("todo", "demo", "country_profiles/demo", "--country", "xc", "--format", "csv")
+    up = run("todo", "demo", "country_profiles/demo", "--country", "XC", "--format", "csv")
+    assert low.exit_code == 0 and low.stdout == up.stdout
+    bad = run("todo", "mipex-core", "country_profiles", "--country", "KAZ")
+    assert bad.exit_code == 2 and "did you mean KZ, Kazakhstan?" in bad.output
+
+
 def test_an_alpha3_code_or_a_name_gets_a_suggestion(in_repo):
     res = run("compare", "mipex-core", "country_profiles", "--country", "KAZ")
     assert res.exit_code == 2

@@ -11,7 +11,6 @@ from ..cli import (
     COUNTRY,
     InvalidInput,
     bounds_text,
-    check_country,
     countries_with_profiles,
     find_group,
     fmt_num,
@@ -177,8 +176,6 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
     sel = select(scheme, paths, groups=True, skip_invalid=skip_invalid)
     note_warnings(sel)
     grp = find_group(sel, group)
-    for c in countries:
-        check_country(c)
     for e in exclude:
         if e not in sel.scheme.index or e == "overall":
             raise click.BadParameter(f"{sel.scheme.id} has no node {e!r} to exclude", param_hint="--exclude")

@@ -10,7 +10,6 @@ import click
 from ..cli import (
     COUNTRY,
     InvalidInput,
-    check_country,
     find_group,
     fmt_num,
     note_warnings,
@@ -84,8 +83,6 @@ def command(scheme, paths, group, country, years, code, stat, carry_forward, min
     """Sigma- and beta-convergence of a group, and a country's distance to its baseline, by year."""
     from ..convergence import ConvergenceError, convergence
 
-    if country:
-        check_country(country)
     year_list = parse_years(years)
     sel = select(scheme, paths, groups=True)
     note_warnings(sel)

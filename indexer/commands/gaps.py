@@ -10,7 +10,6 @@ import click
 from ..cli import (
     COUNTRY,
     InvalidInput,
-    check_country,
     find_group,
     fmt_num,
     note_warnings,
@@ -154,7 +153,6 @@ def command(scheme, paths, country, group, stat, target, year, within_group, top
     """Provisions separating --country from a --baseline, and the smallest reform reaching a target."""
     from ..transfer import TransferError, transfer
 
-    check_country(country)
     if within_group and not group:
         raise click.UsageError("--within-group needs --baseline GROUP")
     if group is None and target is None:

@@ -10,7 +10,6 @@ import click
 from ..cli import (
     COUNTRY,
     InvalidInput,
-    check_country,
     countries_with_profiles,
     find_group,
     note_warnings,
@@ -61,7 +60,6 @@ def command(scheme, paths, country, all_, group, baseline, stat, year, output, o
             raise click.UsageError("--output-dir goes with --all; use --output FILE.pdf with --country")
         if group:
             raise click.UsageError("--group goes with --all; for the baseline use --baseline")
-        check_country(country)
         check_output(output)
     else:
         if not output_dir:

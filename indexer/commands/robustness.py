@@ -15,7 +15,6 @@ import click
 from ..cli import (
     COUNTRY,
     InvalidInput,
-    check_country,
     find_group,
     fmt_num,
     note_warnings,
@@ -114,8 +113,6 @@ def command(scheme, paths, group, countries, year, runs, seed, factors, weight_n
         robustness,
     )
 
-    for c in countries:
-        check_country(c)
     methods = tuple(m.strip() for m in aggregations.split(",") if m.strip())
     bad = [m for m in methods if m not in ("mean", "geometric", "median", "min", "max")]
     if bad or not methods:

@@ -7,9 +7,9 @@ import json
 import click
 
 from ..cli import (
+    COUNTRY,
     InvalidInput,
     bounds_text,
-    check_country,
     find_group,
     fmt_num,
     note_warnings,
@@ -66,7 +66,7 @@ def todo_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Todo
 @click.command("todo")
 @click.argument("scheme")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--country", required=True, help="ISO alpha-2 code of the country.")
+@click.option("--country", required=True, type=COUNTRY, help="ISO alpha-2 code of the country.")
 @click.option("--baseline", "group", help="A group defined in a groups file among PATHS, e.g. EU27 (gives verdicts).")
 @click.option("--stat", type=click.Choice(["mean", "median", "min", "max"]), default="mean", show_default=True)
 @click.option("--year", type=int, help="Reference year (default: the country's latest profile).")
@@ -78,7 +78,6 @@ def command(scheme, paths, country, group, stat, year, top, fmt, output) -> None
     """A country's coding to-do list: bounds and verdicts per node, and the open indicators that decide them."""
     from ..todo import TodoError, todo
 
-    check_country(country)
     sel = select(scheme, paths, groups=bool(group))
     note_warnings(sel)
     grp = find_group(sel, group)

@@ -82,7 +82,6 @@ def command(scheme, paths, country, sets, adopts, group, year, show_all, fmt, ou
     from ..compare import Scored
     from ..whatif import Reform, WhatIfError, parse_adopt, parse_set, what_if
 
-    check_country(country)
     if not sets and not adopts:
         raise click.UsageError("name a reform: --set CODE=ANSWER and/or --adopt CC:CODE")
     for a in adopts:
