@@ -822,8 +822,9 @@ def answers_of(profile: Profile, scheme: Scheme) -> dict[str, Answer]:
 
 
 def meta_of(profile: Profile) -> dict[str, str]:
+    """The editable header fields; an invalid status or provenance as the file wrote it."""
     return {"status": profile.status, "provenance": profile.provenance, "coder": profile.coder,
-            "reviewer": profile.reviewer}
+            "reviewer": profile.reviewer, **profile.as_written}
 
 
 _PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_/-]*\Z")
@@ -1128,28 +1129,12 @@ def _doc_from_text(data: AppData, text: str, path: Path, opened: Snapshot, origi
     if scheme is None:
         raise DocError([f"{label}: scheme {p.scheme!r} is not in {SCHEMES_DIR}/"])
     before, meta = answers_of(p, scheme), meta_of(p)
-    meta.update(_invalid_meta(text, ck.problems))
     try:
         apply_edits(text, scheme, before, before)  # the round trip must be able to read it
     except EditError as err:
         raise DocError([f"{label}: {err}"]) from None
     return Doc(path=path, opened=opened, base_text=text, scheme_id=p.scheme, country=p.country, year=p.year,
                before=before, meta_before=meta, values=dict(before), meta=dict(meta), origin=origin)
-
-
-def _invalid_meta(text: str, problems: Sequence[Problem]) -> dict[str, str]:
-    """A `status:` or `provenance:` whose value is not valid, as the file writes it (the parsed
-    profile falls back to the default; the questionnaire must show the typo, not hide it)."""
-    out: dict[str, str] = {}
-    lines = text.splitlines()
-    for p in problems:
-        if p.code != "bad-value" or not 1 <= p.line <= len(lines):
-            continue
-        key, _, value = lines[p.line - 1].partition(":")
-        key = key.strip()
-        if key in ("status", "provenance") and not lines[p.line - 1].startswith((" ", "\t")):
-            out[key] = value.split("#", 1)[0].strip().strip("'\"")
-    return out
 
 
 def open_doc(data: AppData, path: str | Path) -> Doc:

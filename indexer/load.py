@@ -867,13 +867,20 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
     year = data.get("year")
     if year is not None and not (isinstance(year, int) and not isinstance(year, bool | LexInt) and 1000 <= year <= 9999):
         c.error(("year",), "bad-value", f"year {excerpt(getattr(year, 'text', year))} must be a four-digit year")
+    # an invalid status or provenance falls back to the default, and is kept as the file wrote it
+    # (short text only) so that an editor shows the typo instead of the default
+    as_written: dict[str, str] = {}
     status = data.get("status", "draft")
     if status not in STATUSES:
         c.error(("status",), "bad-value", f"status {excerpt(status)} is not one of {', '.join(STATUSES)}")
+        if isinstance(status, str) and len(status) <= 40:
+            as_written["status"] = status
         status = "draft"
     prov = data.get("provenance", "expert")
     if prov not in PROVENANCES:
         c.error(("provenance",), "bad-value", f"provenance {excerpt(prov)} is not one of {', '.join(PROVENANCES)}")
+        if isinstance(prov, str) and len(prov) <= 40:
+            as_written["provenance"] = prov
         prov = "expert"
     coding = data.get("coding")
     if coding is not None and not (isinstance(coding, str) and ID_RE.match(coding)):
@@ -957,7 +964,7 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
         status=status, provenance=prov, answers=answers, citations=citations, scores=scores,
         has_answers_section="answers" in data, unreadable=frozenset(unreadable), coder=texts["coder"],
         reviewer=texts["reviewer"], notes=texts["notes"], source=texts["source"], title=texts["title"],
-        coding=coding or prov,
+        coding=coding or prov, as_written=as_written,
     )
 
 

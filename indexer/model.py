@@ -200,6 +200,8 @@ class Profile:
     citations: Mapping[str, Citation] = field(default_factory=dict)
     scores: Mapping[str, float] = field(default_factory=dict)
     has_answers_section: bool = True
+    #: ``status``/``provenance`` as the file wrote them where invalid (the fields above hold the default)
+    as_written: Mapping[str, str] = field(default_factory=dict)
     #: codes whose answer could not be read (reported as bad-value; not also as missing)
     unreadable: frozenset[str] = frozenset()
     coder: str = ""
