@@ -444,7 +444,7 @@ def template(scheme: str, country: str, year: int, coder: str, output: str | Non
     write_output(text, output)
     if output:
         n = len(bundle.schemes[sid].leaves)
-        what = t("cli.wrote_template", lang, scheme=sid, country=country, year=year, count=t("count.indicators", lang, n=n))
+        what = t("cli.wrote_template", lang, scheme=sid, country=country, year=year, count=t("count.questions", lang, n=n))
         click.echo("indexer: " + t("cli.wrote", lang, what=what, path=output), err=True)
 
 

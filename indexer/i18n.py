@@ -98,6 +98,10 @@ MESSAGES: dict[str, dict[str, Entry]] = {
         "en": {"one": "{n} indicator", "other": "{n} indicators"},
         "ru": {"one": "{n} индикатор", "few": "{n} индикатора", "many": "{n} индикаторов", "other": "{n} индикатора"},
     },
+    "count.questions": {
+        "en": {"one": "{n} question", "other": "{n} questions"},
+        "ru": {"one": "{n} вопрос", "few": "{n} вопроса", "many": "{n} вопросов", "other": "{n} вопроса"},
+    },
     "translate.summary": {
         "en": "{language}: {done} of {total} texts translated, {missing} untranslated, {stale} stale",
         "ru": "{language}: переведено текстов — {done} из {total}, без перевода — {missing}, устаревших — {stale}",

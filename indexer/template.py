@@ -89,11 +89,13 @@ def template(scheme: Scheme, country: str, year: int, *, coder: str = "", lang: 
     ]
     section = ""
     for node in shown.nodes[1:]:
-        if not node.is_leaf:
+        if node.depth == 1:
             section = ""
-        elif node.section and node.section != section:
-            # a section label groups the questions of an area (it is not a scoring level)
-            section = node.section
+        # a section label groups the questions of an area (it is not a scoring level); it heads
+        # the first of its questions, or the indicator whose first question opens it
+        first = node if node.is_leaf else next((x for x in shown.descendants(node.code) if x.is_leaf), None)
+        if first is not None and node.depth > 1 and first.section and first.section != section:
+            section = first.section
             out += ["", f"  # --- {_one_line(section)}"]
         out.extend(_node_lines(node, lang, translation))
     return "\n".join(out) + "\n"

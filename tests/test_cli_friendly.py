@@ -76,7 +76,7 @@ def test_commands_that_write_a_file_say_so(tmp_path: Path, in_repo):
     out = tmp_path / "q.yaml"
     res = run("template", "demo", "--country", "XD", "--year", "2025", "--output", str(out))
     assert res.exit_code == 0 and out.exists()
-    assert res.stderr == f"indexer: wrote a blank demo questionnaire for XD 2025 (5 indicators) to {out}\n"
+    assert res.stderr == f"indexer: wrote a blank demo questionnaire for XD 2025 (5 questions) to {out}\n"
     out = tmp_path / "s.csv"
     res = run("export", "demo", "country_profiles/demo", "--what", "scores", "--output", str(out))
     assert res.exit_code == 0 and out.exists()

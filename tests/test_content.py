@@ -119,20 +119,36 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 AREA_SIZES = {"LMM": 9, "FR": 6, "EDU": 7, "PP": 10, "PR": 6, "ATN": 8, "AD": 6, "HEALTH": 6}
 
 
+#: Family reunion's indicators are composites of three questions (2020.3: every published FR value
+#: is a multiple of 1/18, docs/content.md)
+FR_INDICATORS = ["FR.SPONSOR", "FR.FAMILY", "FR.INTEG", "FR.MEANS", "FR.SECURE", "FR.RIGHTS"]
+
+
+def _indicator_score(ind, answers) -> float:
+    """An indicator's score: its option's, or (a composite) the plain mean of its questions'."""
+    if ind.is_leaf:
+        return ind.option(answers[ind.code]).score
+    return sum(q.option(answers[q.code]).score for q in ind.children) / len(ind.children)
+
+
 def test_core_scheme_shape():
     s = scheme("mipex-core")
-    assert s.version == "2020.2"
-    assert s.levels == ("area", "indicator")
+    assert s.version == "2020.3"
+    assert s.levels == ("area", "indicator", "question")
     assert s.aggregation == "mean" and s.missing == "skip"
     assert [(b.min, b.label) for b in s.bands] == BANDS
     assert [n.code for n in s.root.children] == AREAS
     assert "unofficial reconstruction" in s.source.lower()
     assert {a.code: len(a.children) for a in s.root.children} == AREA_SIZES
-    assert len(s.leaves) == 58
+    assert len(s.leaves) == 70
+    assert [n.code for n in s.node("FR").children] == FR_INDICATORS
+    for ind in s.node("FR").children:
+        assert len(ind.children) == 3 and all(q.is_leaf and q.level == "question" for q in ind.children)
+        assert s.min_coverage_of(ind) == 0 and s.method_of(ind) == "mean" and ind.weight == 1
     for area in s.root.children:
         assert area.weight == 1 and s.method_of(area) == "mean" and s.min_coverage_of(area) == 0.5
-        for leaf in area.children:
-            assert leaf.is_leaf, f"{leaf.code}: indicators sit right under their area"
+        for leaf in (q for ind in area.children for q in (ind.children or (ind,))):
+            assert leaf.is_leaf, f"{leaf.code}: questions sit under their indicator"
             assert leaf.weight == 1
             assert leaf.code.startswith(area.code + "."), leaf.code
             assert leaf.section, f"{leaf.code} has no section label"
@@ -172,8 +188,28 @@ def test_pp_is_the_plain_mean_of_its_ten_indicators():
     s = scheme("mipex-core")
     full = {leaf.code: leaf.options[i % len(leaf.options)].value for i, leaf in enumerate(s.leaves)}
     for area in s.root.children:
-        expected = sum(leaf.option(full[leaf.code]).score for leaf in area.children) / len(area.children)
+        expected = sum(_indicator_score(ind, full) for ind in area.children) / len(area.children)
         assert _area_score(full, area.code) == pytest.approx(expected), area.code
+
+
+def test_family_reunion_is_the_mean_of_six_three_question_indicators():
+    """2020.3: FR = mean of its six indicators, each the plain mean of its three questions.
+    Hand-computed: SPONSOR (100, 0, 100) = 200/3, FAMILY 100, INTEG (0, 0, 100) = 100/3, MEANS 50,
+    SECURE 100, RIGHTS (50, 100, 100) = 250/3; FR = (200/3 + 100 + 100/3 + 50 + 100 + 250/3) / 6
+    = 1300/18 = 72.22 (an eighteenth, as MIPEX's published FR values are)."""
+    pick = {"FR.SPONSOR": "aca", "FR.FAMILY": "aaa", "FR.INTEG": "cca", "FR.MEANS": "bbb",
+            "FR.SECURE": "aaa", "FR.RIGHTS": "baa"}
+    s = scheme("mipex-core")
+    answers = {q.code: pick[ind][i] for ind in pick for i, q in enumerate(s.node(ind).children)}
+    assert _area_score(answers, "FR") == pytest.approx(1300 / 18)
+    assert _area_score(answers, "FR.SPONSOR") == pytest.approx(200 / 3)
+    # nine of eighteen questions (three indicators) reach the area's half coverage: the area is
+    # the mean of the three indicators that have a score, (200/3 + 100 + 100/3) / 3 = 66.67
+    nine = {k: v for k, v in answers.items() if s.parents[k] in ("FR.SPONSOR", "FR.FAMILY", "FR.INTEG")}
+    assert _area_score(nine, "FR") == pytest.approx(200 / 3)
+    # one question fewer and FR has no score (8/18 < 0.5), though its indicators still do
+    eight = dict(list(nine.items())[1:])
+    assert _area_score(eight, "FR") is None and _area_score(eight, "FR.INTEG") == pytest.approx(100 / 3)
 
 
 def test_answered_indicators_are_never_dropped_by_a_dimension_rule():
@@ -191,7 +227,7 @@ def test_answered_indicators_are_never_dropped_by_a_dimension_rule():
 
 def test_core_help_names_a_european_standard():
     known = re.compile(r"20\d\d/\d+/E[CU]|77/486/EEC|ETS No\.|ECHR|European Convention on Nationality"
-                       r"|Convention|Recommendation|Charter|TFEU|Common Basic Principles|ECN|No binding|No European")
+                       r"|Convention|Recommendation|Charter|TFEU|Common Basic Principles|ECN|CJEU|No binding|No European")
     for leaf in scheme("mipex-core").leaves:
         assert known.search(leaf.help), f"{leaf.code}: help names no standard: {leaf.help!r}"
 
