@@ -40,13 +40,40 @@ def published(path: Path = DATA) -> dict[tuple[str, int, str], float]:
         return {(r["iso2"], int(r["year"]), r["series"]): float(r["score"]) for r in csv.DictReader(fh)}
 
 
-def rows(data_path: Path = DATA, profiles_root: Path = REPO / "country_profiles") -> list[dict]:
-    """One row per desk coding and node: ours, MIPEX's, the difference, our coverage."""
+#: Answers changed by a review that was prompted by this calibration (its lists of possible coding
+#: errors were drawn up by analysts who had seen MIPEX's numbers), with the answer each had before:
+#: (country, year, code) -> earlier answer. Every move is one the law decided (docs/coding/*), and
+#: every one went towards MIPEX; the median is also reported with all of them set back, so that a
+#: reader can judge how much of the figure rests on them.
+REVIEW_MOVES: dict[tuple[str, int, str], str] = {
+    ("SE", 2023, "FR.RTS.1"): "a", ("SE", 2023, "ATN.ELIG.3"): "a", ("DE", 2024, "FR.RTS.1"): "a",
+    ("FI", 2024, "LMM.RTS.1"): "b", ("FI", 2024, "LMM.GEN.3"): "b", ("FI", 2024, "HEALTH.ENT.1"): "b",
+    ("IE", 2023, "PP.IMPL.1"): "a", ("IE", 2023, "EDU.NEED.2"): "a",
+}
+
+
+def set_back(profiles: list, moves: dict[tuple[str, int, str], str] = REVIEW_MOVES) -> list:
+    """The profiles with every reviewed answer set back to what it was before the review."""
+    import dataclasses
+
+    out = []
+    for p in profiles:
+        mine = {code: v for (cc, year, code), v in moves.items() if (cc, year) == (p.country, p.year)}
+        out.append(dataclasses.replace(p, answers={**p.answers, **mine}) if mine else p)
+    return out
+
+
+def rows(data_path: Path = DATA, profiles_root: Path = REPO / "country_profiles", *,
+         before_review: bool = False) -> list[dict]:
+    """One row per desk coding and node: ours, MIPEX's, the difference, our coverage
+    (``before_review``: with :data:`REVIEW_MOVES` set back)."""
     pub = published(data_path)
     b = load_paths([str(REPO / "indicators" / "mipex-core.yaml"), str(profiles_root)])
     scheme = b.schemes["mipex-core"]
     desk = [p for p in b.profiles if p.scheme == "mipex-core" and p.provenance == "illustrative"
             and (p.country, p.year, SERIES["overall"]) in pub]
+    if before_review:
+        desk = set_back(desk)
     t = score(scheme, desk).set_index(["country", "year", "code"])
     out = []
     for p in sorted(desk, key=lambda p: (p.country, p.year)):
@@ -64,7 +91,7 @@ def median_abs_area_diff(table: list[dict]) -> tuple[float | None, int]:
     return (statistics.median(d) if d else None), len(d)
 
 
-def markdown(table: list[dict]) -> str:
+def markdown(table: list[dict], before: list[dict] | None = None) -> str:
     def f(x: float | None, sign: bool = False) -> str:
         return "–" if x is None else (f"{x:+.1f}" if sign else f"{x:.1f}")
 
@@ -80,6 +107,12 @@ def markdown(table: list[dict]) -> str:
     med, n = median_abs_area_diff(table)
     lines.append(f"Median absolute difference over the {n} area scores compared: "
                  f"**{'–' if med is None else f'{med:.1f}'} points**.")
+    if before is not None:
+        med0, n0 = median_abs_area_diff(before)
+        lines.append("")
+        lines.append(f"With the {len(REVIEW_MOVES)} answers that reviews prompted by this calibration changed set "
+                     f"back to what they were (`REVIEW_MOVES` in scripts/calibrate.py): "
+                     f"{'–' if med0 is None else f'{med0:.1f}'} points over {n0}.")
     return "\n".join(lines) + "\n"
 
 
@@ -88,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--check", action="store_true")
     a = ap.parse_args(argv)
-    text = markdown(rows())
+    text = markdown(rows(), rows(before_review=True))
     if not (a.write or a.check):
         sys.stdout.write(text)
         return 0

@@ -45,3 +45,21 @@ def test_at_least_three_desk_codings_are_compared_on_all_eight_areas():
     assert n >= 24 and med is not None
     # the figure is reported in docs/calibration.md, whatever it is
     assert f"**{med:.1f} points**" in (REPO / "docs" / "calibration.md").read_text(encoding="utf-8")
+
+
+@needs_data
+def test_review_moves_are_the_answers_reviews_changed():
+    """Every answer listed as moved by a calibration-prompted review differs today from what it
+    was, and setting them back changes the scored areas they sit in (FI LMM.RTS.1 and LMM.GEN.3,
+    b -> a each: LMM rises by 2 x 50/9 = 11.11)."""
+    cal = calibrate()
+    from indexer.load import load_paths
+
+    b = load_paths([str(REPO / "indicators" / "mipex-core.yaml"), str(REPO / "country_profiles")])
+    desk = {(p.country, p.year): p for p in b.profiles if p.scheme == "mipex-core" and p.provenance == "illustrative"}
+    for (cc, year, code), before in cal.REVIEW_MOVES.items():
+        assert desk[(cc, year)].answers[code] not in (None, before), (cc, code)
+    now = {(r["country"], r["code"]): r["ours"] for r in cal.rows()}
+    then = {(r["country"], r["code"]): r["ours"] for r in cal.rows(before_review=True)}
+    assert now[("FI", "LMM")] - then[("FI", "LMM")] == pytest.approx(100 / 9)
+    assert now[("NL", "LMM")] == then[("NL", "LMM")]
