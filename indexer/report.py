@@ -383,14 +383,18 @@ def _area_of(scheme: Scheme, code: str) -> str:
 
 
 def _changes(scheme: Scheme, scored: Scored, country: str, year: int, row: int) -> dict | None:
-    """Changes since the country's previous profile: scores of the overall, areas and
-    dimensions (every composite node), and the answers that changed."""
-    prev = [(y, i) for y, i in scored.rows.get(country, []) if y < year]
+    """Changes since the country's previous profile of the same coding: scores of the overall,
+    areas and dimensions (every composite node), and the answers that changed. A profile of
+    another coding (MIPEX's published figures before a desk coding) is not an earlier state of
+    this one: the difference would be the coders', not the law's, so it is not shown as a change."""
+    now_p = scored.profile(row)
+    prev = [(y, i) for y, i in scored.rows.get(country, [])
+            if y < year and scored.profile(i).coding == now_p.coding]
     if not prev:
         return None
     py, pi = prev[-1]
     S = scored.arrays.score
-    now_p, before_p = scored.profile(row), scored.profile(pi)
+    before_p = scored.profile(pi)
     nodes = []
     for k, n in enumerate(scheme.nodes):
         if n.is_leaf:

@@ -269,3 +269,16 @@ def test_partly_coded_profile_shows_bounds_verdicts_and_what_to_code_next() -> N
     assert "What to code next" in text
     assert "50.0–100.0" in text  # NAT's interval in the area table
     assert "undetermined" in text
+
+
+def test_changes_compare_a_profile_with_its_own_coding_only(tiny: Path) -> None:
+    """A published profile of an earlier year is another coding, not an earlier state of a desk
+    coding: the difference would be the coders', so no 'changes' are reported; the same
+    coding's earlier year is (AM 2020 -> 2024: A1 c -> a)."""
+    (tiny / "KZ-2020.yaml").write_text(_profile("KZ", 2020, "published", scores="  A: 10\n  B: 20\n"),
+                                       encoding="utf-8")
+    b = load_paths([tiny])
+    s = b.schemes["tiny"]
+    assert report_data(s, b.profiles, "KZ", group=b.groups["G"])["changes"] is None
+    am = report_data(s, b.profiles, "AM", group=b.groups["G"])["changes"]
+    assert am["previous_year"] == 2020 and [a["code"] for a in am["answers"]] == ["A1"]
