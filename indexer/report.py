@@ -41,6 +41,7 @@ from . import __version__
 from .i18n import DEFAULT_LANGUAGE, fmt_number
 from .i18n import country_name as cldr_country_name
 from .model import DEFAULT_STAT, NOT_APPLICABLE, ROOT, Group, Node, Profile, Scheme
+from .report_sections import analyses  # noqa: F401 - the sections beyond MIPEX, re-exported for callers
 
 if TYPE_CHECKING:  # rendering (the spawn workers) never needs pandas: compare is imported lazily
     from .compare import Comparison, Scored
@@ -206,7 +207,7 @@ def report_data(
 def _report_data(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: str, *, group: Group | None,
                  stat: str, year: int | None, extras: Mapping[str, Mapping[str, Any]] | None, top: int,
                  coding: Sequence[str], lang: str) -> dict[str, Any]:
-    from .compare import CompareError, Scored, compare, empty_baseline_reason, thin_note
+    from .compare import CompareError, Scored, compare, empty_baseline_notes, thin_notes
     from .translate import translated
 
     translation = None
@@ -256,10 +257,10 @@ def _report_data(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: 
         if missing:
             notes.append(_w("pdf.n.missing", group=group.name, year=cmp_.year, items=", ".join(missing)))
         shown = [ROOT, *(k.code for k in scheme.root.children)]  # the nodes whose n the profile prints
-        thin = thin_note(cmp_, shown)
+        thin = " ".join(n.text(lang) for n in thin_notes(cmp_, shown))
         if thin:
             notes.append("* " + thin)
-        empty = empty_baseline_reason(cmp_, scored, shown)
+        empty = " ".join(n.text(lang) for n in empty_baseline_notes(cmp_, scored, shown))
         if empty:
             notes.append(empty)
         members_ill = [m for m in cmp_.members_used
@@ -268,7 +269,7 @@ def _report_data(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: 
             notes.append(_w("pdf.n.ill_members", items=", ".join(sorted(members_ill))))
     if overall["score"] is None:
         cov = overall["coverage"]
-        why = (_w("pdf.n.why_cov", cov=f"{cov * 100:.0f}%", need=f"{scheme.min_coverage * 100:.0f}%")
+        why = (_w("pdf.n.why_cov", cov=_pct(cov), need=_pct(scheme.min_coverage))
                if cov is not None and cov < scheme.min_coverage else _w("pdf.n.why_areas"))
         notes.append(_w("pdf.n.no_overall", why=why))
 
@@ -279,7 +280,7 @@ def _report_data(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: 
         if a["score"] is None and a["coverage"] is not None and a["coverage"] < need:
             unscored.append((a["title"], need))
     if unscored:
-        needs = sorted({f"{n * 100:.0f}%" for _, n in unscored})
+        needs = [_pct(n) for n in sorted({n for _, n in unscored})]
         level = translation.level(scheme.level_name(1)) if translation is not None else scheme.level_name(1)
         notes.append(_w("pdf.n.unscored", k=len(unscored), n=len(areas), level=level,
                         titles=", ".join(t for t, _ in unscored), needs=_w("pdf.or").join(needs)))
@@ -511,8 +512,11 @@ def fmt(v: float | None, digits: int = 1, sign: bool = False) -> str:
     return s.replace("-", "−")
 
 
-def _pct(v: float | None) -> str:
-    return "–" if v is None else f"{fmt(v * 100, 0)}%"
+def _pct(v: float | None, digits: int = 0) -> str:
+    """A share as a percentage in the profile's language (``40%``, ``40 %``)."""
+    from .notes import Pct, fmt_value
+
+    return "–" if v is None else fmt_value(Pct(v, digits), _LANG.get())
 
 
 def _rank(r: dict) -> str:
@@ -593,7 +597,8 @@ def _view(data: dict) -> dict:
         "profile": {**prof, "year": str(prof["year"])},
         "illustrative": d["illustrative"], "notice": d["notice"] or "",
         "provenance_text": _provenance_text(prof["provenance"])
-        + (f"; coding {prof['coding']}" if prof.get("coding", prof["provenance"]) != prof["provenance"] else ""),
+        + (_w("pdf.coding_id", coding=prof["coding"]) if prof.get("coding", prof["provenance"]) != prof["provenance"]
+           else ""),
         "baseline": None if base is None else {
             **{k: base[k] for k in ("group", "title")}, "stat": stat_word(base["stat"], lang),
             "name": stat_name, "members": str(base["members"]), "members_used": str(base["members_used"]),
@@ -643,7 +648,9 @@ def _view(data: dict) -> dict:
         sv = {"title": str(sec.get("title", name)), "text": str(sec.get("text", "") or ""),
               "note": str(sec.get("note", "") or ""),
               "columns": [str(c) for c in sec.get("columns", []) or []],
-              "rows": [[_cell(c) for c in row] for row in sec.get("rows", []) or []]}
+              "rows": [[_cell(c) for c in row] for row in sec.get("rows", []) or []],
+              "widths": [1 if x else 0 for x in sec.get("widths", []) or []],
+              "align": [str(x) for x in sec.get("align", []) or []]}
         if name in ("robustness", "transfer"):
             v[name] = sv
         else:
@@ -666,8 +673,9 @@ def _todo_view(td: dict | None) -> dict | None:
         "undetermined": [{**u, "to_settle": "" if u["to_settle"] is None else str(u["to_settle"]),
                           "first": " ".join(u["first"])} for u in td["undetermined"]],
         "open": [{"order": str(o["order"]), "code": o["code"], "title": o["title"], "area": o["area"],
-                  "range": f"{fmt(o['range'][0], 0)}–{fmt(o['range'][1], 0)}", "share": f"{o['share'] * 100:.1f}%",
-                  "swing": fmt(o["swing"]), "decides": ", ".join(o["decides"]) or "–"} for o in td["open"]],
+                  "range": f"{fmt(o['range'][0], 0)}–{fmt(o['range'][1], 0)}", "share": _pct(o["share"], 1),
+                  "swing": fmt(o["swing"]),
+                  "decides": ", ".join(_w("level.overall") if c == ROOT else c for c in o["decides"]) or "–"} for o in td["open"]],
     }
 
 
@@ -854,32 +862,6 @@ def render_pdf(data: dict) -> bytes:
         _LANG.reset(token)
 
 
-def analyses(
-    scheme: Scheme,
-    profiles: Sequence[Profile] | Scored,
-    country: str,
-    *,
-    group: Group | None = None,
-    stat: str = DEFAULT_STAT,
-    year: int | None = None,
-    runs: int = 2000,
-    seed: int = 0,
-) -> dict[str, Any]:
-    """The sections beyond MIPEX, for ``report_data(extras=...)``: the robustness band of the
-    country's rank (``robustness.report_extra``, ``runs`` Monte Carlo runs, seeded) and the
-    smallest reform that reaches the baseline (``transfer.report_extra``). Both need a group."""
-    if group is None or runs <= 0:
-        return {}
-    from .robustness import report_extra as robustness_extra
-    from .transfer import report_extra as transfer_extra
-
-    out: dict[str, Any] = {"robustness": robustness_extra(scheme, profiles, country, group, year, runs=runs, seed=seed)}
-    t = transfer_extra(scheme, profiles, country, group, stat=stat, year=year)
-    if t:
-        out["transfer"] = t
-    return out
-
-
 def profile_pdf(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: str, *, runs: int = 2000,
                 **kw: Any) -> bytes:
     """The country profile PDF of ``country`` (keywords as :func:`report_data`).
@@ -888,7 +870,7 @@ def profile_pdf(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: s
     when there is a baseline group (``runs=0`` leaves them out)."""
     if "extras" not in kw:
         kw["extras"] = analyses(scheme, profiles, country, group=kw.get("group"), stat=kw.get("stat", "median"),
-                                year=kw.get("year"), runs=runs)
+                                year=kw.get("year"), runs=runs, lang=kw.get("lang", DEFAULT_LANGUAGE))
     return render_pdf(report_data(scheme, profiles, country, **kw))
 
 
