@@ -266,7 +266,7 @@ def empty_baseline_notes(cmp_: Comparison, scored: Scored | None = None,
     scheme = cmp_.scheme
     shown = cmp_.baseline_rows(codes)
     if len(empty) == len(shown):
-        where: Note | tuple[Note, ...] = Note.of("note.base.where_any")
+        where = Note.of("note.base.where_any")
     else:  # by level: "every indicator", or the codes (at most 8 named)
         by_level: dict[str, list[str]] = {}
         for code in empty:
@@ -279,7 +279,7 @@ def empty_baseline_notes(cmp_: Comparison, scored: Scored | None = None,
                 bits.append(Note.of("note.base.where_more", codes=tuple(codes_[:8]), n=len(codes_) - 8, level=lv))
             else:
                 bits.append(Note.of("note.base.where_codes", codes=tuple(codes_)))
-        where = tuple(bits)
+        where = Note.of("note.base.where_at", bits=tuple(bits))
     stat = Note.of(f"stat.{cmp_.stat}")
     parts = [Note.of("note.base.none", group=g.name, where=where, stat=stat)]
     have = sorted(cmp_.members_used)
