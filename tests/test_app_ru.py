@@ -133,7 +133,7 @@ def test_scheme_page_body_in_russian():
 
 
 @pytest.mark.usefixtures("root")
-def test_reform_page_notes_in_russian(root):
+def test_reform_page_notes_in_russian(root):  # noqa: F811 - the fixture of test_app
     """The notes the library writes (whatif: the cited answer a reform replaces; transfer: the
     reform planned on the bounds, the target out of reach) show in Russian, never in English."""
     from indexer.compare import Scored

@@ -11,7 +11,15 @@ from conftest import profile_yaml
 from test_compare import SCHEME
 
 from indexer.cli import main
-from indexer.compare import Scored, compare, empty_baseline_notes, empty_baseline_reason, is_thin, thin_note, thin_notes
+from indexer.compare import (
+    Scored,
+    compare,
+    empty_baseline_notes,
+    empty_baseline_reason,
+    is_thin,
+    thin_note,
+    thin_notes,
+)
 from indexer.load import load_paths
 
 GROUPS = """\
