@@ -419,4 +419,17 @@ PAGE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
                "other": "Лепестковой диаграммы нет: оценку или значение базы сравнения имеют не более {n} элементов "
                         "уровня «{level}», этого мало; столбцы показывают имеющиеся данные."},
     },
+    # --- Country page: the profile's metadata and given scores
+    "cty.coder": {"en": "Coder: {coder}", "ru": "Кодировщик: {coder}"},
+    "cty.reviewer": {"en": " · reviewer: {reviewer}", "ru": " · рецензент: {reviewer}"},
+    "cty.n_help": {"en": "Members with a score there", "ru": "Число членов группы, имеющих здесь оценку"},
+    "cty.no_report": {
+        "en": "Strongest and weakest indicators, changes and the PDF need `indexer.report`, which is not installed.",
+        "ru": "Для сильнейших и слабейших индикаторов, изменений и PDF нужен модуль `indexer.report`, он не "
+              "установлен.",
+    },
+    "cty.given_published": {"en": "**Published scores given in the file**",
+                            "ru": "**Опубликованные оценки, приведённые в файле**"},
+    "cty.given": {"en": "**Scores given in the file**", "ru": "**Оценки, приведённые в файле**"},
+    "cty.source": {"en": "Source: {source}", "ru": "Источник: {source}"},
 }
