@@ -189,6 +189,8 @@ def transfer_section(scheme: Scheme, profiles: Sequence[Profile] | Scored, count
     note = w("models") + " " + (w("greedy") if res.method == "greedy" else w("search"))
     if res.answers:
         note += " " + w("open_note")
+    if not rows:  # at or above the target already: a sentence, no empty table, no note on models
+        return {"title": w("title"), "text": text, "rows": []}
     return {"title": w("title"), "text": text, "columns": columns, "rows": rows, "widths": [0, 1, 0, 0, 0, 0, 0],
             "align": ["right", "left", "left", "left", "right", "right", "left"], "note": note}
 
