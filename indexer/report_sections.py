@@ -88,11 +88,7 @@ def robustness_section(scheme: Scheme, profiles: Sequence[Profile] | Scored, cou
         return t(f"pdf.rb.{key}", lang, **kw)
 
     def factor(name: str) -> str:
-        kind, _, level = name.partition(":")
-        if kind == "weights":
-            return w("factor.weights", level=_level(translation, level))
-        return w(f"factor.{kind}", level=_level(translation, scheme.level_name(1))) if kind in (
-            "aggregation", "missing", "drop") else name
+        return factor_label(name, scheme, lang, translation)
 
     name = cldr_country_name(country, lang)
     if b["nominal_rank"] is None:
@@ -121,6 +117,21 @@ def robustness_section(scheme: Scheme, profiles: Sequence[Profile] | Scored, cou
     if overall:
         out["overall"] = overall
     return out
+
+
+def factor_label(name: str, scheme: Scheme, lang: str = DEFAULT_LANGUAGE, translation: Any = None) -> str:
+    """An uncertain factor of ``robustness`` (``weights:area``, ``aggregation``, ``missing``,
+    ``drop``) as a reader reads it in ``lang``: "weights (area)", "веса (уровень «область
+    политики»)"; level names from ``translation`` (the scheme's, in ``lang``). Unknown names as
+    they are."""
+    if translation is None and lang != DEFAULT_LANGUAGE:
+        translation = _shown(scheme, lang)[1]
+    kind, _, level = name.partition(":")
+    if kind == "weights" and level:
+        return t("pdf.rb.factor.weights", lang, level=_level(translation, level))
+    if kind in ("aggregation", "missing", "drop"):
+        return t(f"pdf.rb.factor.{kind}", lang, level=_level(translation, scheme.level_name(1)))
+    return name
 
 
 def _pct(x: float, lang: str) -> str:
@@ -195,4 +206,4 @@ def transfer_section(scheme: Scheme, profiles: Sequence[Profile] | Scored, count
             "align": ["right", "left", "left", "left", "right", "right", "left"], "note": note}
 
 
-__all__ = ["analyses", "robustness_section", "transfer_section"]
+__all__ = ["analyses", "factor_label", "robustness_section", "transfer_section"]

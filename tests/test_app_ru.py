@@ -111,6 +111,10 @@ def test_robustness_page_body_in_russian():
     for view in ("sens", "conv"):
         at.session_state["robustness_view"] = t(f"rb.tab.{view}", "ru")
         run(at)
+        if view == "sens":  # the assumptions named in Russian in the Sobol' table
+            factors = {v for df in at.dataframe for v in df.value.iloc[:, 0] if isinstance(v, str)}
+            assert {"метод агрегирования", "правило для отсутствующих ответов"} <= factors, factors
+            assert "aggregation" not in factors
     assert at.session_state["rb_factors"] == ["weights", "aggregation", "missing", "drop"]  # values unchanged
 
 
