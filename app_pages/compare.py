@@ -11,8 +11,9 @@ import streamlit as st
 
 from indexer import app_lang as lang
 from indexer import app_support as sup
-from indexer.compare import STATS, empty_baseline_reason, thin_note
+from indexer.compare import STATS, empty_baseline_notes, thin_notes
 from indexer.guard import csv_text
+from indexer.i18n import MESSAGES
 
 data = sup.load_data()
 L = lang.current()
@@ -31,6 +32,7 @@ sid = c_scheme.selectbox(tr("w.scheme"), ids, key="scheme", format_func=lambda s
 scheme = data.schemes[sid]
 #: the scheme's texts in the app's language (codes and scores as ``scheme``'s)
 vscheme, translation = lang.shown(data, sid, L)
+level1 = translation.level(scheme.level_name(1)) if translation is not None else scheme.level_name(1)
 coding = sup.coding_selector(data, sid)
 s = sup.scored(data, sid, coding)
 all_countries = data.countries(sid)
@@ -163,9 +165,9 @@ def baseline_notes(codes: list[str]) -> bool:
         return False
     sub = t[t.code.isin(codes)]
     if sub.thin.any():
-        st.caption(f"{sup.THIN_MARK} {thin_note(cmp_, codes)}")
+        st.caption(f"{sup.THIN_MARK} " + " ".join(n.text(L) for n in thin_notes(cmp_, codes)))
     if (sub.baseline_n.fillna(0) == 0).any():
-        why = empty_baseline_reason(cmp_, s, codes)
+        why = " ".join(n.text(L) for n in empty_baseline_notes(cmp_, s, codes))
         if (sub.baseline_n.fillna(0) == 0).all() and sub.score.isna().all():
             st.info(why)
             return True
@@ -185,10 +187,9 @@ def areas_view() -> None:
     else:  # a radar of one or two axes (or values) is a line or a point: bars only
         b = st.container()
         if len(scheme.root.children) < 3:
-            st.caption(f"{scheme.title} has {len(scheme.root.children)} {scheme.level_name(1)}s: too few for a radar.")
+            st.caption(tr("cmp.no_radar_few", title=vscheme.title, n=len(scheme.root.children), level=level1))
         else:
-            st.caption(f"No radar: at most {drawable} {scheme.level_name(1)}s have a score or a baseline value, "
-                       "too few to draw one; the bars show what there is.")
+            st.caption(tr("cmp.no_radar", n=drawable, level=level1))
     b.plotly_chart(sup.bars_figure(cmp_shown), key="bars", config={"displaylogo": False})
     areas = t[t.depth == 1]
     unscored = [c for c in present if areas[areas.country == c].score.isna().all()]
@@ -208,7 +209,8 @@ def verdicts_view() -> None:
                tr("col.can_become"): sup.fmt_bounds(r.lower, r.upper)}
         if group is not None:
             row |= {sup.baseline_label(group, stat): sup.fmt_bounds(r.baseline_lower, r.baseline_upper),
-                    tr("col.verdict"): r.verdict or "–",
+                    tr("col.verdict"): tr(f"pdf.verdict.{r.verdict}") if f"pdf.verdict.{r.verdict}" in MESSAGES
+                    else r.verdict or "–",
                     tr("col.rank"): sup.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n)}
         rows.append(row)
     sup.show_table(pd.DataFrame(rows), {tr("col.score"): sup.SCORE, tr("col.coverage"): sup.PCT})

@@ -46,7 +46,8 @@ if profile.title or profile.notes:
         if profile.title:
             st.markdown(f"**{profile.title}**")
         if profile.coder:
-            st.caption(f"Coder: {profile.coder}" + (f" · reviewer: {profile.reviewer}" if profile.reviewer else ""))
+            st.caption(tr("cty.coder", coder=profile.coder)
+                       + (tr("cty.reviewer", reviewer=profile.reviewer) if profile.reviewer else ""))
         if profile.notes:
             st.write(profile.notes)
 
@@ -103,14 +104,14 @@ names = {c: tr(k) for c, k in (("area", "cty.col.area"), ("score", "col.score"),
                                 ("rank", "col.rank"), ("verdict", "col.verdict"))}
 df = df.rename(columns=names)
 sup.show_table(df, {names["score"]: sup.SCORE, names["coverage"]: sup.PCT, sup.baseline_label(group, stat): sup.SCORE,
-                    names["gap"]: sup.GAP}, column_config={"n": st.column_config.Column(help="Members with a score there")})
+                    names["gap"]: sup.GAP}, column_config={"n": st.column_config.Column(help=tr("cty.n_help"))})
 
 for note in (view or {}).get("notes", []):
     st.caption(note)
 
 # --- strongest, weakest, gaps ----------------------------------------------------------------------
 if view is None:
-    st.info("Strongest and weakest indicators, changes and the PDF need `indexer.report`, which is not installed.")
+    st.info(tr("cty.no_report"))
 else:
     basis = view["strength_basis"]
     st.subheader(tr("cty.sw_indicators") if basis == "indicator" else tr("cty.sw_published"))
@@ -190,11 +191,13 @@ if blank:
     with st.expander(tr("cty.not_answered", n=len(blank))):
         st.write(", ".join(blank))
 if profile.scores:
-    st.markdown("**Published scores given in the file**" if profile.provenance == "published" else "**Scores given in the file**")
-    sup.show_table(pd.DataFrame([{"code": c, "title": "Overall" if c == "overall" else scheme.node(c).title, "score": v}
+    st.markdown(tr("cty.given_published") if profile.provenance == "published" else tr("cty.given"))
+    g_score = tr("col.score")
+    sup.show_table(pd.DataFrame([{tr("col.code"): c, tr("col.title"): tr("w.overall") if c == "overall"
+                                  else vscheme.node(c).title, g_score: v}
                                  for c, v in profile.scores.items() if c in scheme.index]),
-                   {"score": "{:.2f}"}, width="content")
+                   {g_score: "{:.2f}"}, width="content")
     if profile.source:
-        st.caption(f"Source: {profile.source}")
+        st.caption(tr("cty.source", source=profile.source))
 if not rows and not profile.scores:
     st.caption(tr("cty.no_answers"))

@@ -12,6 +12,7 @@ from indexer import app_lang as lang
 from indexer import app_support as sup
 from indexer.i18n import MESSAGES
 from indexer.model import NOT_APPLICABLE
+from indexer.notes import say
 from indexer.transfer import TransferError, transfer
 from indexer.whatif import Reform, WhatIfError, adopt, what_if
 
@@ -154,7 +155,7 @@ def whatif_view() -> None:
     sup.show_table(pd.DataFrame([{tr("col.code"): c.code, tr("rf.col.from"): c.before if c.before is not None else blank,
                                   tr("rf.col.to"): c.after if c.after is not None else blank, sb: c.before_score,
                                   sa: c.after_score, tr("rf.col.source"): tr("rf.src.set") if c.source == "set"
-                                  else c.source} for c in res.changes]),
+                                  else say(c.source, L)} for c in res.changes]),
                    {sb: sup.SCORE, sa: sup.SCORE})
     st.markdown(tr("rf.moved_head"))
     cols = ["code", "title", "level", "before", "after", "delta"] + (["rank_before", "rank_after", "rank_n"] if group else [])
@@ -168,7 +169,7 @@ def whatif_view() -> None:
                                                  names["delta"]: sup.GAP, names.get("rank_before", "-"): "{:.0f}",
                                                  names.get("rank_after", "--"): "{:.0f}"})
     for n in res.notes:
-        st.caption(n)
+        st.caption(say(n, L))
 
 
 def gaps_view() -> None:
@@ -191,7 +192,7 @@ def gaps_view() -> None:
         res = run_transfer(data, data.version, sid, country, year, group_name, stat, target,
                            bool(st.session_state.get("rf_within")) and group is not None, coding)
     except TransferError as err:
-        st.info(str(err))
+        st.info(say(err.note, L) if err.note is not None else str(err))
         return
     bounds = res.objective != "score"
     m1, m2, m3 = st.columns(3)
@@ -200,14 +201,15 @@ def gaps_view() -> None:
                   help=tr("rf.overall_now_help", cov=sup.fmt_pct(res.coverage)))
     else:
         m1.metric(tr("rf.overall_now"), sup.fmt_score(res.overall))
-    m2.metric(tr("rf.target"), sup.fmt_score(res.target), help=res.target_source)
+    m2.metric(tr("rf.target"), sup.fmt_score(res.target),
+              help=say(res.target_note, L) if res.target_note is not None else tr("rf.target_score"))
     if res.reachable:
         m3.metric(tr("rf.changes_needed"), str(len(res.steps)), help=tr("rf.changes_help", n=res.candidates))
     else:
         m3.metric(tr("rf.changes_needed"), tr("rf.out_of_reach") if not (sup.is_missing(res.overall)
                   and sup.is_missing(res.lower)) else "–")
     for n in res.notes:
-        st.caption(n)
+        st.caption(say(n, L))
     own = {c: v for c, v in res.codings.items() if "(" in v}
     if own:
         st.caption(tr("rf.codings", items=", ".join(f"{c} {v}" for c, v in sorted(own.items()))))
@@ -258,8 +260,8 @@ def gaps_view() -> None:
             tr("rf.col.bounds_before"): sup.fmt_bounds(a.lower_before, a.upper_before),
             tr("rf.col.bounds_after"): sup.fmt_bounds(a.lower_after, a.upper_after)} for a in res.after]),
             {sb: sup.SCORE, sa: sup.SCORE})
-        say = {"sure": st.success, "possibly": st.warning, "no": st.error}[res.status]
-        say(tr(f"rf.status.{res.status}", target=sup.fmt_score(res.target)))
+        verdict_box = {"sure": st.success, "possibly": st.warning, "no": st.error}[res.status]
+        verdict_box(tr(f"rf.status.{res.status}", target=sup.fmt_score(res.target)))
         if res.objective == "lower" and res.possible_in is not None:
             st.caption(tr("rf.possible_now", upper=sup.fmt_score(res.upper)) if res.possible_in == 0 else
                        tr("rf.possible_in", n=res.possible_in))

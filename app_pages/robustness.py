@@ -15,6 +15,7 @@ from indexer import app_support as sup
 from indexer.convergence import ConvergenceError, convergence
 from indexer.guard import csv_text
 from indexer.i18n import MESSAGES
+from indexer.report_sections import factor_label
 from indexer.robustness import Assumptions, RobustnessError, robustness
 
 FACTORS = ("weights", "aggregation", "missing", "drop")
@@ -180,6 +181,8 @@ def sensitivity_view() -> None:
     import plotly.graph_objects as go
 
     s = res.sensitivity
+    if L != "en":  # the factors as a reader reads them ("веса (уровень «индикатор»)"); values unchanged
+        s = s.assign(factor=[factor_label(f, scheme, L, translation) for f in s.factor])
     fig = go.Figure()
     fig.add_trace(go.Bar(x=s.factor, y=s.ST_rank, name=tr("rb.st"),
                          error_y={"type": "data", "array": s.ST_rank_conf}))
@@ -196,6 +199,9 @@ def sensitivity_view() -> None:
         st.markdown(tr("rb.per_country"))
         unranked = [c for c in wide.columns if wide[c].isna().all()]
         shown = wide.astype(object).where(wide.notna(), tr("rb.not_ranked"))  # no rank is not "perfectly robust" (0)
+        if L != "en":
+            shown.index = [factor_label(f, scheme, L, translation) for f in shown.index]
+            shown.index.name = "factor"
         sup.show_table(*localized(shown.reset_index(), {c: "{:.3f}" for c in wide.columns if c not in unranked}))
         if unranked:
             st.caption(tr("rb.never_ranked", who=", ".join(sup.country_label(c, L) for c in unranked)))

@@ -19,6 +19,7 @@ import pandas as pd
 
 from .bounds import rank_bounds, verdicts
 from .model import DEFAULT_STAT, STATS, Group, Profile, Scheme  # noqa: F401 - STATS, DEFAULT_STAT: compare's vocabulary
+from .notes import Listed, Note, Pct
 from .score import ScoreArrays, score_arrays, sort_profiles
 
 CSV_COLUMNS = ["code", "level", "depth", "country", "year", "score", "baseline", "gap", "baseline_n",
@@ -224,22 +225,34 @@ def is_thin(n: np.ndarray | int, members: int) -> np.ndarray | bool:
 
 def thin_note(cmp_: Comparison, codes: Sequence[str] | None = None) -> str:
     """The words for thin baseline values among ``codes`` (default: every node shown): which
-    nodes, and n of how many members ('' if none)."""
+    nodes, and n of how many members ('' if none). English; :func:`thin_notes` for the data."""
+    return " ".join(str(n) for n in thin_notes(cmp_, codes))
+
+
+def thin_notes(cmp_: Comparison, codes: Sequence[str] | None = None) -> tuple[Note, ...]:
+    """:func:`thin_note` as data (a view renders it in its language with ``note.text(lang)``)."""
     if cmp_.group is None:
-        return ""
+        return ()
     b = cmp_.baseline_rows(codes)
     b = b[b.thin]
     if b.empty:
-        return ""
+        return ()
     g = cmp_.group
-    at = ", ".join(f"{r.code} (n = {r.baseline_n})" for r in b.itertuples(index=False))
-    return (f"Thin baseline: at {at} the {g.name} {cmp_.stat} rests on fewer than half of the group's "
-            f"{len(g.members)} members; read it as the {cmp_.stat} of those members only.")
+    at = tuple(Note.of("note.base.thin_at", code=r.code, n=int(r.baseline_n)) for r in b.itertuples(index=False))
+    return (Note.of("note.base.thin", at=at, group=g.name, stat=Note.of(f"stat.{cmp_.stat}"), n=len(g.members)),)
 
 
 def empty_baseline_reason(cmp_: Comparison, scored: Scored | None = None,
                           codes: Sequence[str] | None = None) -> str:
     """Why no member of the group has a score at some nodes ('' when every node has a baseline).
+    English; :func:`empty_baseline_notes` for the data."""
+    return " ".join(str(n) for n in empty_baseline_notes(cmp_, scored, codes))
+
+
+def empty_baseline_notes(cmp_: Comparison, scored: Scored | None = None,
+                         codes: Sequence[str] | None = None) -> tuple[Note, ...]:
+    """Why no member of the group has a score at some nodes (none when every node has a
+    baseline), as notes (``str(note)``: English; ``note.text(lang)``).
 
     Names the nodes, the members that have a profile up to the year (with its year and
     provenance) and those that have none, the compared countries that are members themselves,
@@ -249,51 +262,56 @@ def empty_baseline_reason(cmp_: Comparison, scored: Scored | None = None,
     empty = cmp_.empty_codes(codes)
     g = cmp_.group
     if g is None or not empty:
-        return ""
+        return ()
     scheme = cmp_.scheme
     shown = cmp_.baseline_rows(codes)
     if len(empty) == len(shown):
-        where = "any node"
+        where = Note.of("note.base.where_any")
     else:  # by level: "every indicator", or the codes (at most 8 named)
         by_level: dict[str, list[str]] = {}
         for code in empty:
             by_level.setdefault(scheme.node(code).level, []).append(code)
         bits = []
-        for lv, codes in by_level.items():
-            if len(codes) == int((shown.level == lv).sum()) and len(codes) > 1:
-                bits.append(f"every {lv} ({len(codes)})")
+        for lv, codes_ in by_level.items():
+            if len(codes_) == int((shown.level == lv).sum()) and len(codes_) > 1:
+                bits.append(Note.of("note.base.where_every", level=lv, n=len(codes_)))
+            elif len(codes_) > 8:
+                bits.append(Note.of("note.base.where_more", codes=tuple(codes_[:8]), n=len(codes_) - 8, level=lv))
             else:
-                bits.append(", ".join(codes[:8]) + (f" and {len(codes) - 8} more {lv}s" if len(codes) > 8 else ""))
-        where = ", ".join(bits)
-    parts = [f"No member of {g.name} has a score at {where}, so there is no {g.name} {cmp_.stat} there."]
+                bits.append(Note.of("note.base.where_codes", codes=tuple(codes_)))
+        where = Note.of("note.base.where_at", bits=tuple(bits))
+    stat = Note.of(f"stat.{cmp_.stat}")
+    parts = [Note.of("note.base.none", group=g.name, where=where, stat=stat)]
     have = sorted(cmp_.members_used)
     none = [m for m in g.members if m not in cmp_.members_used]
     prov = cmp_.member_provenance
+    listed: tuple[Note, ...] | Note = ()
     if have and len(have) <= 8:
-        listed = ", ".join(f"{m} ({cmp_.members_used[m]}, {prov.get(m, '?')})" for m in have)
+        listed = tuple(Note.of("note.base.member", country=m, year=str(cmp_.members_used[m]),
+                               provenance=prov.get(m, "?")) for m in have)
     elif have:
         kinds = pd.Series([prov.get(m, "?") for m in have]).value_counts()
-        listed = f"{len(have)} ({', '.join(f'{v} {k}' for k, v in kinds.items())})"
+        listed = Note.of("note.base.members_count", n=len(have),
+                         kinds=tuple(Note.of("note.base.kind_count", n=int(v), provenance=str(k))
+                                     for k, v in kinds.items()))
     if have:
-        parts.append(f"Of its {len(g.members)} members, {listed} {'has a profile' if len(have) == 1 else 'have profiles'}"
-                     f" of {scheme.id} up to {cmp_.year}"
-                     + (f"; {', '.join(none)} {'has' if len(none) == 1 else 'have'} none." if none else "."))
+        rest = (Note.of("note.base.have_rest", none=tuple(none), n=len(none)) if none
+                else Note.of("note.base.stop"))
+        parts.append(Note.of("note.base.have_one" if len(have) == 1 else "note.base.have", n=len(g.members),
+                             listed=listed, scheme=scheme.id, year=str(cmp_.year), rest=rest))
     else:
-        parts.append(f"None of its {len(g.members)} members ({', '.join(g.members)}) has a profile of "
-                     f"{scheme.id} up to {cmp_.year}.")
+        parts.append(Note.of("note.base.nobody", n=len(g.members), members=tuple(g.members), scheme=scheme.id,
+                             year=str(cmp_.year)))
     own = [c for c in cmp_.countries if c in g.members]
     if own:
-        parts.append(f"{', '.join(own)} {'is' if len(own) == 1 else 'are'} compared and also "
-                     f"{'a member' if len(own) == 1 else 'members'}: {'it counts' if len(own) == 1 else 'they count'} "
-                     "in the baseline like any member"
-                     + (f", so the baseline is largely {'its' if len(own) == 1 else 'their'} own scores."
-                        if 2 * len(own) >= len(have) else "."))
+        tail = Note.of("note.base.own_largely", n=len(own)) if 2 * len(own) >= len(have) else Note.of("note.base.stop")
+        parts.append(Note.of("note.base.own", own=tuple(own), n=len(own), tail=tail))
     if scored is not None and have:
         code = empty[0]
         k = scheme.index[code]
         node = scheme.node(code)
         given_only: list[str] = []
-        low: list[str] = []
+        low: list[Note] = []
         unanswered: list[str] = []
         for m in have:
             r = scored.row_for(m, cmp_.year)
@@ -304,21 +322,20 @@ def empty_baseline_reason(cmp_: Comparison, scored: Scored | None = None,
             if p.scores and not p.answers:
                 given_only.append(m)
             elif not node.is_leaf and cov == cov and cov > 0:
-                low.append(f"{m} {cov * 100:.0f}%")
+                low.append(Note.of("note.base.why_low_item", country=m, cov=Pct(float(cov))))
             else:
                 unanswered.append(m)
-        why = []
+        why: list[Note] = []
         if given_only:
-            who = (f"all {len(given_only)} members with a profile" if len(given_only) == len(have) > 8
-                   else ", ".join(given_only))
-            why.append(f"published scores of other nodes only: {who}")
+            who = (Note.of("note.base.all_with_profile", n=len(given_only)) if len(given_only) == len(have) > 8
+                   else tuple(given_only))
+            why.append(Note.of("note.base.why_given", who=who))
         if low:
-            why.append(f"too few indicators answered for the scheme's coverage rule "
-                       f"({scheme.min_coverage_of(node) * 100:.0f}% required): {', '.join(low)}")
+            why.append(Note.of("note.base.why_low", need=Pct(scheme.min_coverage_of(node)), items=tuple(low)))
         if unanswered:
-            why.append(f"nothing answered there: {', '.join(unanswered)}")
-        parts.append(f"At {code}, members with a profile have " + "; ".join(why) + ".")
-    return " ".join(parts)
+            why.append(Note.of("note.base.why_none", items=tuple(unanswered)))
+        parts.append(Note.of("note.base.why", code=code, why=Listed(tuple(why), "; ")))
+    return tuple(parts)
 
 
 def compare(

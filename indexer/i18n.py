@@ -116,10 +116,11 @@ MESSAGES: dict[str, dict[str, Entry]] = {
 
 def _take_app_messages() -> None:
     from .i18n_app import APP_MESSAGES
+    from .i18n_notes import NOTE_MESSAGES
     from .i18n_pages import PAGE_MESSAGES
     from .i18n_report import REPORT_MESSAGES
 
-    for more in (APP_MESSAGES, PAGE_MESSAGES, REPORT_MESSAGES):
+    for more in (APP_MESSAGES, PAGE_MESSAGES, REPORT_MESSAGES, NOTE_MESSAGES):
         clash = set(more) & set(MESSAGES)
         assert not clash, clash
         MESSAGES.update(more)

@@ -399,4 +399,37 @@ PAGE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "sc.col.severity": {"en": "severity", "ru": "тип"},
     "sc.col.code": {"en": "code", "ru": "код"},
     "sc.col.message": {"en": "message", "ru": "сообщение"},
+    # --- Compare: when no radar is drawn
+    "cmp.no_radar_few": {
+        "en": {"one": "{title} has {n} {level}: too few for a radar.",
+               "other": "{title} has {n} {level}s: too few for a radar."},
+        "ru": "{title}: элементов уровня «{level}» — {n}; для лепестковой диаграммы этого мало.",
+    },
+    "cmp.no_radar": {
+        "en": {"one": "No radar: at most {n} {level} has a score or a baseline value, too few to draw one; the bars "
+                      "show what there is.",
+               "other": "No radar: at most {n} {level}s have a score or a baseline value, too few to draw one; the "
+                        "bars show what there is."},
+        "ru": {"one": "Лепестковой диаграммы нет: оценку или значение базы сравнения имеют не более {n} элемента "
+                      "уровня «{level}», этого мало; столбцы показывают имеющиеся данные.",
+               "few": "Лепестковой диаграммы нет: оценку или значение базы сравнения имеют не более {n} элементов "
+                      "уровня «{level}», этого мало; столбцы показывают имеющиеся данные.",
+               "many": "Лепестковой диаграммы нет: оценку или значение базы сравнения имеют не более {n} элементов "
+                       "уровня «{level}», этого мало; столбцы показывают имеющиеся данные.",
+               "other": "Лепестковой диаграммы нет: оценку или значение базы сравнения имеют не более {n} элементов "
+                        "уровня «{level}», этого мало; столбцы показывают имеющиеся данные."},
+    },
+    # --- Country page: the profile's metadata and given scores
+    "cty.coder": {"en": "Coder: {coder}", "ru": "Кодировщик: {coder}"},
+    "cty.reviewer": {"en": " · reviewer: {reviewer}", "ru": " · рецензент: {reviewer}"},
+    "cty.n_help": {"en": "Members with a score there", "ru": "Число членов группы, имеющих здесь оценку"},
+    "cty.no_report": {
+        "en": "Strongest and weakest indicators, changes and the PDF need `indexer.report`, which is not installed.",
+        "ru": "Для сильнейших и слабейших индикаторов, изменений и PDF нужен модуль `indexer.report`, он не "
+              "установлен.",
+    },
+    "cty.given_published": {"en": "**Published scores given in the file**",
+                            "ru": "**Опубликованные оценки, приведённые в файле**"},
+    "cty.given": {"en": "**Scores given in the file**", "ru": "**Оценки, приведённые в файле**"},
+    "cty.source": {"en": "Source: {source}", "ru": "Источник: {source}"},
 }

@@ -236,4 +236,140 @@ REPORT_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
               "нужно {needs} её индикаторов).",
     },
     "pdf.or": {"en": " or ", "ru": " или "},
+    # --- the robustness section (indexer/report_sections.py)
+    "pdf.rb.title": {"en": "Robustness of the rank", "ru": "Устойчивость места в рейтинге"},
+    "pdf.rb.text": {
+        "en": "Rank {rank} of {n} among {pool} ({year}). Over {runs} runs that vary the assumptions of the index "
+              "({varied}), the rank stays between {lo} and {hi} in {share} of runs (median {median}).",
+        "ru": "Место {rank} из {n} среди {pool} ({year} г.). Число прогонов с изменением допущений индекса "
+              "({varied}) — {runs}; в {share} из них место остаётся в пределах от {lo} до {hi} (медиана — {median}).",
+    },
+    "pdf.rb.pool_group": {"en": "the {group} members", "ru": "членов {group}"},
+    "pdf.rb.pool_all": {"en": "every country", "ru": "всех стран"},
+    "pdf.rb.no_rank": {
+        "en": "{country} has no overall score in {year}, so it has no rank to test.",
+        "ru": "{country}: общей оценки за {year} г. нет, поэтому места в рейтинге нет и проверять его "
+              "устойчивость не на чем.",
+    },
+    "pdf.rb.col.factor": {"en": "assumption", "ru": "допущение"},
+    "pdf.rb.col.st": {"en": "total effect on the ranks (ST)", "ru": "полный эффект на места (ST)"},
+    "pdf.rb.col.s1": {"en": "first order (S1)", "ru": "эффект первого порядка (S1)"},
+    "pdf.rb.factor.weights": {"en": "weights ({level})", "ru": "веса (уровень «{level}»)"},
+    "pdf.rb.factor.aggregation": {"en": "aggregation method", "ru": "метод агрегирования"},
+    "pdf.rb.factor.missing": {"en": "missing-answer rule", "ru": "правило для отсутствующих ответов"},
+    "pdf.rb.factor.drop": {"en": "one {level} left out", "ru": "исключение одного элемента уровня «{level}»"},
+    "pdf.rb.noise_uniform": {"en": "±{noise} (uniform)", "ru": "±{noise} (равномерное распределение)"},
+    "pdf.rb.noise_dirichlet": {"en": "Dirichlet shares, κ = {k}", "ru": "доли по распределению Дирихле, κ = {k}"},
+    "pdf.rb.agg.mean": {"en": "mean", "ru": "среднее арифметическое"},
+    "pdf.rb.agg.geometric": {"en": "geometric", "ru": "среднее геометрическое"},
+    "pdf.rb.agg.median": {"en": "median", "ru": "медиана"},
+    "pdf.rb.agg.min": {"en": "min", "ru": "минимум"},
+    "pdf.rb.agg.max": {"en": "max", "ru": "максимум"},
+    "pdf.rb.note": {
+        "en": "Monte Carlo, seed {seed}; weights {noise}, aggregation among {aggregations}, missing answers skipped "
+              "or zero, one {level} left out or none. Sobol' total effects (Jansen), variance-weighted over the "
+              "countries' ranks.",
+        "ru": "Метод Монте-Карло, начальное значение генератора {seed}; веса: {noise}; агрегирование: "
+              "{aggregations}; отсутствующие ответы пропускаются или приравниваются к нулю; исключается один "
+              "элемент уровня «{level}» либо ни одного. Полные индексы Соболя (оценка Янсена), взвешенные по "
+              "дисперсии мест стран.",
+    },
+    # --- the policy-transfer section (indexer/report_sections.py)
+    "pdf.tr.title": {"en": "Policy transfer: the smallest reform", "ru": "Перенос норм: минимальная реформа"},
+    "pdf.tr.title_short": {"en": "Policy transfer", "ru": "Перенос норм"},
+    "pdf.tr.cannot": {"en": "The smallest reform cannot be computed: {why}.",
+                      "ru": "Минимальную реформу рассчитать нельзя: {why}."},
+    "pdf.tr.goal_base": {"en": "the {base} ({target})", "ru": "значение «{base}» ({target})"},
+    "pdf.tr.goal_given": {"en": "{target}", "ru": "оценка {target}"},
+    "pdf.tr.no_bounds": {
+        "en": "{country} has no overall score and no bounds: nothing to reform.",
+        "ru": "{country}: нет ни общей оценки, ни её пределов — реформировать нечего.",
+    },
+    "pdf.tr.bounds": {
+        "en": "{country} has no overall score (coverage {cov}); its bounds are [{lo}, {hi}].",
+        "ru": "{country}: общей оценки нет (охват {cov}); её пределы — [{lo}; {hi}].",
+    },
+    "pdf.tr.edits.sure": {
+        "en": "The fewest edits ({n}: {changes} changes, {answers} answers to open indicators) after which {goal} is "
+              "reached for sure (its lower bound reaches it, whatever the open answers turn out to be).",
+        "ru": "Наименьшее число правок — {n} (изменений: {changes}; ответов по открытым индикаторам: {answers}), "
+              "после которых цель — {goal} — достигается гарантированно (нижняя граница не ниже цели, каковы бы "
+              "ни были ответы по открытым индикаторам).",
+    },
+    "pdf.tr.edits.possibly": {
+        "en": "The fewest edits ({n}: {changes} changes, {answers} answers to open indicators) after which {goal} is "
+              "reached possibly (its upper bound reaches it; it depends on the open answers).",
+        "ru": "Наименьшее число правок — {n} (изменений: {changes}; ответов по открытым индикаторам: {answers}), "
+              "после которых цель — {goal} — может быть достигнута (верхняя граница не ниже цели; итог зависит "
+              "от ответов по открытым индикаторам).",
+    },
+    "pdf.tr.edits.no": {
+        "en": "Even all {n} edits ({changes} changes, {answers} answers to open indicators) leave {goal} out of reach.",
+        "ru": "Даже после всех правок ({n}: изменений — {changes}, ответов по открытым индикаторам — {answers}) "
+              "цель — {goal} — не достигается.",
+    },
+    "pdf.tr.none.sure": {
+        "en": "Without any change {goal} is reached for sure (its lower bound reaches it, whatever the open answers "
+              "turn out to be).",
+        "ru": "Цель — {goal} — достигается гарантированно и без изменений (нижняя граница не ниже цели, каковы "
+              "бы ни были ответы по открытым индикаторам).",
+    },
+    "pdf.tr.none.possibly": {
+        "en": "Without any change {goal} is reached possibly (its upper bound reaches it; it depends on the open "
+              "answers).",
+        "ru": "Без изменений цель — {goal} — может быть достигнута (верхняя граница не ниже цели; итог зависит от "
+              "ответов по открытым индикаторам).",
+    },
+    "pdf.tr.none.no": {"en": "Without any change {goal} is not reached.",
+                       "ru": "Без изменений цель — {goal} — не достигается."},
+    "pdf.tr.already": {
+        "en": "{country}'s overall ({overall}) is at or above {goal} already.",
+        "ru": "{country}: общая оценка ({overall}) уже не ниже цели — {goal}.",
+    },
+    "pdf.tr.fewest": {
+        "en": "The fewest changes that lift {country}'s overall from {overall} to {goal}: {k} of {n} indicators that "
+              "could score more.",
+        "ru": {"one": "{country}: наименьшее число изменений, поднимающих общую оценку с {overall} до цели "
+                      "({goal}), — {k} из {n} индикатора, по которым оценка может быть выше.",
+               "few": "{country}: наименьшее число изменений, поднимающих общую оценку с {overall} до цели "
+                      "({goal}), — {k} из {n} индикаторов, по которым оценка может быть выше.",
+               "many": "{country}: наименьшее число изменений, поднимающих общую оценку с {overall} до цели "
+                       "({goal}), — {k} из {n} индикаторов, по которым оценка может быть выше.",
+               "other": "{country}: наименьшее число изменений, поднимающих общую оценку с {overall} до цели "
+                        "({goal}), — {k} из {n} индикаторов, по которым оценка может быть выше."},
+    },
+    "pdf.tr.out_of_reach": {
+        "en": "Even all {n} possible changes lift {country} only to {best}, short of {goal}.",
+        "ru": "{country}: даже все возможные изменения ({n}) поднимают общую оценку лишь до {best}, что ниже "
+              "цели ({goal}).",
+    },
+    "pdf.tr.col.step": {"en": "#", "ru": "№"},
+    "pdf.tr.col.indicator": {"en": "indicator", "ru": "индикатор"},
+    "pdf.tr.col.from": {"en": "from", "ru": "сейчас"},
+    "pdf.tr.col.to": {"en": "to", "ru": "станет"},
+    "pdf.tr.col.gain": {"en": "gain alone", "ru": "прирост (отдельно)"},
+    "pdf.tr.col.overall_after": {"en": "overall after", "ru": "общая оценка после"},
+    "pdf.tr.col.bounds_after": {"en": "bounds after", "ru": "пределы после"},
+    "pdf.tr.col.models": {"en": "models", "ru": "образцы"},
+    "pdf.tr.open": {"en": "(open)", "ru": "(нет ответа)"},
+    "pdf.tr.models": {
+        "en": "Models: members of the group whose answer scores at least the proposed one.",
+        "ru": "Образцы: члены группы, чей ответ оценивается не ниже предлагаемого.",
+    },
+    "pdf.tr.greedy": {
+        "en": "Weighted means throughout: largest gains first is provably the fewest changes.",
+        "ru": "Везде применяются взвешенные средние, поэтому отбор по наибольшему приросту доказуемо даёт "
+              "наименьшее число изменений.",
+    },
+    "pdf.tr.search": {"en": "Found by an exact search over the tree.",
+                      "ru": "Найдено точным перебором по дереву индекса."},
+    "pdf.tr.open_note": {
+        "en": "(open): an indicator not answered yet; the reform enacts the provision at its best option, whatever "
+              "the law says today. Gain alone and the bounds after: in points of the overall's bounds.",
+        "ru": "«(нет ответа)» — индикатор, по которому ответа ещё нет; реформа вводит норму в наилучшем варианте "
+              "независимо от действующего законодательства. Прирост и пределы после — в баллах пределов общей "
+              "оценки.",
+    },
+    # --- the profile's provenance line and to-do table
+    "pdf.coding_id": {"en": "; coding {coding}", "ru": "; кодирование {coding}"},
 }

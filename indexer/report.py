@@ -22,13 +22,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import gettext
-import io
 import json
 import math
 import multiprocessing
 import os
 import re
-import textwrap
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -41,6 +39,8 @@ from . import __version__
 from .i18n import DEFAULT_LANGUAGE, fmt_number
 from .i18n import country_name as cldr_country_name
 from .model import DEFAULT_STAT, NOT_APPLICABLE, ROOT, Group, Node, Profile, Scheme
+from .report_charts import _band_colour, _is_open, area_chart_svg, history_chart_svg
+from .report_sections import analyses  # noqa: F401 - the sections beyond MIPEX, re-exported for callers
 
 if TYPE_CHECKING:  # rendering (the spawn workers) never needs pandas: compare is imported lazily
     from .compare import Comparison, Scored
@@ -206,7 +206,7 @@ def report_data(
 def _report_data(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: str, *, group: Group | None,
                  stat: str, year: int | None, extras: Mapping[str, Mapping[str, Any]] | None, top: int,
                  coding: Sequence[str], lang: str) -> dict[str, Any]:
-    from .compare import CompareError, Scored, compare, empty_baseline_reason, thin_note
+    from .compare import CompareError, Scored, compare, empty_baseline_notes, thin_notes
     from .translate import translated
 
     translation = None
@@ -256,10 +256,10 @@ def _report_data(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: 
         if missing:
             notes.append(_w("pdf.n.missing", group=group.name, year=cmp_.year, items=", ".join(missing)))
         shown = [ROOT, *(k.code for k in scheme.root.children)]  # the nodes whose n the profile prints
-        thin = thin_note(cmp_, shown)
+        thin = " ".join(n.text(lang) for n in thin_notes(cmp_, shown))
         if thin:
             notes.append("* " + thin)
-        empty = empty_baseline_reason(cmp_, scored, shown)
+        empty = " ".join(n.text(lang) for n in empty_baseline_notes(cmp_, scored, shown))
         if empty:
             notes.append(empty)
         members_ill = [m for m in cmp_.members_used
@@ -268,7 +268,7 @@ def _report_data(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: 
             notes.append(_w("pdf.n.ill_members", items=", ".join(sorted(members_ill))))
     if overall["score"] is None:
         cov = overall["coverage"]
-        why = (_w("pdf.n.why_cov", cov=f"{cov * 100:.0f}%", need=f"{scheme.min_coverage * 100:.0f}%")
+        why = (_w("pdf.n.why_cov", cov=_pct(cov), need=_pct(scheme.min_coverage))
                if cov is not None and cov < scheme.min_coverage else _w("pdf.n.why_areas"))
         notes.append(_w("pdf.n.no_overall", why=why))
 
@@ -279,7 +279,7 @@ def _report_data(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: 
         if a["score"] is None and a["coverage"] is not None and a["coverage"] < need:
             unscored.append((a["title"], need))
     if unscored:
-        needs = sorted({f"{n * 100:.0f}%" for _, n in unscored})
+        needs = [_pct(n) for n in sorted({n for _, n in unscored})]
         level = translation.level(scheme.level_name(1)) if translation is not None else scheme.level_name(1)
         notes.append(_w("pdf.n.unscored", k=len(unscored), n=len(areas), level=level,
                         titles=", ".join(t for t, _ in unscored), needs=_w("pdf.or").join(needs)))
@@ -515,8 +515,11 @@ def fmt(v: float | None, digits: int = 1, sign: bool = False) -> str:
     return s.replace("-", "−")
 
 
-def _pct(v: float | None) -> str:
-    return "–" if v is None else f"{fmt(v * 100, 0)}%"
+def _pct(v: float | None, digits: int = 0) -> str:
+    """A share as a percentage in the profile's language (``40%``, ``40 %``)."""
+    from .notes import Pct, fmt_value
+
+    return "–" if v is None else fmt_value(Pct(v, digits), _LANG.get())
 
 
 def _rank(r: dict) -> str:
@@ -536,11 +539,6 @@ def _safe_link(url: str) -> str:
     """``url`` if a PDF may link to it (http, https, mailto), else '' (shown as text only: a
     ``javascript:`` or ``file:`` link in a PDF runs code or opens local files)."""
     return url if re.match(r"(?i)(https?://|mailto:)[^\s]", url.strip()) else ""
-
-
-def _is_open(r: dict) -> bool:
-    """The node's bounds exist and differ: its score can still move (SPEC §3.1)."""
-    return r.get("lower") is not None and r.get("upper") is not None and r["lower"] != r["upper"]
 
 
 def _bounds(r: dict) -> str:
@@ -597,7 +595,8 @@ def _view(data: dict) -> dict:
         "profile": {**prof, "year": str(prof["year"])},
         "illustrative": d["illustrative"], "notice": d["notice"] or "",
         "provenance_text": _provenance_text(prof["provenance"])
-        + (f"; coding {prof['coding']}" if prof.get("coding", prof["provenance"]) != prof["provenance"] else ""),
+        + (_w("pdf.coding_id", coding=prof["coding"]) if prof.get("coding", prof["provenance"]) != prof["provenance"]
+           else ""),
         "baseline": None if base is None else {
             **{k: base[k] for k in ("group", "title")}, "stat": stat_word(base["stat"], lang),
             "name": stat_name, "members": str(base["members"]), "members_used": str(base["members_used"]),
@@ -647,7 +646,9 @@ def _view(data: dict) -> dict:
         sv = {"title": str(sec.get("title", name)), "text": str(sec.get("text", "") or ""),
               "note": str(sec.get("note", "") or ""),
               "columns": [str(c) for c in sec.get("columns", []) or []],
-              "rows": [[_cell(c) for c in row] for row in sec.get("rows", []) or []]}
+              "rows": [[_cell(c) for c in row] for row in sec.get("rows", []) or []],
+              "widths": [1 if x else 0 for x in sec.get("widths", []) or []],
+              "align": [str(x) for x in sec.get("align", []) or []]}
         if name in ("robustness", "transfer"):
             v[name] = sv
         else:
@@ -670,8 +671,9 @@ def _todo_view(td: dict | None) -> dict | None:
         "undetermined": [{**u, "to_settle": "" if u["to_settle"] is None else str(u["to_settle"]),
                           "first": " ".join(u["first"])} for u in td["undetermined"]],
         "open": [{"order": str(o["order"]), "code": o["code"], "title": o["title"], "area": o["area"],
-                  "range": f"{fmt(o['range'][0], 0)}–{fmt(o['range'][1], 0)}", "share": f"{o['share'] * 100:.1f}%",
-                  "swing": fmt(o["swing"]), "decides": ", ".join(o["decides"]) or "–"} for o in td["open"]],
+                  "range": f"{fmt(o['range'][0], 0)}–{fmt(o['range'][1], 0)}", "share": _pct(o["share"], 1),
+                  "swing": fmt(o["swing"]),
+                  "decides": ", ".join(_w("level.overall") if c == ROOT else c for c in o["decides"]) or "–"} for o in td["open"]],
     }
 
 
@@ -685,132 +687,6 @@ def _cell(c: Any) -> str:
 
 def _provenance_text(p: str) -> str:
     return _w(f"pdf.prov.{p}") if p in ("official", "published", "expert", "illustrative") else p
-
-
-# ----------------------------------------------------------------------------------------------
-# charts (matplotlib → SVG, drawn from the data only)
-
-_BAND_COLOURS = ["#1a9641", "#7fbf4d", "#e6c229", "#f08c3c", "#d7301f", "#8c1010"]
-_INK, _GREY, _LIGHT = "#222222", "#888888", "#e4e4e4"
-_COUNTRY = "#2b5d8c"
-
-
-def _band_colour(data: dict, score: float | None) -> str:
-    bands = data["scheme"]["bands"]
-    if score is None or not bands:
-        return _COUNTRY
-    for i, b in enumerate(bands):
-        if b["min"] <= score:
-            j = round(i * (len(_BAND_COLOURS) - 1) / max(1, len(bands) - 1))
-            return _BAND_COLOURS[j]
-    return _BAND_COLOURS[-1]
-
-
-def _svg(fig: Any) -> str:
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, transparent=True)
-    return buf.getvalue()
-
-
-def _rc() -> dict:
-    # text.parse_math off: a title such as `$\undefinedmacro{x}$` is text, not matplotlib maths
-    return {"svg.fonttype": "none", "svg.hashsalt": "indexer-report", "font.family": "DejaVu Sans",
-            "text.parse_math": False,
-            "font.size": 8, "axes.linewidth": 0.6, "xtick.major.width": 0.6, "ytick.major.width": 0.6}
-
-
-def area_chart_svg(data: dict) -> str | None:
-    """Area scores as bars coloured by band, against the baseline (black tick) and the group's
-    range (grey band). The values are in the table below it; the legend is the template's."""
-    areas = data["areas"]
-    if not areas:
-        return None
-    import matplotlib
-    from matplotlib.figure import Figure
-
-    lo, hi = data["scheme"]["scale"]
-    n = len(areas)
-    row, top, bottom = 0.3, 0.05, 0.3  # inches
-    height = row * n + top + bottom
-    with matplotlib.rc_context(_rc()):
-        fig = Figure(figsize=(6.7, height))
-        ax = fig.add_axes((0.3, bottom / height, 0.68, row * n / height))
-        ys = list(range(n))
-        eps = (hi - lo) * 0.004  # a zero still shows as a sliver
-        rng = [(y, a["min"], a["max"]) for y, a in zip(ys, areas, strict=True)
-               if a.get("min") is not None and a.get("max") is not None]
-        if rng:
-            ax.barh([r[0] for r in rng], [max(r[2] - r[1], eps) for r in rng], left=[r[1] for r in rng],
-                    height=0.8, color=_LIGHT, zorder=1, lw=0)
-        bars = [(y, a["score"]) for y, a in zip(ys, areas, strict=True) if a["score"] is not None]
-        if bars:
-            ax.barh([y for y, _ in bars], [max(v - lo, eps) for _, v in bars], left=lo, height=0.46,
-                    color=[_band_colour(data, v) for _, v in bars], zorder=2, lw=0)
-        # where a partly coded area can still go (SPEC §3.1): an outlined, hatched box
-        box = [(y, a["lower"], a["upper"]) for y, a in zip(ys, areas, strict=True) if _is_open(a)]
-        if box:
-            ax.barh([b[0] for b in box], [b[2] - b[1] for b in box], left=[b[1] for b in box], height=0.46,
-                    facecolor="none", edgecolor=_COUNTRY, hatch="////", lw=0.8, zorder=3)
-        for y, a in zip(ys, areas, strict=True):
-            if a["score"] is None and not _is_open(a):
-                ax.text(lo + (hi - lo) * 0.01, y, _w("pdf.no_score"), va="center", ha="left", color=_GREY,
-                        fontsize=7, style="italic", zorder=3)
-        ticks = [(y, a["baseline"]) for y, a in zip(ys, areas, strict=True) if a.get("baseline") is not None]
-        if ticks:
-            ax.vlines([v for _, v in ticks], [y - 0.4 for y, _ in ticks], [y + 0.4 for y, _ in ticks],
-                      color=_INK, lw=1.6, zorder=4)
-        ax.set_yticks(ys, [textwrap.shorten(a["title"], 44) for a in areas], fontsize=8)
-        ax.set_ylim(n - 0.5, -0.5)
-        ax.set_xlim(lo, hi)
-        ax.tick_params(axis="x", labelsize=7, colors="#555555", length=2, pad=2)
-        ax.tick_params(axis="y", length=0, pad=4)
-        for side in ("top", "right", "left"):
-            ax.spines[side].set_visible(False)
-        ax.spines["bottom"].set_color("#999999")
-        ax.grid(axis="x", color="#dddddd", lw=0.5, zorder=0)
-        ax.set_axisbelow(True)
-        return _svg(fig)
-
-
-def history_chart_svg(data: dict) -> str | None:
-    """The overall and area scores over the years (only with three or more profiles)."""
-    h = data["history"]
-    if len(h["years"]) < 3 or not h["series"]:
-        return None
-    import matplotlib
-    from matplotlib.figure import Figure
-
-    lo, hi = data["scheme"]["scale"]
-    palette = ["#2b5d8c", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#a6761d", "#e6ab02",
-               "#666666", "#1f78b4"]
-    with matplotlib.rc_context(_rc()):
-        fig = Figure(figsize=(6.7, 2.3))
-        ax = fig.add_axes((0.07, 0.12, 0.6, 0.83))
-        years = h["years"]
-        k = 0
-        for s in h["series"]:
-            pts = [(y, v) for y, v in zip(years, s["values"], strict=True) if v is not None]
-            if not pts:
-                continue
-            xs, vs = zip(*pts, strict=True)
-            if s["code"] == ROOT:
-                ax.plot(xs, vs, color=_INK, lw=2.2, marker="o", ms=2.5, label=_w("pdf.overall"), zorder=5)
-            else:
-                c = palette[k % len(palette)]
-                k += 1
-                ax.plot(xs, vs, color=c, lw=1.1, marker="o", ms=1.8, label=textwrap.shorten(s["title"], 34), zorder=3)
-        ax.set_ylim(lo, hi)
-        span = max(years) - min(years)
-        ax.set_xlim(min(years) - 0.3, max(years) + 0.3)
-        step = 1 if span <= 8 else (2 if span <= 16 else 5)
-        ax.set_xticks([y for y in range(min(years), max(years) + 1) if (y - min(years)) % step == 0])
-        ax.tick_params(labelsize=7, length=2, colors="#555555")
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        ax.grid(axis="y", color="#dddddd", lw=0.5)
-        ax.axvline(data["year"], color=_GREY, lw=0.6, ls=":")
-        ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), frameon=False, fontsize=7, handlelength=1.6)
-        return _svg(fig)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -858,32 +734,6 @@ def render_pdf(data: dict) -> bytes:
         _LANG.reset(token)
 
 
-def analyses(
-    scheme: Scheme,
-    profiles: Sequence[Profile] | Scored,
-    country: str,
-    *,
-    group: Group | None = None,
-    stat: str = DEFAULT_STAT,
-    year: int | None = None,
-    runs: int = 2000,
-    seed: int = 0,
-) -> dict[str, Any]:
-    """The sections beyond MIPEX, for ``report_data(extras=...)``: the robustness band of the
-    country's rank (``robustness.report_extra``, ``runs`` Monte Carlo runs, seeded) and the
-    smallest reform that reaches the baseline (``transfer.report_extra``). Both need a group."""
-    if group is None or runs <= 0:
-        return {}
-    from .robustness import report_extra as robustness_extra
-    from .transfer import report_extra as transfer_extra
-
-    out: dict[str, Any] = {"robustness": robustness_extra(scheme, profiles, country, group, year, runs=runs, seed=seed)}
-    t = transfer_extra(scheme, profiles, country, group, stat=stat, year=year)
-    if t:
-        out["transfer"] = t
-    return out
-
-
 def profile_pdf(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: str, *, runs: int = 2000,
                 **kw: Any) -> bytes:
     """The country profile PDF of ``country`` (keywords as :func:`report_data`).
@@ -892,7 +742,7 @@ def profile_pdf(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: s
     when there is a baseline group (``runs=0`` leaves them out)."""
     if "extras" not in kw:
         kw["extras"] = analyses(scheme, profiles, country, group=kw.get("group"), stat=kw.get("stat", "median"),
-                                year=kw.get("year"), runs=runs)
+                                year=kw.get("year"), runs=runs, lang=kw.get("lang", DEFAULT_LANGUAGE))
     return render_pdf(report_data(scheme, profiles, country, **kw))
 
 

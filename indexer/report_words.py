@@ -13,7 +13,7 @@ from .i18n import MESSAGES, t
 def words(lang: str) -> dict[str, str]:
     """Every ``pdf.<name>`` message without placeholders, as ``{name: text}``."""
     return {key[4:]: t(key, lang) for key, entry in MESSAGES.items()
-            if key.startswith("pdf.") and not key.startswith(("pdf.s.", "pdf.prov.", "pdf.n.", "pdf.verdict."))
+            if key.startswith("pdf.") and not key.startswith(("pdf.s.", "pdf.prov.", "pdf.n.", "pdf.verdict.", "pdf.rb.", "pdf.tr."))
             and "{" not in str(entry["en"])}
 
 

@@ -886,36 +886,3 @@ def _band_of(res: Robustness, country: str) -> dict:
         "n": int(res.table.nominal_score.notna().sum()), "runs": res.runs, "year": res.year,
         "nominal_score": None if math.isnan(row.nominal_score) else float(row.nominal_score),
     }
-
-
-def report_extra(scheme: Scheme, profiles: Sequence[Profile], country: str, group: Group | None,
-                 year: int | None, runs: int = 2000, seed: int = 0) -> dict:
-    """The ``robustness`` section of ``report.profile_pdf(extras=...)``: a sentence, the band as
-    ``overall = {"lo", "hi"}`` (shown next to the overall rank), and the total effect of each
-    assumption on the ranks."""
-    res = robustness(scheme, profiles, group=group, year=year, include=[country], runs=runs, seed=seed,
-                     bootstrap=0)
-    b = _band_of(res, country)
-    pool = f"the {res.group.name} members" if res.group is not None else "every country"
-    varied = ", ".join(f.name for f in res.factors)
-    if b["nominal_rank"] is None:
-        text = f"{country} has no overall score in {res.year}, so it has no rank to test."
-        overall = None
-    else:
-        text = (f"Rank {b['nominal_rank']} of {b['n']} among {pool} ({res.year}). Over {res.runs:,} runs that vary "
-                f"the assumptions of the index ({varied}), the rank stays between {b['p05_rank']} and "
-                f"{b['p95_rank']} in 90% of runs (median {b['median_rank']}).")
-        overall = {"lo": b["p05_rank"], "hi": b["p95_rank"]}
-    out = {
-        "title": "Robustness of the rank",
-        "text": text,
-        "columns": ["assumption", "total effect on the ranks (ST)", "first order (S1)"],
-        "rows": [[r.factor, round(float(r.ST_rank), 3), round(float(r.S1_rank), 3)]
-                 for r in res.sensitivity.itertuples(index=False)],
-        "note": (f"Monte Carlo, seed {res.seed}; weights ±{res.assumptions.noise:.0%} (uniform), aggregation among "
-                 f"{', '.join(res.assumptions.aggregations)}, missing answers skipped or zero, one area left out "
-                 "or none. Sobol' total effects (Jansen), variance-weighted over the countries' ranks."),
-    }
-    if overall:
-        out["overall"] = overall
-    return out

@@ -92,10 +92,11 @@ import pandas as pd
 from . import codings
 from .compare import DEFAULT_STAT, STATS, Scored, baseline_stat
 from .model import Group, Profile, Scheme
+from .notes import Note, Num, Pct
 from .score import ANSWERED, answer_arrays, score_arrays
 from .transfer_search import TOL, Candidate, _median_table, _methods, search_set
 
-__all__ = ["Candidate", "Step", "Transfer", "TransferError", "_median_table", "transfer", "report_extra"]
+__all__ = ["Candidate", "Step", "Transfer", "TransferError", "_median_table", "transfer"]
 
 CSV_COLUMNS = ["code", "title", "answer", "score", "baseline", "gap", "baseline_n", "step", "to_answer", "to_score",
                "gain", "overall_after", "models", "kind", "lower_after", "upper_after"]
@@ -106,7 +107,12 @@ STATUSES = ("sure", "possibly", "no")
 
 
 class TransferError(ValueError):
-    """A gap analysis that cannot be made (no profile, no target, ...)."""
+    """A gap analysis that cannot be made (no profile, no target, ...). ``note``: the reason as
+    data, for a view that shows it in its language (``str(err)`` is the English)."""
+
+    def __init__(self, message: str | Note) -> None:
+        super().__init__(str(message))
+        self.note = message if isinstance(message, Note) else None
 
 
 @dataclass(frozen=True)
@@ -172,7 +178,10 @@ class Transfer:
     candidates: int
     illustrative: bool = False
     members_used: dict[str, int] = field(default_factory=dict)
-    notes: tuple[str, ...] = ()
+    #: what a reader should know about the result, as data (``str(note)``: English; ``note.text(lang)``)
+    notes: tuple[Note, ...] = ()
+    #: the target's source as data (the group and statistic; None for a given target)
+    target_note: Note | None = None
     #: country and members -> the coding used, with its provenance (``codings.label``)
     codings: dict[str, str] = field(default_factory=dict)
     #: what the reform lifts to the target (``OBJECTIVES``): "score", "lower" or "upper"
@@ -454,8 +463,8 @@ def transfer(
     scored = scored.choose(coding, answers=True)  # what indicator-level analyses use
     r = scored.row_for(country, year)
     if r is None:
-        when = f" for {year} or earlier" if year else ""
-        raise TransferError(f"{country} has no profile of {scheme.id}{when}")
+        when = Note.of("note.transfer.when", year=str(year)) if year else ""
+        raise TransferError(Note.of("note.transfer.no_profile", country=country, scheme=scheme.id, when=when))
     y_used, row = r
     year = year if year is not None else y_used
     prof = scored.profile(row)
@@ -476,14 +485,15 @@ def transfer(
         base0 = baseline_stat(S_all[drows][:, :1] if drows else np.empty((0, 1)), stat)[0][0]
     if target is None:
         if group is None:
-            raise TransferError("give a --baseline group (its overall is the target) or a --target")
+            raise TransferError(Note.of("note.transfer.need_target"))
         base = base.copy()
         base[0] = base0
         if math.isnan(base[0]):
-            raise TransferError(f"no member of {group.name} has an overall score up to {year}: give a --target")
+            raise TransferError(Note.of("note.transfer.no_member_overall", group=group.name, year=str(year)))
         target, source = float(base[0]), f"{group.name} {stat}"
+        target_note = Note.of("note.transfer.target_source", group=group.name, stat=Note.of(f"stat.{stat}"))
     else:
-        source = "given"
+        source, target_note = "given", None
     target = float(target)
 
     # leaf scores of the country and of the members; the answers members hold
@@ -532,21 +542,21 @@ def transfer(
     def verifier(which: int):  # noqa: ANN202 - the overall's score (0), lower (2) or upper (3) after a set
         return lambda cs: float(evaluate([cs])[which][0, 0])
 
-    notes = []
+    notes: list[Note] = []
     objective, possible_in = "score", None
     answers_c: list[Candidate] = []
     if not math.isnan(S[0]):
         chosen, method, best_possible = minimal_reform(scheme, prof, S, candidates, target, verifier(0))
         metric = 0
     elif math.isnan(L[0]):
-        notes.append(f"{country} has no overall score and no bounds (no applicable indicator): nothing to reform.")
+        notes.append(Note.of("note.transfer.no_bounds", country=country))
         chosen, method, best_possible, metric = [], "none", float("nan"), 0
     else:
         lowest = A_all.extremes[0]
         answers_c = open_answers(scheme, A_all.open[row], lowest, allowed=allowed)
         mc = scheme.min_coverage_of(scheme.root)
-        notes.append(f"{country} has no overall score (coverage {cov_now:.0%}, the overall needs {mc:.0%}): the reform "
-                     f"is planned on its bounds [{L[0]:.2f}, {U[0]:.2f}] (SPEC §3.1).")
+        notes.append(Note.of("note.transfer.on_bounds", country=country, cov=Pct(cov_now), need=Pct(mc),
+                             lower=Num(float(L[0])), upper=Num(float(U[0]))))
         chosen, method, best_possible = sure_reform(scheme, prof, L, candidates, answers_c, target, verifier(2))
         objective, metric = "lower", 2
         up, up_method, up_best = minimal_reform(scheme, prof, U, candidates, target, verifier(3))
@@ -574,9 +584,9 @@ def transfer(
             steps.append(Step(c.code, scheme.node(c.code).title, c.answer, c.best, c.score, c.best_score,
                               float(alone[i]), float(cs[n_, 0]), models, c.kind, float(cl[n_, 0]), float(cu[n_, 0])))
     if not reachable and not (math.isnan(S[0]) and math.isnan(L[0])):
-        what = {"score": "", "lower": "the lower bound of ", "upper": "the upper bound of "}[objective]
-        notes.append(f"Even every candidate change ({len(all_cands)}) lifts {what}{country}'s overall only to "
-                     f"{best_possible:.2f}, short of {target:.2f}.")
+        key = {"score": "note.transfer.short", "lower": "note.transfer.short_lower",
+               "upper": "note.transfer.short_upper"}[objective]
+        notes.append(Note.of(key, n=len(all_cands), country=country, best=Num(best_possible), target=Num(target)))
 
     # the overall and every area a step touches, before and after
     ea = evaluate([chosen])
@@ -612,10 +622,10 @@ def transfer(
     provisions["baseline_n"] = provisions["baseline_n"].astype("Int64")
     provisions = provisions.sort_values(["gap", "code"], kind="stable").reset_index(drop=True)
     if group is not None and int(base_n[li].max(initial=0)) == 0:
-        notes.append(f"No member of {group.name} has indicator-level answers up to {year} (published scores only): "
-                     "there is no indicator baseline and no model country.")
+        notes.append(Note.of("note.transfer.no_indicator_baseline", group=group.name, year=str(year)))
     return Transfer(
         scheme=scheme, country=country, year=year, group=group, stat=stat, target=target, target_source=source,
+        target_note=target_note,
         overall=float(S[0]), provisions=provisions, steps=tuple(steps), reachable=reachable,
         best_possible=best_possible, method=method, candidates=len(all_cands),
         illustrative=prof.provenance == "illustrative", members_used={m: scored.profile(i).year for m, i in members.items()},
@@ -624,51 +634,3 @@ def transfer(
         objective=objective, coverage=cov_now, lower=float(L[0]), upper=float(U[0]), status=status,
         after=tuple(after), possible_in=possible_in,
     )
-
-
-def report_extra(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: str, group: Group | None, *,
-                 stat: str = DEFAULT_STAT, year: int | None = None, target: float | None = None,
-                 within_group: bool = False) -> dict | None:
-    """The ``transfer`` section of ``report.profile_pdf(extras=...)``: the smallest reform that
-    lifts the country to the group's baseline overall (or ``target``), with model countries.
-    None when there is neither a group nor a target."""
-    if group is None and target is None:
-        return None
-    try:
-        res = transfer(scheme, profiles, country, group=group, stat=stat, target=target, year=year,
-                       within_group=within_group)
-    except TransferError as err:
-        return {"title": "Policy transfer", "text": str(err), "rows": []}
-    goal = f"the {res.target_source} ({res.target:.1f})" if res.target_source != "given" else f"{res.target:.1f}"
-    sure = {"sure": "for sure (its lower bound reaches it, whatever the open answers turn out to be)",
-            "possibly": "possibly (its upper bound reaches it; it depends on the open answers)",
-            "no": "not"}[res.status]
-    if math.isnan(res.overall) and math.isnan(res.lower):
-        text = f"{country} has no overall score and no bounds: nothing to reform."
-    elif res.objective != "score":
-        text = (f"{country} has no overall score (coverage {res.coverage:.0%}); its bounds are "
-                f"[{res.lower:.1f}, {res.upper:.1f}]. ")
-        if res.steps:
-            text += (f"The fewest edits ({len(res.steps)}: {len(res.steps) - res.answers} changes, {res.answers} answers "
-                     f"to open indicators) after which {goal} is reached {sure}.")
-        else:
-            text += f"Without any change {goal} is reached {sure}."
-    elif not res.steps:
-        text = f"{country}'s overall ({res.overall:.1f}) is at or above {goal} already."
-    elif res.reachable:
-        text = (f"The fewest changes that lift {country}'s overall from {res.overall:.1f} to {goal}: "
-                f"{len(res.steps)} of {res.candidates} indicators that could score more.")
-    else:
-        text = (f"Even all {res.candidates} possible changes lift {country} only to {res.best_possible:.1f}, "
-                f"short of {goal}.")
-    return {
-        "title": "Policy transfer: the smallest reform",
-        "text": text,
-        "columns": ["#", "indicator", "from", "to", "gain alone", "overall after", "models"],
-        "rows": [[i + 1, f"{s.code} {s.title}", s.answer or "(open)", s.to_answer, round(s.gain, 2),
-                  "–" if math.isnan(s.overall_after) else round(s.overall_after, 2),
-                  ", ".join(s.models) or "–"] for i, s in enumerate(res.steps)],
-        "note": ("Models: members of the group whose answer scores at least the proposed one. "
-                 + ("Weighted means throughout: largest gains first is provably the fewest changes."
-                    if res.method == "greedy" else "Found by an exact search over the tree.")),
-    }

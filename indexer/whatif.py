@@ -33,6 +33,7 @@ import pandas as pd
 from .compare import Scored, competition_rank
 from .load import number_of
 from .model import NOT_APPLICABLE, Group, Profile, Scheme
+from .notes import Note, Num
 from .score import score_arrays
 
 CSV_COLUMNS = ["code", "level", "depth", "country", "year", "before", "after", "delta",
@@ -55,7 +56,8 @@ class Reform:
     answers: Mapping[str, str | None] = field(default_factory=dict)
     scores: Mapping[str, float] = field(default_factory=dict)
     clear: tuple[str, ...] = ()
-    sources: Mapping[str, str] = field(default_factory=dict)  # leaf/node code -> where the change comes from
+    #: leaf/node code -> where the change comes from: "set", or a note ("adopted from SE 2024 (LMM)")
+    sources: Mapping[str, str | Note] = field(default_factory=dict)
     #: leaves under a cleared node that keep the country's own answer (the adopted-from country has none)
     keep: tuple[str, ...] = ()
 
@@ -88,7 +90,7 @@ class Change:
     after: str | None
     before_score: float
     after_score: float
-    source: str = ""
+    source: str | Note = ""  # "set", or where an adopted answer comes from (``notes.say`` renders it)
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,8 @@ class WhatIf:
     before_profile: Profile
     after_profile: Profile
     dropped_given: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    #: what a reader should know about the result, as data (``str(note)``: English; ``note.text(lang)``)
+    notes: tuple[Note, ...] = ()
     members_used: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -179,8 +182,8 @@ def adopt(scheme: Scheme, profiles: Sequence[Profile] | Scored, source: str, cod
     leaves = [n.code for n in under if n.is_leaf and n.code not in given_under and n.code not in scores]
     answers = {c: src.answers[c] for c in leaves if src.answers.get(c) is not None}
     keep = tuple(c for c in leaves if c not in answers)
-    label = (f"adopted from {source} {src.year}" + ("" if src.coding == src.provenance else f" {src.coding}")
-             + f" ({code})")
+    label = Note.of("note.src.adopted", country=source, year=str(src.year), code=code,
+                    coding="" if src.coding == src.provenance else f" {src.coding}")
     return Reform(answers, scores, (code,), {c: label for c in [*leaves, *scores]}, keep)
 
 
@@ -362,26 +365,31 @@ def what_if(
         if g0 != g1 and c not in dropped:
             ch.append(Change(c, None if g0 is None else f"given {g0:g}", None if g1 is None else f"given {g1:g}",
                              float(before[k]), float(after[k]), src))
-    notes = []
+    notes: list[Note] = []
     if dropped:
         recomputed = score_arrays(scheme, [replace(target, scores={k: v for k, v in target.scores.items()
                                                                    if k not in dropped})]).score[0]
         for code in dropped:
             k = scheme.index[code]
-            notes.append(f"{code}: the given score {target.scores[code]:g} is recomputed from its children after the "
-                         f"reform; recomputed before the reform it would be {_num(recomputed[k])}, so "
-                         f"{_num(recomputed[k] - before[k], 3)} of the delta is the rounding of the given figures.")
+            notes.append(Note.of("note.whatif.recomputed", code=code, given=Num(target.scores[code], None),
+                                 recomputed=Num(float(recomputed[k])),
+                                 rounding=Num(float(recomputed[k] - before[k]), 3)))
     for c in ch:
         cit = target.citations.get(c.code)
         if c.before is not None and cit is not None and cit.source and not c.before.startswith("given"):
-            notes.append(f"{c.code}: {country}'s answer {c.before} (cited: {cit.source}) is replaced by "
-                         f"{'a blank' if c.after is None else c.after} ({c.source or 'the reform'}).")
+            by = c.source if c.source and c.source != "set" else Note.of(
+                "note.whatif.set" if c.source == "set" else "note.whatif.the_reform")
+            if c.after is None:
+                notes.append(Note.of("note.whatif.replaced_blank", code=c.code, country=country, before=c.before,
+                                     source=cit.source, by=by))
+            else:
+                notes.append(Note.of("note.whatif.replaced", code=c.code, country=country, before=c.before,
+                                     source=cit.source, after=c.after, by=by))
     kept = [k for k in reform.keep if target.answers.get(k) is not None]
     if kept:
-        notes.append(f"Not adopted, kept as {country} answers them (the other country has no answer): "
-                     f"{', '.join(kept)}.")
+        notes.append(Note.of("note.whatif.kept", country=country, codes=tuple(kept)))
     if not ch:
-        notes.append("The reform changes nothing: every answer is already as asked.")
+        notes.append(Note.of("note.whatif.nothing"))
     return WhatIf(scheme=scheme, country=country, year=year, group=group, changes=tuple(ch), table=table,
                   before_profile=target, after_profile=after_profile, dropped_given=dropped, notes=tuple(notes),
                   members_used={m: scored.profile(i).year for m, i in members.items()})
@@ -392,6 +400,3 @@ def _text(v: object) -> str | None:
         return None
     return str(v)
 
-
-def _num(v: float, digits: int = 2) -> str:
-    return "–" if v is None or v != v else f"{v:.{digits}f}"

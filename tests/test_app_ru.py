@@ -111,6 +111,10 @@ def test_robustness_page_body_in_russian():
     for view in ("sens", "conv"):
         at.session_state["robustness_view"] = t(f"rb.tab.{view}", "ru")
         run(at)
+        if view == "sens":  # the assumptions named in Russian in the Sobol' table
+            factors = {v for df in at.dataframe for v in df.value.iloc[:, 0] if isinstance(v, str)}
+            assert {"метод агрегирования", "правило для отсутствующих ответов"} <= factors, factors
+            assert "aggregation" not in factors
     assert at.session_state["rb_factors"] == ["weights", "aggregation", "missing", "drop"]  # values unchanged
 
 
@@ -130,3 +134,44 @@ def test_scheme_page_body_in_russian():
     run(at)
     assert at.warning or at.success or at.error
     assert "проверенные так же" in texts(at)
+
+
+@pytest.mark.usefixtures("root")
+def test_reform_page_notes_in_russian(root):  # noqa: F811 - the fixture of test_app
+    """The notes the library writes (whatif: the cited answer a reform replaces; transfer: the
+    reform planned on the bounds, the target out of reach) show in Russian, never in English."""
+    from indexer.compare import Scored
+    from indexer.transfer import transfer
+    from indexer.whatif import what_if
+
+    at = russian_app()
+    at.session_state["country"] = "KZ"
+    at.session_state["baseline"] = "EU27"
+    at.switch_page("app_pages/reform.py")
+    run(at)
+    b = load_paths([str(root / "indicators"), str(root / "country_profiles")])
+    scheme = b.schemes["mipex-core"]
+    kz = max((p for p in b.profiles_of("mipex-core") if p.country == "KZ"), key=lambda p: p.year)
+    code = next(c for c in (x.code for x in scheme.leaves)
+                if kz.citations.get(c) and kz.citations[c].source and kz.answers.get(c) not in (None, "n/a")
+                and scheme.node(c).options)
+    other = next(o.value for o in scheme.node(code).options if o.value != kz.answers[code])
+    at.session_state["rf_leaves"] = [code]
+    at.session_state[f"rf_set_{code}"] = other
+    run(at)
+    res = what_if(scheme, Scored.of(scheme, b.profiles_of("mipex-core")), "KZ", {code: other}, group=b.groups["EU27"])
+    assert "note.whatif.replaced" in [n.key for n in res.notes]
+    shown = texts(at)
+    for n in res.notes:
+        assert n.text("ru") in shown and str(n) not in shown, n.key
+    assert "заменяется ответом" in shown and "is replaced by" not in shown
+    # the smallest reform: KZ (no overall score) is planned on its bounds; 99 is out of reach
+    at.session_state["reform_view"] = t("rf.tab.gaps", "ru")
+    at.session_state["rf_target_mode"] = "score"
+    at.session_state["rf_target"] = 99.0
+    run(at)
+    tr_ = transfer(scheme, b.profiles_of("mipex-core"), "KZ", group=b.groups["EU27"], target=99.0)
+    assert tr_.notes, "expected notes about the bounds or the target"
+    shown = texts(at)
+    for n in tr_.notes:
+        assert n.text("ru") in shown and str(n) not in shown, n.key

@@ -11,7 +11,15 @@ from conftest import profile_yaml
 from test_compare import SCHEME
 
 from indexer.cli import main
-from indexer.compare import Scored, compare, empty_baseline_reason, is_thin, thin_note
+from indexer.compare import (
+    Scored,
+    compare,
+    empty_baseline_notes,
+    empty_baseline_reason,
+    is_thin,
+    thin_note,
+    thin_notes,
+)
 from indexer.load import load_paths
 
 GROUPS = """\
@@ -56,6 +64,11 @@ def test_thin_flags_in_the_table(data: Path) -> None:
     assert by.loc["B", "baseline_n"] == 2 and by.loc["B", "baseline"] == 50 and by.loc["B", "thin"]
     assert cmp_.thin_codes() == ["B", "B1"] and cmp_.thin_codes(["A", "B"]) == ["B"]
     assert "B (n = 2)" in thin_note(cmp_) and "5 members" in thin_note(cmp_)
+    (note,) = thin_notes(cmp_)
+    assert note.key == "note.base.thin" and note.values["n"] == 5 and note.values["group"] == "H"
+    assert [a.values for a in note.values["at"]] == [{"code": "B", "n": 2}, {"code": "B1", "n": 2}]
+    assert note.text("ru").startswith("Малочисленная база сравнения: в узлах B (n = 2), B1 (n = 2) показатель «H: медиана»")
+    assert "из 5 членов группы" in note.text("ru")
     # the same two members of a group of four are exactly half: not thin
     four = compare(s, b.profiles, ["AT"], group=b.groups["F"], stat="median")
     assert four.thin_codes() == [] and thin_note(four) == ""
@@ -72,6 +85,14 @@ def test_empty_baseline_says_why(data: Path) -> None:
     assert "CY (2024, expert)" in why and "EE has none" in why
     assert "CY is compared and also a member" in why
     assert "nothing answered there: CY" in why
+    # the same as data, and in Russian
+    notes = empty_baseline_notes(cmp_, scored)
+    assert [n.key for n in notes] == ["note.base.none", "note.base.have_one", "note.base.own", "note.base.why"]
+    assert " ".join(map(str, notes)) == why
+    ru = " ".join(n.text("ru") for n in notes)
+    assert "Ни у одного члена E нет оценки в узлах B, B1, поэтому показателя «E: среднее» там нет." in ru
+    assert "Из 2 членов группы профиль tiny до 2024 г. есть у CY (2024, expert); у EE профиля нет." in ru
+    assert "В узле B у членов, имеющих профиль: ответов там нет — CY." in ru
     # a group with a baseline everywhere needs no words
     full = compare(s, scored, ["AT"], group=b.groups["F"])
     assert empty_baseline_reason(full, scored) == ""

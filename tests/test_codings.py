@@ -144,7 +144,8 @@ def test_gaps_read_the_codings_that_answer(data: Path) -> None:
 def test_adopt_takes_the_answered_coding(data: Path) -> None:
     scheme, profiles, g = load(data)
     reform = adopt(scheme, profiles, "AT", "A")  # AT's desk answers: A1 a, A2 b
-    assert reform.answers == {"A1": "a", "A2": "b"} and "desk" in reform.sources["A1"]
+    assert reform.answers == {"A1": "a", "A2": "b"} and "desk" in str(reform.sources["A1"])
+    assert reform.sources["A1"].values["coding"] == " desk"
     w = what_if(scheme, profiles, "KZ", reform, group=g)
     t = w.table.set_index("code")
     # KZ: A = 62.5, B = 50 → overall 56.25

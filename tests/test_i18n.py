@@ -75,3 +75,23 @@ def test_cldr_country_names_and_numbers():
     assert fmt_number(50, "ru", 1) == "50,0"
     assert fmt_number(float("nan"), "ru") == "–"
     assert language_name("ru") == "русский" and language_name("ru", "en") == "Russian"
+
+
+def test_every_note_and_section_key_in_the_code_is_in_the_catalogue():
+    """Notes are rendered late (a view, a PDF): a key the code names but the catalogue lacks
+    would fail only then. Every literal key of Note.of(...) and of the sections' w(...) is here."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "indexer"
+    keys = set()
+    for path in root.glob("*.py"):
+        text = path.read_text()
+        keys |= set(re.findall(r'Note\.of\(\s*"([a-z_.]+)"', text))
+        if path.name == "report_sections.py":
+            keys |= {f"pdf.rb.{k}" for k in re.findall(r'\bw\("([a-z_.]+)"', text.split("def transfer_section")[0])}
+            keys |= {f"pdf.tr.{k}" for k in re.findall(r'\bw\("([a-z_.]+)"', text.split("def transfer_section")[1])}
+    assert len(keys) > 40
+    assert sorted(k for k in keys if k not in MESSAGES) == []
+    for status in ("sure", "possibly", "no"):  # keys built from a value
+        assert f"pdf.tr.edits.{status}" in MESSAGES and f"pdf.tr.none.{status}" in MESSAGES

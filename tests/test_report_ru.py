@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from indexer.cli import main
+from indexer.i18n import t
 from indexer.load import load_paths
 from indexer.report import report_data, view
 from indexer.translate import translated
@@ -79,3 +80,55 @@ def test_report_lang_ru_writes_a_russian_pdf(tmp_path: Path, bundle):
 def test_report_lang_rejects_an_unknown_language(tmp_path: Path):
     res = CliRunner().invoke(main, ["report", *ARGS, "--lang", "xx", "-o", str(tmp_path / "x.pdf")])
     assert res.exit_code == 2
+
+
+#: the English headings of the profile and of its sections beyond MIPEX (robustness, transfer),
+#: and the opening words of their sentences and columns: none may appear in a Russian profile
+ENGLISH_TITLES = [t(k, "en") for k in (
+    "pdf.rb.title", "pdf.tr.title", "pdf.tr.title_short", "pdf.sw_indicators", "pdf.todo", "pdf.annex_answers",
+    "pdf.annex_sources", "pdf.answers_changed", "pdf.rb.col.st", "pdf.rb.col.s1", "pdf.rb.col.factor",
+    "pdf.tr.col.gain", "pdf.tr.col.overall_after", "pdf.tr.col.bounds_after", "pdf.tr.models", "pdf.tr.greedy",
+    "pdf.tr.search", "pdf.rb.factor.aggregation", "pdf.rb.factor.missing")] + [
+    "Robustness", "Policy transfer", "Monte Carlo, seed", "Sobol' total effects", "Thin baseline", "has no overall score",
+    "The fewest", "Largest gaps", "Scores by", "Changes since", "Country profile", "Overall score"]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_russian_profile_with_runs_has_no_english_section_titles(tmp_path: Path, lang):
+    """--runs adds the robustness and policy-transfer sections; in Russian, their titles,
+    sentences, columns and notes are Russian (the English run shows the check can fail)."""
+    out = tmp_path / f"kz-{lang}.pdf"
+    args = [a if a != "0" else "200" for a in ARGS]
+    res = CliRunner().invoke(main, ["report", *args, "--lang", lang, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    text = pdf_text(out)
+    found = [title for title in ENGLISH_TITLES if title in text]
+    if lang == "ru":
+        assert found == []
+        for key in ("pdf.rb.title", "pdf.tr.title", "pdf.rb.col.factor", "pdf.tr.col.models"):
+            assert t(key, "ru") in text, key
+    else:
+        assert {t("pdf.rb.title", "en"), t("pdf.tr.title", "en"), "Monte Carlo, seed"} <= set(found)
+
+
+def test_sections_beyond_mipex_in_russian(bundle):
+    """The robustness and transfer sections as data: Russian words, CLDR numbers (decimal comma,
+    non-breaking space before %), the scheme's titles translated; the rank band as numbers."""
+    from indexer.report_sections import analyses
+
+    scheme = bundle.schemes["mipex-core"]
+    profiles = bundle.profiles_of("mipex-core")
+    ex = analyses(scheme, profiles, "KZ", group=bundle.groups["EU27"], runs=200, lang="ru")
+    en = analyses(scheme, profiles, "KZ", group=bundle.groups["EU27"], runs=200)
+    rb, tr = ex["robustness"], ex["transfer"]
+    assert rb["title"] == "Устойчивость места в рейтинге" and rb["columns"][0] == "допущение"
+    assert rb.get("overall") == en["robustness"].get("overall")  # the band is the same whatever the language
+    assert [r[1].replace(",", ".").replace("−", "-") for r in rb["rows"]] == [r[1] for r in en["robustness"]["rows"]]
+    assert "Метод Монте-Карло" in rb["note"] and "±25\xa0%" in rb["note"]
+    assert tr["title"] == "Перенос норм: минимальная реформа"
+    assert len(tr["rows"]) == len(en["transfer"]["rows"])
+    ru_scheme = translated(scheme, "ru")[0]
+    for row, en_row in zip(tr["rows"], en["transfer"]["rows"], strict=True):
+        code = row[1].split(" ")[0]
+        assert code == en_row[1].split(" ")[0] and row[1] == f"{code} {ru_scheme.node(code).title}"
+        assert row[4] == en_row[4].replace(".", ",")  # gain, 2 decimals

@@ -489,7 +489,7 @@ def test_robustness_page(demo_app_root: Path) -> None:
 
 def test_report_extra_and_scored_input(data: Path) -> None:
     from indexer.compare import Scored
-    from indexer.robustness import report_extra
+    from indexer.report_sections import robustness_section as report_extra
 
     b, scheme, profiles = _load(data)
     band = rank_band(scheme, Scored.of(scheme, profiles), "CY", b.groups["G"], 2024, runs=800, seed=0)

@@ -133,7 +133,8 @@ def test_out_of_reach(data: Path) -> None:
     _, scheme, profiles = _load(data)
     res = transfer(scheme, profiles, "XA", target=90)  # every leaf at 100: (100 + 100 + 40) / 3 = 80
     assert not res.reachable and res.status == "no" and res.objective == "upper"
-    assert res.best_possible == pytest.approx(80) and "short of 90.00" in res.notes[-1]
+    assert res.best_possible == pytest.approx(80) and "short of 90.00" in str(res.notes[-1])
+    assert res.notes[-1].values["best"].value == pytest.approx(80) and res.notes[-1].values["target"].value == 90
 
 
 def test_reach_status() -> None:
@@ -282,7 +283,7 @@ def test_app_tab_shows_bounds(data: Path, tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_report_extra_bounds(data: Path) -> None:
-    from indexer.transfer import report_extra
+    from indexer.report_sections import transfer_section as report_extra
 
     _, scheme, profiles = _load(data)
     ex = report_extra(scheme, profiles, "XA", None, target=50)
@@ -290,7 +291,12 @@ def test_report_extra_bounds(data: Path) -> None:
     assert "for sure" in ex["text"]
     rows = {r[1].split()[0]: r for r in ex["rows"]}
     assert rows["A2"][2] == "(open)" and rows["A1"][2] == "c"
-    assert rows["A1"][5] == "–" or rows["A2"][5] == "–"  # no overall score after the first step (coverage 5/6 only after both)
+    # planned on the bounds: the table shows the overall's bounds after each step (the lower reaches 50 after both)
+    assert ex["columns"][5] == "bounds after"
+    assert {rows["A1"][5], rows["A2"][5]} == {"38.3–71.7", "55.0–71.7"}
+    ru = report_extra(scheme, profiles, "XA", None, target=50, lang="ru")
+    assert "[21,7; 55,0]" in ru["text"] and "гарантированно" in ru["text"] and ru["columns"][5] == "пределы после"
+    assert {r[2] for r in ru["rows"]} == {"(нет ответа)", "c"}
 
 
 def test_json_has_no_nan(data: Path) -> None:

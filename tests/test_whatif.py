@@ -121,7 +121,10 @@ def test_adopt_an_area_from_another_country(data: Path) -> None:
     res = what_if(scheme, profiles, "CY", reform, group=b.groups["G"])
     assert _row(res, "A").after == pytest.approx(75)
     assert _row(res, "overall").after == pytest.approx((75 + 50) / 2)
-    assert all(c.source == "adopted from BE 2024 (A)" for c in res.changes)
+    assert all(c.source.key == "note.src.adopted" and c.source.values == {"country": "BE", "year": "2024", "code": "A",
+                                                                         "coding": ""} for c in res.changes)
+    assert str(res.changes[0].source) == "adopted from BE 2024 (A)"
+    assert res.changes[0].source.text("ru") == "заимствовано: BE, 2024 (A)"
 
 
 def test_contradictory_instructions_are_refused_never_resolved_silently(data: Path) -> None:
@@ -156,8 +159,12 @@ def test_adopting_keeps_answers_the_other_country_lacks_and_names_replaced_citat
     assert res.after_profile.answers["A2"] == "c"  # BE has no A2: CY's own (cited) answer stays
     assert res.after_profile.citations["A2"].source == "CY Act, art. 4"
     assert [c.code for c in res.changes] == ["A1"]
-    assert "A1: CY's answer b (cited: CY Act, art. 3) is replaced by c (adopted from BE 2024 (A))." in res.notes
-    assert "Not adopted, kept as CY answers them (the other country has no answer): A2." in res.notes
+    keys = {n.key: n.values for n in res.notes}
+    assert keys["note.whatif.replaced"] | {"by": None} == {"code": "A1", "country": "CY", "before": "b",
+                                                          "source": "CY Act, art. 3", "after": "c", "by": None}
+    assert keys["note.whatif.kept"] == {"country": "CY", "codes": ("A2",)}
+    assert "A1: CY's answer b (cited: CY Act, art. 3) is replaced by c (adopted from BE 2024 (A))." in map(str, res.notes)
+    assert "Not adopted, kept as CY answers them (the other country has no answer): A2." in map(str, res.notes)
 
 
 def test_adopting_into_a_published_profile_recomputes_its_overall(data: Path) -> None:
@@ -168,7 +175,11 @@ def test_adopting_into_a_published_profile_recomputes_its_overall(data: Path) ->
     o = _row(res, "overall")
     assert o.before == pytest.approx(55.01) and o.after == pytest.approx(57.5)
     assert res.dropped_given == ("overall",)
-    assert "recomputed" in res.notes[0] and "55.00" in res.notes[0] and "-0.010" in res.notes[0]
+    v = res.notes[0].values
+    assert res.notes[0].key == "note.whatif.recomputed" and v["code"] == "overall"
+    assert v["recomputed"].value == pytest.approx(55) and v["rounding"].value == pytest.approx(-0.01)
+    assert "55.00" in str(res.notes[0]) and "-0.010" in str(res.notes[0])
+    assert "55,00" in res.notes[0].text("ru") and "−0,010" in res.notes[0].text("ru")
     assert _row(res, "A").after == pytest.approx(75) and _row(res, "B").after == pytest.approx(40)
     codes = [c.code for c in res.changes]
     assert codes == ["A", "A1", "A2"]  # the given A removed, its answers adopted
@@ -189,7 +200,7 @@ def test_adopting_a_published_area_brings_its_given_score(data: Path) -> None:
 def test_no_change(data: Path) -> None:
     _, scheme, profiles = _load(data)
     res = what_if(scheme, profiles, "AT", Reform({"A1": "a"}))
-    assert res.changes == () and res.moved.empty and "nothing" in res.notes[0]
+    assert res.changes == () and res.moved.empty and [n.key for n in res.notes] == ["note.whatif.nothing"]
 
 
 def test_cli(data: Path) -> None:

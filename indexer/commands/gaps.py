@@ -44,7 +44,7 @@ def gaps_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Transfer
                            for r in shown.itertuples(index=False)], right={2, 3, 4, 5, 6})
     out += reform_text(res)
     notes = ["Models: group members whose answer scores at least the proposed one."] if res.group is not None else []
-    notes += list(res.notes)
+    notes += [str(n) for n in res.notes]
     if res.codings:
         named = [f"{c} {v}" for c, v in sorted(res.codings.items()) if c == res.country or "(" in v]
         notes.append("Codings read, indicator by indicator (the codings that answer indicators; a coding of its "
@@ -175,7 +175,7 @@ def command(scheme, paths, country, group, stat, target, year, within_group, top
             "baseline": None if grp is None else {"group": grp.name, "stat": stat, "members_used": res.members_used},
             "overall": res.overall, "target": res.target, "target_source": res.target_source,
             "reachable": res.reachable, "best_possible": res.best_possible, "method": res.method,
-            "candidates": res.candidates, "illustrative": res.illustrative, "notes": list(res.notes),
+            "candidates": res.candidates, "illustrative": res.illustrative, "notes": [str(n) for n in res.notes],
             "objective": res.objective, "coverage": res.coverage, "lower": res.lower, "upper": res.upper,
             "status": res.status, "possible_in": res.possible_in,
             "after": json.loads(records_json(res.after_frame())),

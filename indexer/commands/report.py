@@ -116,7 +116,7 @@ def _report_all(sel, members, base, stat, year, output_dir, workers, runs, lang)
         raise InvalidInput([problem("no-profile", f"no country {where}has a profile of {sel.scheme.id}{when}")])
 
     def extras(c: str) -> dict:
-        return analyses(sel.scheme, scored, c, group=base, stat=stat, year=year, runs=runs)
+        return analyses(sel.scheme, scored, c, group=base, stat=stat, year=year, runs=runs, lang=lang)
 
     t0 = time.perf_counter()
     if sys.stderr.isatty():

@@ -37,7 +37,7 @@ def whatif_text(res, show_all: bool = False) -> str:  # noqa: ANN001 - a WhatIf
     out = "\n".join(head) + "\n\nChanges:\n"
     out += text_table(["code", "from", "to", "score before", "score after", "source"],
                       [[c.code, c.before if c.before is not None else "(blank)", c.after if c.after is not None else "(blank)",
-                        fmt_num(c.before_score), fmt_num(c.after_score), c.source] for c in res.changes], right={3, 4})
+                        fmt_num(c.before_score), fmt_num(c.after_score), str(c.source)] for c in res.changes], right={3, 4})
     t = res.table if show_all else res.moved
     title = "Every node" if show_all else "What moved (--all for every node)"
     headers = ["code", "level", "before", "after", "delta"]
@@ -52,7 +52,7 @@ def whatif_text(res, show_all: bool = False) -> str:  # noqa: ANN001 - a WhatIf
         rows.append(row)
     out += f"\n{title}:\n" + text_table(headers, rows, right=set(range(2, len(headers))))
     notes = ["Scores rounded to 1 decimal for display; – = no score."]
-    notes += list(res.notes)
+    notes += [str(n) for n in res.notes]
     if res.illustrative:
         notes.append(f"ILLUSTRATIVE data, not a published or official coding: {res.country}.")
     return out + "\n" + "\n".join(notes) + "\n"
@@ -107,8 +107,8 @@ def command(scheme, paths, country, sets, adopts, group, year, show_all, fmt, ou
         meta = {
             "scheme": res.scheme.id, "version": res.scheme.version, "country": res.country,
             "year": res.before_profile.year, "group": None if grp is None else grp.name,
-            "illustrative": res.illustrative, "dropped_given": list(res.dropped_given), "notes": list(res.notes),
-            "changes": [c.__dict__ for c in res.changes],
+            "illustrative": res.illustrative, "dropped_given": list(res.dropped_given), "notes": [str(n) for n in res.notes],
+            "changes": [{**c.__dict__, "source": str(c.source)} for c in res.changes],
         }
         text = json.dumps({**meta, "rows": json.loads(records_json(res.table))}, ensure_ascii=False, indent=1) + "\n"
     write_output(text, output)
