@@ -322,6 +322,10 @@ REPORT_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
     "pdf.tr.none.no": {"en": "Without any change {goal} is not reached.",
                        "ru": "Без изменений цель — {goal} — не достигается."},
+    "pdf.tr.coding": {
+        "en": "Computed on {country}'s coding that answers indicators: {label} {year}.",
+        "ru": "{country}: расчёт по кодированию с ответами на вопросы — {label}, {year} г.",
+    },
     "pdf.tr.already": {
         "en": "{country}'s overall ({overall}) is at or above {goal} already.",
         "ru": "{country}: общая оценка ({overall}) уже не ниже цели — {goal}.",

@@ -187,6 +187,9 @@ def transfer_section(scheme: Scheme, profiles: Sequence[Profile] | Scored, count
         text = w("fewest", country=name, overall=n1(res.overall), goal=goal, k=k, n=res.candidates)
     else:
         text = w("out_of_reach", country=name, n=res.candidates, best=n1(res.best_possible), goal=goal)
+    if res.codings.get(country):  # the reform is planned on the coding that answers indicators,
+        # which may not be the one the profile's scores above come from (published figures first)
+        text += " " + w("coding", country=name, label=res.codings[country], year=str(res.year))
     bounds = res.objective != "score"
     columns = [w("col.step"), w("col.indicator"), w("col.from"), w("col.to"), w("col.gain"),
                w("col.bounds_after") if bounds else w("col.overall_after"), w("col.models")]

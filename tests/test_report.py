@@ -282,3 +282,19 @@ def test_changes_compare_a_profile_with_its_own_coding_only(tiny: Path) -> None:
     assert report_data(s, b.profiles, "KZ", group=b.groups["G"])["changes"] is None
     am = report_data(s, b.profiles, "AM", group=b.groups["G"])["changes"]
     assert am["previous_year"] == 2020 and [a["code"] for a in am["answers"]] == ["A1"]
+
+
+def test_transfer_section_names_the_coding_it_plans_on() -> None:
+    """Germany's profile shows MIPEX's published overall (published figures first), but the
+    smallest reform reads the coding that answers indicators (the desk coding): the section says
+    which, so the two overalls on one PDF are not taken for one figure."""
+    from indexer.report_sections import transfer_section
+
+    repo = Path(__file__).resolve().parents[1]
+    b = load_paths([repo / "indicators" / "mipex-core.yaml", repo / "country_profiles"])
+    s = b.schemes["mipex-core"]
+    ps = [p for p in b.profiles if p.scheme == "mipex-core"]
+    d = transfer_section(s, ps, "DE", b.groups["EU27"], year=2024)
+    assert "coding that answers indicators: desk (illustrative) 2024" in d["text"]
+    ru = transfer_section(s, ps, "DE", b.groups["EU27"], year=2024, lang="ru")
+    assert "desk (illustrative), 2024 г." in ru["text"]
