@@ -33,7 +33,9 @@ LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
 SOURCE_LANGUAGE = "en"
 
 TOP_KEYS = {"translation", "language", "version", "translator", "notes", "title", "description",
-            "levels", "sections", "bands", "nodes"}
+            "source", "levels", "sections", "bands", "nodes"}
+#: the scheme's own texts a translation may give (top level of the file)
+SCHEME_TEXTS = ("title", "description", "source")
 #: texts of a node that a translation may give, in the order they are written
 NODE_TEXTS = ("title", "question", "help", "unit")
 NODE_KEYS = set(NODE_TEXTS) | {"options", "notes"}
@@ -85,6 +87,8 @@ class Translation:
     translator: str = ""
     title: Text | None = None
     description: Text | None = None
+    #: the scheme's ``source:`` (its citation: the "About" paragraph of profiles)
+    source: Text | None = None
     #: English level name -> translated name (``area`` -> ``область``)
     levels: Mapping[str, str] = field(default_factory=dict)
     #: English section label -> translated label (the English label is its own source)
@@ -123,6 +127,8 @@ def source_texts(scheme: Scheme) -> Iterator[tuple[tuple[Any, ...], str]]:
         yield ("title",), scheme.title
     if scheme.description:
         yield ("description",), scheme.description
+    if scheme.source:
+        yield ("source",), scheme.source
     for n in scheme.nodes[1:]:
         for name, text in _node_sources(n):
             yield ("nodes", n.code, *name), text
@@ -184,6 +190,7 @@ def parse_translation(data: dict, c: Any, path: str) -> Translation | None:
             c.error((key,), "bad-value", f"{key} must be text: quote it")
     title = _text(data, ("title",), c)
     description = _text(data, ("description",), c)
+    source = _text(data, ("source",), c)
     labels = {kind: _labels(data, kind, c) for kind in ("levels", "sections", "bands")}
     nodes: dict[str, NodeTexts] = {}
     raw_nodes = data.get("nodes")
@@ -214,7 +221,7 @@ def parse_translation(data: dict, c: Any, path: str) -> Translation | None:
     if c.has_errors:
         return None
     return Translation(scheme=sid, language=lang, path=path, version=str(version), translator=str(translator),
-                       title=title, description=description, levels=labels["levels"],
+                       title=title, description=description, source=source, levels=labels["levels"],
                        sections=labels["sections"], bands=labels["bands"], nodes=nodes)
 
 
@@ -349,7 +356,7 @@ def _lookup(tr: Translation, keypath: tuple[Any, ...]) -> Text | None:
 
 
 def _given(tr: Translation) -> Iterator[tuple[Any, ...]]:
-    for name in ("title", "description"):
+    for name in SCHEME_TEXTS:
         if getattr(tr, name) is not None:
             yield (name,)
     for code, nt in tr.nodes.items():
@@ -484,7 +491,8 @@ def localise(scheme: Scheme, tr: Translation | None) -> Scheme:
         nodes.append(n)
         stack.extend(reversed(n.children))
     return replace(scheme, title=title, root=root, nodes=tuple(nodes),
-                   description=current(tr.description, scheme.description) or scheme.description)
+                   description=current(tr.description, scheme.description) or scheme.description,
+                   source=current(tr.source, scheme.source) or scheme.source)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -537,7 +545,7 @@ def skeleton(scheme: Scheme, lang: str, existing: Translation | None = None) -> 
     ]
     if ex.translator:
         out.append(f"translator: {_quoted(ex.translator)}")
-    for name in ("title", "description"):
+    for name in SCHEME_TEXTS:
         english = getattr(scheme, name)
         if english:
             out += _text_lines(name, english, getattr(ex, name), "")

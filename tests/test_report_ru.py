@@ -66,6 +66,9 @@ def test_report_lang_ru_writes_a_russian_pdf(tmp_path: Path, bundle):
                   "Мобильность на рынке труда", "Приложение: все ответы"):
         assert words in ru, words
     assert "COUNTRY PROFILE" not in ru and "Reference year" not in ru and "Annex" not in ru
+    # the closing "About the index" paragraph is the scheme's source, translated too
+    assert "Неофициальная реконструкция" in " ".join(ru.split()) and "Unofficial reconstruction" not in ru
+    assert "Unofficial reconstruction" in " ".join(en.split())
     # the same overall score (bounds while partly coded), written with a decimal comma
     scheme = bundle.schemes["mipex-core"]
     d = report_data(scheme, bundle.profiles_of("mipex-core"), "KZ", group=bundle.groups["EU27"])

@@ -192,10 +192,10 @@ def test_mipex_core_russian_translation_is_complete_and_current():
     assert problems == []
     assert tr is not None and tr.language == "ru"
     assert check_translation(tr, scheme) == []
-    # every text of the scheme: 1 title + 1 description + 8 areas + 6 FR indicators (composites
+    # every text of the scheme: title, description, source (citation) + 8 areas + 6 FR indicators (composites
     # of questions since 2020.3) + 70 x (title, question, help) + 70 x 3 option labels
     keys = [k for k, _ in source_texts(scheme)]
-    assert len(scheme.leaves) == 70 and len(keys) == 2 + 8 + 6 + 70 * 3 + 70 * 3
+    assert len(scheme.leaves) == 70 and len(keys) == 3 + 8 + 6 + 70 * 3 + 70 * 3
     shown = localise(scheme, tr)
     cyrillic = re.compile("[а-яё]", re.I)
     for n in shown.nodes[1:]:
@@ -361,7 +361,7 @@ def test_refreshing_the_bundled_russian_changes_nothing(tmp_path, runner, in_rep
     copy.write_bytes((REPO / "indicators" / "mipex-core.ru.yaml").read_bytes())
     res = runner.invoke(main, ["translate", "mipex-core", "--lang", "ru", "--update", "--output", str(copy)])
     assert res.exit_code == 0, res.output
-    assert "471 of 471 texts translated, 0 untranslated, 0 stale" in res.output
+    assert "472 of 472 texts translated, 0 untranslated, 0 stale" in res.output
     assert copy.read_bytes() == (REPO / "indicators" / "mipex-core.ru.yaml").read_bytes()
 
 
