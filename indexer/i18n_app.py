@@ -216,7 +216,7 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "ru": "high: процитированная норма сама по себе определяет ответ; medium: требуется толкование, либо это "
               "утверждает только надёжный вторичный источник (CODING.md)",
     },
-    # --- shared helpers (app_support)
+    # --- shared helpers (app_format, app_widgets)
     "stat.median": {"en": "median", "ru": "медиана"},
     "stat.mean": {"en": "mean", "ru": "среднее"},
     "stat.min": {"en": "minimum", "ru": "минимум"},
