@@ -90,6 +90,7 @@ cmp_ = dat.comparison(data, sid, present, group_name, stat, year, coding=coding)
 t = cmp_.table
 #: the same comparison with the scheme's texts in the app's language, for the charts' labels
 cmp_shown = replace(cmp_, scheme=vscheme)
+bands = translation.bands if translation is not None else None  # the charts' band labels
 
 # --- provenance and years -----------------------------------------------------------------------
 used = [s.profile(s.row_for(c, cmp_.year)[1]) for c in present]
@@ -184,7 +185,7 @@ def areas_view() -> None:
                    + [int(area_rows.drop_duplicates("code").baseline.notna().sum())])
     if len(scheme.root.children) >= 3 and drawable >= 3:
         a, b = st.columns(2)
-        a.plotly_chart(figs.radar_figure(cmp_shown), key="radar", config={"displaylogo": False})
+        a.plotly_chart(figs.radar_figure(cmp_shown, bands=bands), key="radar", config={"displaylogo": False})
     else:  # a radar of one or two axes (or values) is a line or a point: bars only
         b = st.container()
         if len(scheme.root.children) < 3:
@@ -192,7 +193,7 @@ def areas_view() -> None:
         else:
             st.caption(f"No radar: at most {drawable} {scheme.level_name(1)}s have a score or a baseline value, "
                        "too few to draw one; the bars show what there is.")
-    b.plotly_chart(figs.bars_figure(cmp_shown), key="bars", config={"displaylogo": False})
+    b.plotly_chart(figs.bars_figure(cmp_shown, bands=bands), key="bars", config={"displaylogo": False})
     areas = t[t.depth == 1]
     unscored = [c for c in present if areas[areas.country == c].score.isna().all()]
     if unscored:
@@ -224,7 +225,7 @@ def verdicts_view() -> None:
 def heatmap_view() -> None:
     if baseline_notes([k.code for k in scheme.root.children]):
         return
-    st.plotly_chart(figs.heatmap_figure(cmp_shown), key="heat", config={"displaylogo": False})
+    st.plotly_chart(figs.heatmap_figure(cmp_shown, bands=bands), key="heat", config={"displaylogo": False})
 
 def drill_view() -> None:
     st.caption(tr("cmp.drill_note"))
@@ -275,7 +276,7 @@ def drill_view() -> None:
         ui.show_table(df, fmts)
         if node.depth >= 1 and len(kids) >= 3:
             with st.expander(tr("cmp.chart_of", code=node.code, title=vscheme.node(node.code).title)):
-                st.plotly_chart(figs.bars_figure(cmp_shown, node.code), key=f"bars_{node.code}",
+                st.plotly_chart(figs.bars_figure(cmp_shown, node.code, bands=bands), key=f"bars_{node.code}",
                                 config={"displaylogo": False})
     else:  # an indicator: the answers
         leaf = vscheme.node(node.code)

@@ -85,7 +85,8 @@ elif fmt.is_missing(ov.score) and view is None:
     st.caption(tr("cmp.no_overall", why=fmt.no_score_reason(scheme, scheme.root, ov.coverage)) + ".")
 
 # the chart, then the area table at full width: ten columns do not fit half a page (issue 18)
-st.plotly_chart(figs.bars_figure(replace(cmp_, scheme=vscheme)), key="country_bars", config={"displaylogo": False})
+st.plotly_chart(figs.bars_figure(replace(cmp_, scheme=vscheme),
+                                bands=translation.bands if translation is not None else None), key="country_bars", config={"displaylogo": False})
 areas = t[t.depth == 1]
 df = pd.DataFrame({
     "area": [f"{r.code} {vscheme.node(r.code).title}" for r in areas.itertuples()],

@@ -25,11 +25,7 @@ from .app_lang import current as current_language
 from .compare import DEFAULT_STAT as compare_default_stat
 from .compare import Comparison, Scored, compare, time_series
 from .load import Bundle, load_paths
-from .model import (
-    Group,
-    Profile,
-    Scheme,
-)
+from .model import Group, Profile, Scheme
 from .problems import Problem
 from .validate import files_with_errors, validate_bundle
 

@@ -152,7 +152,8 @@ def coding_text(coding: str, provenance: str) -> str:
 
 def n_text(r: Any) -> str:
     """A baseline's n as the charts show it: ``8 ⚠ thin`` when it is thin (compare.is_thin)."""
-    return fmt_int(r.baseline_n) + (f" {THIN_MARK} thin" if getattr(r, "thin", False) else "")
+    thin = f" {THIN_MARK} " + t("fig.thin", current_language()) if getattr(r, "thin", False) else ""
+    return fmt_int(r.baseline_n) + thin
 
 
 def no_score_reason(scheme: Scheme, node: Node, coverage: Any) -> str:

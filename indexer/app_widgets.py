@@ -33,9 +33,7 @@ from .app_format import (
 )
 from .app_lang import current as current_language
 from .i18n import t
-from .model import (
-    Profile,
-)
+from .model import Profile
 
 # ==============================================================================================
 # navigation
