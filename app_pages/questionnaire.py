@@ -126,24 +126,32 @@ def wkey(code: str, part: str) -> str:
 
 # --- sync the values from the widgets (before anything is computed from them) --------------------
 PARTS = ("answer", *CITATION_FIELDS)
-for leaf in scheme.leaves:
-    cur = doc.values.get(leaf.code, qdoc.Answer())
-    upd = {}
-    for part in PARTS:
-        k = wkey(leaf.code, part)
+
+
+def _sync() -> None:
+    """The document's values as the widgets hold them (also in the Save button's callback, which
+    runs before the page: a value typed just before the click is in the widgets only)."""
+    for leaf in scheme.leaves:
+        cur = doc.values.get(leaf.code, qdoc.Answer())
+        upd = {}
+        for part in PARTS:
+            k = wkey(leaf.code, part)
+            if k in st.session_state:
+                v = st.session_state[k]
+                if part == "answer" and isinstance(v, str):
+                    v = v.strip() or None
+                elif part != "answer":
+                    v = (v or "").strip()
+                upd[part] = v
+        if upd:
+            doc.values[leaf.code] = qdoc.Answer(**{p: upd.get(p, getattr(cur, p)) for p in PARTS})
+    for m in qdoc.META_FIELDS:
+        k = wkey("meta", m)
         if k in st.session_state:
-            v = st.session_state[k]
-            if part == "answer" and isinstance(v, str):
-                v = v.strip() or None
-            elif part != "answer":
-                v = (v or "").strip()
-            upd[part] = v
-    if upd:
-        doc.values[leaf.code] = qdoc.Answer(**{p: upd.get(p, getattr(cur, p)) for p in PARTS})
-for m in qdoc.META_FIELDS:
-    k = wkey("meta", m)
-    if k in st.session_state:
-        doc.meta[m] = (st.session_state[k] or "").strip() if m in ("coder", "reviewer") else st.session_state[k]
+            doc.meta[m] = (st.session_state[k] or "").strip() if m in ("coder", "reviewer") else st.session_state[k]
+
+
+_sync()
 
 # --- the coding to-do list: open indicators, most decisive first (``indexer.todo``) ----------------
 todo_group = dat.default_group(data, doc.scheme_id)
@@ -165,16 +173,54 @@ def _todo(profile):  # noqa: ANN001, ANN202 - a Profile (or None) → a Todo (or
 
 
 # --- the text as it would be saved, checked by the engine (memoised per state) --------------------
-memo_key = (nonce, doc.opened.digest, doc.base_text.__hash__(), tuple(sorted(doc.values.items())),
+def _memo_key() -> tuple:
+    return (nonce, doc.opened.digest, doc.base_text.__hash__(), tuple(sorted(doc.values.items())),
             tuple(sorted(doc.meta.items())))
+
+
+def _checked() -> tuple[str, qdoc.Checked]:
+    """The text as it would be saved now and the engine's check of it (the page's, when the state
+    is the one the page showed)."""
+    memo = st.session_state.get("q_memo")
+    if memo is not None and memo[0] == _memo_key():
+        return memo[1], memo[2]
+    text = doc.text(scheme)
+    return text, qdoc.check_text(text, data.schemes, data.rel(doc.path), others=data.bundle.profiles, path=doc.path)
+
+
+def _save() -> None:
+    """The Save button: the values as typed, checked, written (atomically, unless the file changed
+    on disk since it was opened); the page then runs once, with the saved file re-read alone
+    (``app_data.read_bundle``)."""
+    _sync()
+    try:
+        text, ck = _checked()
+    except qdoc.EditError as err:
+        st.session_state["q_error"] = [str(err)]
+        return
+    if ck.errors:
+        return  # the page shows them; the button is disabled
+    try:
+        qdoc.save_doc(data, doc, scheme, text=text)
+    except qsave.SaveConflict:
+        return  # the page shows both versions
+    except qsave.UnsafePath as err:
+        st.session_state["q_error"] = [str(err)]
+        return
+    uncited = [p.message.split(" ", 1)[0] for p in ck.problems if p.code == "missing-source"]
+    st.session_state["q_flash"] = (tr("q.saved_at", path=data.rel(doc.path), time=_dt.datetime.now().strftime("%H:%M:%S"))
+                                   + (tr("q.uncited", n=len(uncited), codes=", ".join(uncited[:8])
+                                         + (" …" if len(uncited) > 8 else "")) if uncited else ""))
+
+
+memo_key = _memo_key()
 memo = st.session_state.get("q_memo")
 if memo is None or memo[0] != memo_key:
     try:
-        text = doc.text(scheme)
+        text, checked = _checked()
     except qdoc.EditError as err:
         st.error(tr("q.cannot_edit", err=err))
         st.stop()
-    checked = qdoc.check_text(text, data.schemes, data.rel(doc.path), others=data.bundle.profiles, path=doc.path)
     preview = score_table(scheme, [checked.profile]) if checked.profile is not None else None
     memo = (memo_key, text, checked, preview, _todo(checked.profile))
     st.session_state["q_memo"] = memo
@@ -318,20 +364,8 @@ with side:
     # save and download
     st.markdown(tr("q.save_head"))
     can_save = not errs and doc.conflict is None
-    if st.button(tr("q.save"), type="primary", key="q_save", disabled=not can_save, icon=":material/save:",
-                 help=None if can_save else (tr("q.fix_errors") if errs else tr("q.resolve_conflict"))):
-        try:
-            qdoc.save_doc(data, doc, scheme)
-            uncited = [p.message.split(" ", 1)[0] for p in checked.problems if p.code == "missing-source"]
-            st.session_state["q_flash"] = (tr("q.saved_at", path=data.rel(doc.path),
-                                              time=_dt.datetime.now().strftime("%H:%M:%S"))
-                                           + (tr("q.uncited", n=len(uncited), codes=", ".join(uncited[:8])
-                                                 + (" …" if len(uncited) > 8 else "")) if uncited else ""))
-        except qsave.SaveConflict:
-            pass
-        except qsave.UnsafePath as err:
-            st.session_state["q_error"] = [str(err)]
-        st.rerun()
+    st.button(tr("q.save"), type="primary", key="q_save", disabled=not can_save, icon=":material/save:",
+              help=None if can_save else (tr("q.fix_errors") if errs else tr("q.resolve_conflict")), on_click=_save)
     st.download_button(tr("q.download"), data=lambda: text.encode("utf-8"), file_name=doc.path.name,
                        mime="application/x-yaml", on_click="ignore", key="q_download", icon=":material/download:")
     if dirty:

@@ -12,8 +12,10 @@ median, Moldova, Russia and Ukraine as post-Soviet peers.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +26,7 @@ import streamlit as st
 from .app_lang import current as current_language
 from .compare import DEFAULT_STAT as compare_default_stat
 from .compare import Comparison, Scored, compare, time_series
-from .load import Bundle, load_paths
+from .load import Bundle, iter_yaml_files, load_file
 from .model import Group, Profile, Scheme
 from .problems import Problem
 from .validate import files_with_errors, validate_bundle
@@ -91,6 +93,11 @@ def fingerprint(root: Path) -> str:
     return h.hexdigest()
 
 
+#: :meth:`AppData.rel`'s answers, kept across versions of the data (resolving a path costs a
+#: system call per folder, and the questionnaire names every profile file on each run)
+_REL: dict[tuple[str, str], str] = {}
+
+
 @dataclass(frozen=True)
 class AppData:
     """Everything read from one data root, validated once."""
@@ -113,10 +120,17 @@ class AppData:
 
     def rel(self, path: str | Path) -> str:
         """A path relative to the data root (as shown to users)."""
-        try:
-            return Path(path).resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+        key = (str(self.root), str(path))
+        got = _REL.get(key)
+        if got is None:
+            try:
+                got = Path(path).resolve().relative_to(self.root).as_posix()
+            except ValueError:
+                got = key[1]
+            if len(_REL) > 100_000:
+                _REL.clear()
+            _REL[key] = got
+        return got
 
     def profiles(self, scheme_id: str) -> tuple[Profile, ...]:
         """The profiles of a scheme that are used for scores (files without errors)."""
@@ -144,10 +158,66 @@ class AppData:
                       if scheme_id is None or self.bundle.profile_schemes.get(p) == scheme_id)
 
 
+#: path -> ((modification time, size), what reading that file alone gave): the profile files
+#: already read, so that a save re-reads one file, not the whole data root (see :func:`read_bundle`)
+_FILE_PARTS: dict[str, tuple[tuple[int, int], Bundle | None]] = {}
+_FILE_PARTS_LOCK = threading.Lock()
+
+
+def _profile_part(path: str) -> Bundle | None:
+    """What ``load_file(path)`` gives for a profile (or unreadable) file, read again only when
+    the file's modification time or size changed; None for other kinds of file (schemes,
+    groups, translations), which are read into the bundle in order (they have cross-file checks)."""
+    try:
+        st_ = os.stat(path)
+    except OSError:
+        return None
+    stamp = (st_.st_mtime_ns, st_.st_size)
+    with _FILE_PARTS_LOCK:
+        hit = _FILE_PARTS.get(path)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    part: Bundle | None = load_file(path)
+    if part.schemes or part.groups or part.translations or part.scheme_paths:
+        part = None  # remembered as "not a profile": read in order
+    with _FILE_PARTS_LOCK:
+        _FILE_PARTS[path] = (stamp, part)
+    return part
+
+
+def read_bundle(root: Path) -> Bundle:
+    """``load_paths`` of the root's ``indicators/`` and ``country_profiles/``, with each profile
+    file's reading kept (:func:`_profile_part`): after a save only the saved file is parsed again.
+    The bundle is the same as ``load_paths``' (a profile file's reading does not depend on the
+    other files; schemes and groups files, which do, are read in order every time)."""
+    folders = [str(f) for f in (root / SCHEMES_DIR, root / PROFILES_DIR) if f.is_dir()]
+    b = Bundle()
+    seen = set()
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # as load_paths: reading makes next to no reference cycles
+    try:
+        for f in iter_yaml_files(folders):
+            seen.add(f)
+            part = _profile_part(f)
+            if part is None:
+                load_file(f, b)
+                continue
+            b.problems.extend(part.problems)
+            b.broken.update(part.broken)
+            b.profile_schemes.update(part.profile_schemes)
+            b.profiles.extend(part.profiles)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    with _FILE_PARTS_LOCK:
+        for gone in [p for p in _FILE_PARTS if p not in seen and p.startswith(tuple(folders))]:
+            del _FILE_PARTS[gone]
+    return b
+
+
 def read_data(root: Path, version: str = "") -> AppData:
     """Load and validate a data root (uncached; see :func:`load_data`)."""
-    folders = [root / SCHEMES_DIR, root / PROFILES_DIR]
-    bundle = load_paths([str(f) for f in folders if f.is_dir()])
+    bundle = read_bundle(root)
     problems = tuple(validate_bundle(bundle))
     bad = files_with_errors(problems)
     profile_files = set(bundle.profile_schemes)

@@ -6,12 +6,13 @@ differ), the engine's check of the result (:func:`check_text`), and the open doc
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import re
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +134,14 @@ def apply_edits(text: str, scheme: Scheme, before: Mapping[str, Answer], after: 
     one-line ``{answer: b, source: "..."}`` only when a citation is added. A new entry is
     inserted after the nearest answered indicator before it in the scheme's order.
     """
+    y, doc = _load_tree(text)
+    _edit_tree(doc, scheme, before, after, meta_before, meta_after)
+    return _dump(y, doc)
+
+
+def _load_tree(text: str) -> tuple[Any, Any]:
+    """(the ruamel round-trip reader, the document read from ``text``); :class:`EditError` where
+    the text is not YAML or its top level is not a mapping."""
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.error import YAMLError
 
@@ -145,6 +154,14 @@ def apply_edits(text: str, scheme: Scheme, before: Mapping[str, Answer], after: 
         doc = CommentedMap()
     if not isinstance(doc, CommentedMap):
         raise EditError("the file's top level is not a mapping")
+    return y, doc
+
+
+def _edit_tree(doc: Any, scheme: Scheme, before: Mapping[str, Answer], after: Mapping[str, Answer],
+               meta_before: Mapping[str, str] | None = None, meta_after: Mapping[str, str] | None = None) -> None:
+    """:func:`apply_edits` on a document already read (changed in place)."""
+    from ruamel.yaml.comments import CommentedMap
+
     for k in META_FIELDS:
         new = (meta_after or {}).get(k)
         if new is None or new == (meta_before or {}).get(k):
@@ -155,7 +172,7 @@ def apply_edits(text: str, scheme: Scheme, before: Mapping[str, Answer], after: 
     answers = doc.get("answers")
     if not isinstance(answers, CommentedMap):
         if not any(after.get(c, Answer()) != before.get(c, Answer()) for c in after):
-            return _dump(y, doc)
+            return
         if answers is not None and len(answers) > 0:  # a list or a scalar: leave it to validation
             raise EditError("`answers:` is not a mapping of indicator code to answer")
         answers = CommentedMap()
@@ -203,7 +220,6 @@ def apply_edits(text: str, scheme: Scheme, before: Mapping[str, Answer], after: 
                 if isinstance(k, str) and k in order and order[k] < order[code]:
                     pos = i + 1
             answers.insert(pos, code, value)
-    return _dump(y, doc)
 
 
 def _shared_ids(doc: Any) -> set[int]:
@@ -338,18 +354,49 @@ class Doc:
     meta: dict[str, str]
     origin: str = "file"  # file | new | upload
     conflict: Snapshot | None = None
+    #: ``base_text`` read once by ruamel (never changed: each edit works on a copy), its reader,
+    #: the text with nothing changed, and the last text made (state -> text): each edit costs a
+    #: copy and a dump, not a parse (what :func:`apply_edits` does, in the same steps)
+    _tree: Any = field(default=None, repr=False, compare=False)
+    _reader: Any = field(default=None, repr=False, compare=False)
+    _plain: str | None = field(default=None, repr=False, compare=False)
+    _last: tuple[Any, str] | None = field(default=None, repr=False, compare=False)
 
     def text(self, scheme: Scheme) -> str:
-        """The file as it would be saved now (only changed values differ from ``base_text``)."""
-        return apply_edits(self.base_text, scheme, self.before, self.values, self.meta_before, self.meta)
+        """The file as it would be saved now (only changed values differ from ``base_text``):
+        ``apply_edits(base_text, scheme, before, values, meta_before, meta)``."""
+        if self._plain is not None and self.values == self.before and self.meta == self.meta_before:
+            return self._plain
+        state = (self.scheme_id, tuple(sorted(self.values.items())), tuple(sorted(self.meta.items())))
+        if self._last is not None and self._last[0] == state:
+            return self._last[1]
+        if self._tree is None:
+            self._reader, self._tree = _load_tree(self.base_text)
+        tree = copy.deepcopy(self._tree)
+        _edit_tree(tree, scheme, self.before, self.values, self.meta_before, self.meta)
+        out = _dump(self._reader, tree)
+        self._last = (state, out)
+        return out
+
+    def prepare(self) -> None:
+        """Read ``base_text`` once (:class:`EditError` where the round trip cannot read it) and
+        keep the text with nothing changed."""
+        self._reader, self._tree = _load_tree(self.base_text)
+        self._plain = _dump(self._reader, copy.deepcopy(self._tree))
+        self._last = None
 
     def mark_saved(self, snap: Snapshot) -> None:
+        """After a save of ``snap.text`` (the text made from the current values): it is the new
+        base, and the text with nothing changed (a round trip of a round trip's output is the
+        same text); the parse of it waits for the next edit."""
         self.opened = snap
         self.base_text = snap.text
         self.before = dict(self.values)
         self.meta_before = dict(self.meta)
         self.origin = "file"
         self.conflict = None
+        self._tree = self._reader = self._last = None
+        self._plain = snap.text
 
 
 #: the largest profile file the questionnaire opens (a round trip of 2 MB takes seconds; 50 MB of
@@ -374,12 +421,13 @@ def _doc_from_text(data: AppData, text: str, path: Path, opened: Snapshot, origi
     if scheme is None:
         raise DocError([f"{label}: scheme {p.scheme!r} is not in {SCHEMES_DIR}/"])
     before, meta = answers_of(p, scheme), meta_of(p)
+    doc = Doc(path=path, opened=opened, base_text=text, scheme_id=p.scheme, country=p.country, year=p.year,
+              before=before, meta_before=meta, values=dict(before), meta=dict(meta), origin=origin)
     try:
-        apply_edits(text, scheme, before, before)  # the round trip must be able to read it
+        doc.prepare()  # the round trip must be able to read it
     except EditError as err:
         raise DocError([f"{label}: {err}"]) from None
-    return Doc(path=path, opened=opened, base_text=text, scheme_id=p.scheme, country=p.country, year=p.year,
-               before=before, meta_before=meta, values=dict(before), meta=dict(meta), origin=origin)
+    return doc
 
 
 def open_doc(data: AppData, path: str | Path) -> Doc:
@@ -441,11 +489,12 @@ def upload_doc(data: AppData, name: str, blob: bytes) -> Doc:
     return _doc_from_text(data, text, path, snapshot(path), "upload")
 
 
-def save_doc(data: AppData, doc: Doc, scheme: Scheme, *, force: bool = False) -> Snapshot:
+def save_doc(data: AppData, doc: Doc, scheme: Scheme, *, force: bool = False, text: str | None = None) -> Snapshot:
     """Save a document (see :func:`save_profile`); ``force`` accepts what is on disk now as the
-    base (after the user has seen both versions). Updates ``doc`` on success, or sets
-    ``doc.conflict`` and raises :class:`SaveConflict`."""
-    text = doc.text(scheme)
+    base (after the user has seen both versions); ``text``: ``doc.text(scheme)`` where the caller
+    has it already. Updates ``doc`` on success, or sets ``doc.conflict`` and raises
+    :class:`SaveConflict`."""
+    text = doc.text(scheme) if text is None else text
     opened = doc.conflict if (force and doc.conflict is not None) else doc.opened
     try:
         snap = save_profile(data.root, opened, text)

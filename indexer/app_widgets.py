@@ -191,12 +191,16 @@ def show_provenance(profiles: Iterable[Profile], *, members: Iterable[Profile] =
     if published:
         shown = [p for p in profiles if p.provenance in ("published", "official")]
         who = ", ".join(country_label(p.country) for p in shown) if shown else "baseline members"
-        with st.expander(f"Sources of published scores ({who}{', and baseline members' if shown and len(published) > len(shown) else ''})"):
+        # lazy: the table runs only once the expander is opened (a page whose first view has no
+        # other table then does not load the browser's table component, 1.2 MB of JavaScript)
+        box = st.expander(f"Sources of published scores ({who}{', and baseline members' if shown and len(published) > len(shown) else ''})",
+                          key="prov_sources", on_change="rerun")
+        if box.open:
             rows = [{"country": p.country, "year": p.year, "provenance": p.provenance,
                      "source": p.source or p.title or "(no source given in the file)",
                      "notes": p.notes}
                     for p in sorted(published, key=lambda p: (p.country, p.year))]
-            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+            box.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
 def excluded_notice(data: AppData, scheme_id: str | None = None) -> None:
@@ -205,3 +209,39 @@ def excluded_notice(data: AppData, scheme_id: str | None = None) -> None:
         st.error(f"{len(bad)} profile file{'s' * (len(bad) != 1)} with errors {'are' if len(bad) != 1 else 'is'} "
                  f"left out of every score: {', '.join(bad[:5])}{' …' if len(bad) > 5 else ''}. "
                  "See **Scheme & validation** for the problems.", icon=":material/error:")
+
+
+# ==============================================================================================
+# the chart component, loaded early
+
+
+def chart_bundle() -> str | None:
+    """The file name of Streamlit's Plotly component (``PlotlyChart.<hash>.js``, 4.7 MB in
+    Streamlit 1.67), or None where this Streamlit has none."""
+    import streamlit
+
+    found = sorted((Path(streamlit.__file__).parent / "static" / "static" / "js").glob("PlotlyChart.*.js"))
+    return found[0].name if found else None
+
+
+_PRELOAD = """<script>(() => {{
+  const main = document.querySelector('script[src*="/static/js/index."]');
+  const base = main ? main.src.replace(/index\\.[^/]*$/, "") : new URL("static/js/", document.baseURI).href;
+  import(base + "{name}").catch(() => {{}});
+}})();</script>"""
+
+
+def preload_charts() -> None:
+    """On a session's first run, ask the browser for the chart component at once.
+
+    Streamlit loads a component's JavaScript when the first element of its kind arrives; for the
+    charts that is at the end of the page's run, and then 4.7 MB are read and compiled before the
+    first chart is drawn (a new visitor's default page waited about a second for it). Importing
+    the same module as soon as the session starts overlaps that with the run and the other
+    components; the page then finds the module loaded. Nothing is shown."""
+    if st.session_state.get("_charts_preloaded"):
+        return
+    st.session_state["_charts_preloaded"] = True
+    name = chart_bundle()
+    if name is not None:
+        st.html(_PRELOAD.format(name=name), unsafe_allow_javascript=True)
