@@ -105,9 +105,12 @@ with st.expander(tr("q.open_expander"), expanded=doc is None):
     for line in st.session_state.get("q_error", []):
         st.error(line, icon=":material/block:")
 
+# the confirmation of a save goes into a slot that is always there: an element that comes and
+# goes above the form would shift every element after it, and the browser would draw them all again
+flash_slot = st.empty()
 flash = st.session_state.pop("q_flash", None)
 if flash:
-    st.success(flash, icon=":material/check_circle:")
+    flash_slot.success(flash, icon=":material/check_circle:")
 
 if doc is None:
     st.info(tr("q.open_first"))
@@ -207,6 +210,10 @@ def _save() -> None:
     except qsave.UnsafePath as err:
         st.session_state["q_error"] = [str(err)]
         return
+    memo = st.session_state.get("q_memo")
+    if memo is not None and memo[1] == text:
+        # what was checked is what is on disk now: the page's check, preview and to-do list stand
+        st.session_state["q_memo"] = (_memo_key(), *memo[1:])
     uncited = [p.message.split(" ", 1)[0] for p in ck.problems if p.code == "missing-source"]
     st.session_state["q_flash"] = (tr("q.saved_at", path=data.rel(doc.path), time=_dt.datetime.now().strftime("%H:%M:%S"))
                                    + (tr("q.uncited", n=len(uncited), codes=", ".join(uncited[:8])
