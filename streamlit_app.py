@@ -33,7 +33,6 @@ def make_page(path: Path) -> st.Page:
 st.set_page_config(page_title="indexer", page_icon=":material/balance:", layout="wide")
 ui.keep_state(*SHARED_KEYS)
 nav = st.navigation([make_page(p) for p in ui.page_files(PAGES_DIR)])
-ui.preload_charts()  # a new visitor's browser starts on the chart component while the page runs
 
 data = dat.load_data()
 with st.sidebar:

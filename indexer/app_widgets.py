@@ -210,38 +210,3 @@ def excluded_notice(data: AppData, scheme_id: str | None = None) -> None:
                  f"left out of every score: {', '.join(bad[:5])}{' …' if len(bad) > 5 else ''}. "
                  "See **Scheme & validation** for the problems.", icon=":material/error:")
 
-
-# ==============================================================================================
-# the chart component, loaded early
-
-
-def chart_bundle() -> str | None:
-    """The file name of Streamlit's Plotly component (``PlotlyChart.<hash>.js``, 4.7 MB in
-    Streamlit 1.67), or None where this Streamlit has none."""
-    import streamlit
-
-    found = sorted((Path(streamlit.__file__).parent / "static" / "static" / "js").glob("PlotlyChart.*.js"))
-    return found[0].name if found else None
-
-
-_PRELOAD = """<script>(() => {{
-  const main = document.querySelector('script[src*="/static/js/index."]');
-  const base = main ? main.src.replace(/index\\.[^/]*$/, "") : new URL("static/js/", document.baseURI).href;
-  import(base + "{name}").catch(() => {{}});
-}})();</script>"""
-
-
-def preload_charts() -> None:
-    """On a session's first run, ask the browser for the chart component at once.
-
-    Streamlit loads a component's JavaScript when the first element of its kind arrives; for the
-    charts that is at the end of the page's run, and then 4.7 MB are read and compiled before the
-    first chart is drawn (a new visitor's default page waited about a second for it). Importing
-    the same module as soon as the session starts overlaps that with the run and the other
-    components; the page then finds the module loaded. Nothing is shown."""
-    if st.session_state.get("_charts_preloaded"):
-        return
-    st.session_state["_charts_preloaded"] = True
-    name = chart_bundle()
-    if name is not None:
-        st.html(_PRELOAD.format(name=name), unsafe_allow_javascript=True)
