@@ -1,7 +1,7 @@
 """The indexer app: thin views over the library (``make run`` starts it).
 
 Pages live in ``app_pages/``; every ``app_pages/*.py`` (not starting with ``_``) is a page of the
-navigation, the known ones first (``app_support.KNOWN_PAGES``), any others after them by name.
+navigation, the known ones first (``app_widgets.KNOWN_PAGES``), any others after them by name.
 The data root is ``$INDEXER_DATA_ROOT`` (default: this repository's ``indicators/`` and
 ``country_profiles/``).
 """
@@ -12,8 +12,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from indexer import app_data as dat
 from indexer import app_lang as lang
-from indexer import app_support as sup
+from indexer import app_widgets as ui
 from indexer.i18n import MESSAGES
 
 PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
@@ -23,17 +24,17 @@ SHARED_KEYS = ("scheme", "countries", "baseline", "stat", "year", "country", "co
 
 
 def make_page(path: Path) -> st.Page:
-    title, icon = sup.page_title(path.stem)
+    title, icon = ui.page_title(path.stem)
     if f"page.{path.stem}" in MESSAGES:
         title = lang.tr(f"page.{path.stem}")
     return st.Page(path, title=title, icon=icon, url_path=path.stem, default=path.stem == "compare")
 
 
 st.set_page_config(page_title="indexer", page_icon=":material/balance:", layout="wide")
-sup.keep_state(*SHARED_KEYS)
-nav = st.navigation([make_page(p) for p in sup.page_files(PAGES_DIR)])
+ui.keep_state(*SHARED_KEYS)
+nav = st.navigation([make_page(p) for p in ui.page_files(PAGES_DIR)])
 
-data = sup.load_data()
+data = dat.load_data()
 with st.sidebar:
     lang.selector()
     st.caption(lang.tr("app.data", schemes=lang.tr("count.schemes", n=len(data.schemes)),

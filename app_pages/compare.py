@@ -1,6 +1,6 @@
 """Compare: countries side by side against a baseline group, from the overall score down to
 each country's answer and the law it cites. Everything shown comes from ``compare.compare``
-and ``compare.time_series`` (via ``indexer.app_support``); this page only lays it out."""
+and ``compare.time_series`` (via ``indexer.app_data``); this page only lays it out."""
 
 from __future__ import annotations
 
@@ -9,13 +9,16 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
+from indexer import app_data as dat
+from indexer import app_figures as figs
+from indexer import app_format as fmt
 from indexer import app_lang as lang
-from indexer import app_support as sup
+from indexer import app_widgets as ui
 from indexer.compare import STATS, empty_baseline_notes, thin_notes
 from indexer.guard import csv_text
 from indexer.i18n import MESSAGES
 
-data = sup.load_data()
+data = dat.load_data()
 L = lang.current()
 tr = lang.translator(L)
 st.title(tr("cmp.title"))
@@ -26,28 +29,28 @@ if not ids:
     st.stop()
 
 # --- selections ---------------------------------------------------------------------------------
-sup.ensure_choice("scheme", ids, sup.default_scheme(data))
+ui.ensure_choice("scheme", ids, dat.default_scheme(data))
 c_scheme, c_year, c_base, c_stat = st.columns([3, 1, 2, 1])
-sid = c_scheme.selectbox(tr("w.scheme"), ids, key="scheme", format_func=lambda s: sup.scheme_label(lang.shown(data, s, L)[0]))
+sid = c_scheme.selectbox(tr("w.scheme"), ids, key="scheme", format_func=lambda s: fmt.scheme_label(lang.shown(data, s, L)[0]))
 scheme = data.schemes[sid]
 #: the scheme's texts in the app's language (codes and scores as ``scheme``'s)
 vscheme, translation = lang.shown(data, sid, L)
 level1 = translation.level(scheme.level_name(1)) if translation is not None else scheme.level_name(1)
-coding = sup.coding_selector(data, sid)
-s = sup.scored(data, sid, coding)
+coding = ui.coding_selector(data, sid)
+s = dat.scored(data, sid, coding)
 all_countries = data.countries(sid)
-sup.ensure_choices("countries", all_countries, sup.default_countries(data, sid))
-groups = sup.usable_groups(data, sid)
-sup.ensure_choice("baseline", [sup.NO_GROUP, *groups], sup.default_group(data, sid) or sup.NO_GROUP)
-sup.ensure_choice("stat", list(STATS), sup.DEFAULT_STAT)
+ui.ensure_choices("countries", all_countries, dat.default_countries(data, sid))
+groups = dat.usable_groups(data, sid)
+ui.ensure_choice("baseline", [ui.NO_GROUP, *groups], dat.default_group(data, sid) or ui.NO_GROUP)
+ui.ensure_choice("stat", list(STATS), dat.DEFAULT_STAT)
 years = data.years(sid)
-sup.ensure_choice("year", [sup.LATEST, *years], sup.LATEST)
-c_year.selectbox(tr("w.year"), [sup.LATEST, *years], key="year",
-                 format_func=lambda y: tr("cmp.latest") if y == sup.LATEST else str(y), help=tr("cmp.year_help"))
-c_base.selectbox(tr("cmp.baseline"), [sup.NO_GROUP, *groups], key="baseline",
-                 format_func=lambda g: tr("cmp.no_group") if g == sup.NO_GROUP else
+ui.ensure_choice("year", [ui.LATEST, *years], ui.LATEST)
+c_year.selectbox(tr("w.year"), [ui.LATEST, *years], key="year",
+                 format_func=lambda y: tr("cmp.latest") if y == ui.LATEST else str(y), help=tr("cmp.year_help"))
+c_base.selectbox(tr("cmp.baseline"), [ui.NO_GROUP, *groups], key="baseline",
+                 format_func=lambda g: tr("cmp.no_group") if g == ui.NO_GROUP else
                  tr("cmp.group_option", name=g, title=data.groups[g].title, n=len(data.groups[g].members)))
-c_stat.selectbox(tr("cmp.stat"), list(STATS), key="stat", format_func=lambda x: sup.stat_label(x, L),
+c_stat.selectbox(tr("cmp.stat"), list(STATS), key="stat", format_func=lambda x: fmt.stat_label(x, L),
                  help=tr("cmp.stat_help"))
 
 
@@ -55,7 +58,7 @@ def _add(codes: list[str]) -> None:
     st.session_state["countries"] = list(dict.fromkeys([*st.session_state.get("countries", []), *codes]))
 
 
-peer_list = sup.peers(data, sid)
+peer_list = dat.peers(data, sid)
 missing_peers = [c for c in peer_list if c not in st.session_state["countries"]]
 # the chips need the whole width once several countries are picked (at 1280 px a half-width box
 # scrolled "Kazakhstan (KZ)" out of sight, issue 18): the peers button goes beside it only while
@@ -65,15 +68,15 @@ if missing_peers and len(st.session_state["countries"]) <= 3:
 else:
     c_countries, c_peers = st.container(), st.container()
 c_countries.multiselect(tr("w.countries"), all_countries, key="countries",
-                        format_func=lambda c: sup.country_label(c, L), placeholder=tr("cmp.pick_ph"))
+                        format_func=lambda c: fmt.country_label(c, L), placeholder=tr("cmp.pick_ph"))
 if missing_peers:
     c_peers.button(tr("cmp.add_peers", codes=", ".join(missing_peers)), on_click=_add, args=(missing_peers,),
                    help=tr("cmp.peers_help"))
 
 countries: list[str] = st.session_state["countries"]
-group_name = sup.none_if(st.session_state["baseline"], sup.NO_GROUP)
+group_name = fmt.none_if(st.session_state["baseline"], ui.NO_GROUP)
 stat: str = st.session_state["stat"]
-year = sup.none_if(st.session_state["year"], sup.LATEST)
+year = fmt.none_if(st.session_state["year"], ui.LATEST)
 group = data.groups.get(group_name) if group_name else None
 
 if not countries:
@@ -82,26 +85,27 @@ if not countries:
 present = [c for c in countries if s.row_for(c, year) is not None]
 absent = [c for c in countries if c not in present]
 if absent:
-    st.warning(tr("cmp.absent", year=year, who=", ".join(sup.country_label(c) for c in absent)))
+    st.warning(tr("cmp.absent", year=year, who=", ".join(fmt.country_label(c) for c in absent)))
 if not present:
     st.stop()
-cmp_ = sup.comparison(data, sid, present, group_name, stat, year, coding=coding)
+cmp_ = dat.comparison(data, sid, present, group_name, stat, year, coding=coding)
 t = cmp_.table
 #: the same comparison with the scheme's texts in the app's language, for the charts' labels
 cmp_shown = replace(cmp_, scheme=vscheme)
+bands = translation.bands if translation is not None else None  # the charts' band labels
 
 # --- provenance and years -----------------------------------------------------------------------
 used = [s.profile(s.row_for(c, cmp_.year)[1]) for c in present]
 members = [s.profile(s.row_for(m, cmp_.year)[1]) for m in cmp_.members_used]
-sup.show_provenance(used, members=members)
-sup.excluded_notice(data, sid)
+ui.show_provenance(used, members=members)
+ui.excluded_notice(data, sid)
 notes = [tr("cmp.scores_for", year=cmp_.year)]
 older = {c: y for c, y in cmp_.years_used.items() if y < cmp_.year}
 if older:
     notes.append(tr("cmp.older", items=", ".join(f"{c} {y}" for c, y in older.items())))
 if group is not None:
     carried = [m for m, y in cmp_.members_used.items() if y < cmp_.year]
-    notes.append(tr("cmp.baseline_note", stat=sup.stat_label(stat, L), group=group.name, k=len(cmp_.members_used),
+    notes.append(tr("cmp.baseline_note", stat=fmt.stat_label(stat, L), group=group.name, k=len(cmp_.members_used),
                     n=len(group.members), year=cmp_.year) + (tr("cmp.carried", n=len(carried)) if carried else "."))
 if cmp_.other_codings:
     notes.append(tr("cmp.other_codings", items="; ".join(f"{c}: {', '.join(o)}" for c, o in cmp_.other_codings.items())))
@@ -119,38 +123,38 @@ for start in range(0, len(cards), per_row):
         with col.container(border=True):
             if c == "__baseline__":
                 r = overall.iloc[0]
-                st.metric(sup.baseline_label(group, stat), sup.fmt_score(r.baseline),
-                          help=tr("cmp.baseline_help", stat=sup.stat_label(stat, L).capitalize()))
-                st.caption(tr("cmp.baseline_n", k=sup.fmt_int(r.baseline_n), n=len(group.members))
-                           + (tr("cmp.thin", mark=sup.THIN_MARK) if r.thin else "")
-                           + (tr("cmp.their_bounds", bounds=sup.fmt_bounds(r.baseline_lower, r.baseline_upper, words=True))
-                              if sup.is_open_interval(r.baseline_lower, r.baseline_upper) else ""))
+                st.metric(fmt.baseline_label(group, stat), fmt.fmt_score(r.baseline),
+                          help=tr("cmp.baseline_help", stat=fmt.stat_label(stat, L).capitalize()))
+                st.caption(tr("cmp.baseline_n", k=fmt.fmt_int(r.baseline_n), n=len(group.members))
+                           + (tr("cmp.thin", mark=fmt.THIN_MARK) if r.thin else "")
+                           + (tr("cmp.their_bounds", bounds=fmt.fmt_bounds(r.baseline_lower, r.baseline_upper, words=True))
+                              if fmt.is_open_interval(r.baseline_lower, r.baseline_upper) else ""))
                 continue
             r = overall.loc[c]
-            gap = None if sup.is_missing(r.gap) else tr("cmp.gap", gap=f"{float(r.gap):+.1f}", group=group.name)
-            verdict = sup.fmt_verdict(r.verdict, group, stat)
-            rank = sup.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n) if group is not None else "–"
-            if sup.is_missing(r.score) and sup.is_open_interval(r.lower, r.upper):
+            gap = None if fmt.is_missing(r.gap) else tr("cmp.gap", gap=f"{float(r.gap):+.1f}", group=group.name)
+            verdict = fmt.fmt_verdict(r.verdict, group, stat)
+            rank = fmt.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n) if group is not None else "–"
+            if fmt.is_missing(r.score) and fmt.is_open_interval(r.lower, r.upper):
                 # no score yet: what it can still become (SPEC §3.1), never a guess
-                st.metric(sup.country_label(c), f"{float(r.lower):.0f}–{float(r.upper):.0f}",  # exact below
+                st.metric(fmt.country_label(c), f"{float(r.lower):.0f}–{float(r.upper):.0f}",  # exact below
                           help=tr("cmp.bounds_help"))
-                st.caption(f"**{sup.fmt_bounds(r.lower, r.upper, words=True).capitalize()}** · "
-                           + tr("cmp.coverage", pct=sup.fmt_pct(r.coverage)) + (f" · {verdict}" if verdict else "")
+                st.caption(f"**{fmt.fmt_bounds(r.lower, r.upper, words=True).capitalize()}** · "
+                           + tr("cmp.coverage", pct=fmt.fmt_pct(r.coverage)) + (f" · {verdict}" if verdict else "")
                            + (" · " + tr("cmp.rank", rank=rank) if group is not None else "")
                            + " · " + tr("cmp.profile", year=r.year) + f" · {r.provenance}")
                 continue
-            st.metric(sup.country_label(c), sup.fmt_score(r.score), delta=gap, help=tr("cmp.overall_help"))
-            if sup.is_missing(r.score):
-                st.caption(tr("cmp.no_overall", why=sup.no_score_reason(scheme, scheme.root, r.coverage)) + " · "
-                           + tr("cmp.profile", year=r.year) + f" · {sup.coding_text(r.coding, r.provenance)}")
+            st.metric(fmt.country_label(c), fmt.fmt_score(r.score), delta=gap, help=tr("cmp.overall_help"))
+            if fmt.is_missing(r.score):
+                st.caption(tr("cmp.no_overall", why=fmt.no_score_reason(scheme, scheme.root, r.coverage)) + " · "
+                           + tr("cmp.profile", year=r.year) + f" · {fmt.coding_text(r.coding, r.provenance)}")
             else:
-                still = (tr("cmp.could_become", bounds=sup.fmt_bounds(r.lower, r.upper, words=True))
-                         if sup.is_open_interval(r.lower, r.upper) else "")
-                shown_rank = rank if sup.is_open_interval(r.lower, r.upper) else sup.fmt_rank(r["rank"], r.rank_n)
+                still = (tr("cmp.could_become", bounds=fmt.fmt_bounds(r.lower, r.upper, words=True))
+                         if fmt.is_open_interval(r.lower, r.upper) else "")
+                shown_rank = rank if fmt.is_open_interval(r.lower, r.upper) else fmt.fmt_rank(r["rank"], r.rank_n)
                 st.caption(f"**{lang.band(translation, r.band) or '–'}** · " + tr("cmp.rank", rank=shown_rank)
-                           + " · " + tr("cmp.coverage", pct=sup.fmt_pct(r.coverage)) + still
+                           + " · " + tr("cmp.coverage", pct=fmt.fmt_pct(r.coverage)) + still
                            + (f" · {verdict}" if verdict and still else "")
-                           + " · " + tr("cmp.profile", year=r.year) + f" · {sup.coding_text(r.coding, r.provenance)}")
+                           + " · " + tr("cmp.profile", year=r.year) + f" · {fmt.coding_text(r.coding, r.provenance)}")
 
 # --- views --------------------------------------------------------------------------------------
 # Lazy tabs: only the open tab's content runs (a tab switch reruns the page).
@@ -165,7 +169,7 @@ def baseline_notes(codes: list[str]) -> bool:
         return False
     sub = t[t.code.isin(codes)]
     if sub.thin.any():
-        st.caption(f"{sup.THIN_MARK} " + " ".join(n.text(L) for n in thin_notes(cmp_, codes)))
+        st.caption(f"{fmt.THIN_MARK} " + " ".join(n.text(L) for n in thin_notes(cmp_, codes)))
     if (sub.baseline_n.fillna(0) == 0).any():
         why = " ".join(n.text(L) for n in empty_baseline_notes(cmp_, s, codes))
         if (sub.baseline_n.fillna(0) == 0).all() and sub.score.isna().all():
@@ -183,19 +187,19 @@ def areas_view() -> None:
                    + [int(area_rows.drop_duplicates("code").baseline.notna().sum())])
     if len(scheme.root.children) >= 3 and drawable >= 3:
         a, b = st.columns(2)
-        a.plotly_chart(sup.radar_figure(cmp_shown), key="radar", config={"displaylogo": False})
+        a.plotly_chart(figs.radar_figure(cmp_shown, bands=bands), key="radar", config={"displaylogo": False})
     else:  # a radar of one or two axes (or values) is a line or a point: bars only
         b = st.container()
         if len(scheme.root.children) < 3:
             st.caption(tr("cmp.no_radar_few", title=vscheme.title, n=len(scheme.root.children), level=level1))
         else:
             st.caption(tr("cmp.no_radar", n=drawable, level=level1))
-    b.plotly_chart(sup.bars_figure(cmp_shown), key="bars", config={"displaylogo": False})
+    b.plotly_chart(figs.bars_figure(cmp_shown, bands=bands), key="bars", config={"displaylogo": False})
     areas = t[t.depth == 1]
     unscored = [c for c in present if areas[areas.country == c].score.isna().all()]
     if unscored:
-        st.caption(tr("cmp.unscored", who=", ".join(sup.country_label(c) for c in unscored)))
-    if (t.depth == 1).any() and any(sup.is_open_interval(r.lower, r.upper) for r in t[t.depth == 1].itertuples()):
+        st.caption(tr("cmp.unscored", who=", ".join(fmt.country_label(c) for c in unscored)))
+    if (t.depth == 1).any() and any(fmt.is_open_interval(r.lower, r.upper) for r in t[t.depth == 1].itertuples()):
         st.caption(tr("cmp.bars_note"))
     st.caption(tr("cmp.hover"))
 
@@ -205,25 +209,25 @@ def verdicts_view() -> None:
     rows = []
     for r in top.itertuples():
         row = {tr("col.code"): r.code, tr("col.title"): tr("w.overall") if r.code == "overall" else vscheme.node(r.code).title,
-               tr("col.country"): sup.country_label(r.country), tr("col.score"): r.score, tr("col.coverage"): r.coverage,
-               tr("col.can_become"): sup.fmt_bounds(r.lower, r.upper)}
+               tr("col.country"): fmt.country_label(r.country), tr("col.score"): r.score, tr("col.coverage"): r.coverage,
+               tr("col.can_become"): fmt.fmt_bounds(r.lower, r.upper)}
         if group is not None:
-            row |= {sup.baseline_label(group, stat): sup.fmt_bounds(r.baseline_lower, r.baseline_upper),
+            row |= {fmt.baseline_label(group, stat): fmt.fmt_bounds(r.baseline_lower, r.baseline_upper),
                     tr("col.verdict"): tr(f"pdf.verdict.{r.verdict}") if f"pdf.verdict.{r.verdict}" in MESSAGES
                     else r.verdict or "–",
-                    tr("col.rank"): sup.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n)}
+                    tr("col.rank"): fmt.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n)}
         rows.append(row)
-    sup.show_table(pd.DataFrame(rows), {tr("col.score"): sup.SCORE, tr("col.coverage"): sup.PCT})
+    ui.show_table(pd.DataFrame(rows), {tr("col.score"): fmt.SCORE, tr("col.coverage"): fmt.PCT})
     if group is None:
         st.caption(tr("cmp.pick_baseline"))
     else:
-        st.caption(tr("cmp.baseline_bounds", stat=sup.stat_label(stat, L)))
+        st.caption(tr("cmp.baseline_bounds", stat=fmt.stat_label(stat, L)))
 
 
 def heatmap_view() -> None:
     if baseline_notes([k.code for k in scheme.root.children]):
         return
-    st.plotly_chart(sup.heatmap_figure(cmp_shown), key="heat", config={"displaylogo": False})
+    st.plotly_chart(figs.heatmap_figure(cmp_shown, bands=bands), key="heat", config={"displaylogo": False})
 
 def drill_view() -> None:
     st.caption(tr("cmp.drill_note"))
@@ -232,16 +236,16 @@ def drill_view() -> None:
     cols = st.columns(max(1, min(max_depth, 4)))
     depth = 1
     while node.children:
-        opts = [sup.ALL, *(k.code for k in node.children)]
+        opts = [ui.ALL, *(k.code for k in node.children)]
         key = f"drill_{depth}"
-        sup.ensure_choice(key, opts, sup.ALL)
+        ui.ensure_choice(key, opts, ui.ALL)
         level = node.children[0].level
         col = cols[(depth - 1) % len(cols)]
         shown_level = translation.level(level) if translation is not None else level
         pick = col.selectbox(shown_level.capitalize(), opts, key=key,
-                             format_func=lambda c, lv=shown_level: tr("cmp.all_level", level=lv) if c == sup.ALL
+                             format_func=lambda c, lv=shown_level: tr("cmp.all_level", level=lv) if c == ui.ALL
                              else f"{c} {vscheme.node(c).title}")
-        if pick == sup.ALL:
+        if pick == ui.ALL:
             break
         node = scheme.node(pick)
         depth += 1
@@ -260,21 +264,21 @@ def drill_view() -> None:
                 row[f"{c} score"] = r.score
                 row[f"{c} coverage"] = r.coverage
                 if group is not None:
-                    row[f"{c} rank"] = sup.fmt_rank(r["rank"], r.rank_n)
+                    row[f"{c} rank"] = fmt.fmt_rank(r["rank"], r.rank_n)
             if group is not None:
                 r0 = block.iloc[0]
-                row[sup.baseline_label(group, stat)] = r0.baseline
-                row["baseline n"] = sup.n_text(r0)
+                row[fmt.baseline_label(group, stat)] = r0.baseline
+                row["baseline n"] = fmt.n_text(r0)
             rows.append(row)
         df = pd.DataFrame(rows)
-        fmts = {c: sup.SCORE for c in df.columns if c.endswith("score")} | {
-            c: sup.PCT for c in df.columns if c.endswith("coverage")}
+        fmts = {c: fmt.SCORE for c in df.columns if c.endswith("score")} | {
+            c: fmt.PCT for c in df.columns if c.endswith("coverage")}
         if group is not None:
-            fmts[sup.baseline_label(group, stat)] = sup.SCORE
-        sup.show_table(df, fmts)
+            fmts[fmt.baseline_label(group, stat)] = fmt.SCORE
+        ui.show_table(df, fmts)
         if node.depth >= 1 and len(kids) >= 3:
             with st.expander(tr("cmp.chart_of", code=node.code, title=vscheme.node(node.code).title)):
-                st.plotly_chart(sup.bars_figure(cmp_shown, node.code), key=f"bars_{node.code}",
+                st.plotly_chart(figs.bars_figure(cmp_shown, node.code, bands=bands), key=f"bars_{node.code}",
                                 config={"displaylogo": False})
     else:  # an indicator: the answers
         leaf = vscheme.node(node.code)
@@ -288,7 +292,7 @@ def drill_view() -> None:
             st.caption(tr("cmp.numeric", unit=num.unit or tr("q.no_unit"), lo=lang.num(num.min), hi=lang.num(num.max),
                           best=tr(f"best.{num.best}")))
         else:
-            sup.show_table(pd.DataFrame([{tr("col.value"): o.value, tr("col.label"): o.label, tr("col.score"): o.score}
+            ui.show_table(pd.DataFrame([{tr("col.value"): o.value, tr("col.label"): o.label, tr("col.score"): o.score}
                                          for o in leaf.options]), {tr("col.score"): "{:g}"}, width="content")
         block = t[t.code == leaf.code].set_index("country")
         rows = []
@@ -298,47 +302,47 @@ def drill_view() -> None:
             cit = p.citations.get(leaf.code)
             given = [a for a in [leaf.code, *scheme.ancestors(leaf.code)] if a in p.scores]
             if given:
-                ans = tr("cmp.published_score", code=given[0], score=sup.fmt_score(p.scores[given[0]]))
+                ans = tr("cmp.published_score", code=given[0], score=fmt.fmt_score(p.scores[given[0]]))
             else:
-                ans = sup.answer_text(leaf, p.answers.get(leaf.code))
-            rows.append({"country": sup.country_label(c), "year": p.year, "answer": ans,
+                ans = fmt.answer_text(leaf, p.answers.get(leaf.code))
+            rows.append({"country": fmt.country_label(c), "year": p.year, "answer": ans,
                          "source (law cited)": cit.source if cit else "", "quote": cit.quote if cit else "",
                          "confidence": cit.confidence if cit else "", "note": cit.note if cit else "",
                          "score": r.score, "coverage": r.coverage,
-                         "provenance": sup.coding_text(p.coding, p.provenance),
+                         "provenance": fmt.coding_text(p.coding, p.provenance),
                          "url": cit.url if cit else ""})
-        sup.show_table(pd.DataFrame(rows), {"score": sup.SCORE, "coverage": sup.PCT},
+        ui.show_table(pd.DataFrame(rows), {"score": fmt.SCORE, "coverage": fmt.PCT},
                        column_config={"answer": st.column_config.TextColumn(width="medium"),
                                       "source (law cited)": st.column_config.TextColumn(width="medium"),
                                       "url": st.column_config.LinkColumn("url")})
         if group is not None:
             r0 = block.iloc[0]
-            st.caption(tr("cmp.baseline_at", base=sup.baseline_label(group, stat), code=leaf.code,
-                          score=sup.fmt_score(r0.baseline), n=sup.n_text(r0)))
+            st.caption(tr("cmp.baseline_at", base=fmt.baseline_label(group, stat), code=leaf.code,
+                          score=fmt.fmt_score(r0.baseline), n=fmt.n_text(r0)))
 
 def trend_view() -> None:
     ts_years = s.years()
     if len(ts_years) < 2:
         st.info(tr("cmp.one_year"))
     else:
-        ts = sup.series(data, sid, present, group_name, stat, level=1, coding=coding)
+        ts = dat.series(data, sid, present, group_name, stat, level=1, coding=coding)
         trend_opts = ["overall", *(k.code for k in scheme.root.children)]
-        sup.ensure_choice("trend_node", trend_opts, "overall")
+        ui.ensure_choice("trend_node", trend_opts, "overall")
         code = st.selectbox(tr("cmp.node"), trend_opts, key="trend_node",
                             format_func=lambda c: tr("w.overall") if c == "overall" else f"{c} {vscheme.node(c).title}")
-        st.plotly_chart(sup.trend_figure(ts, code, present, sup.baseline_label(group, stat) if group else None,
+        st.plotly_chart(figs.trend_figure(ts, code, present, fmt.baseline_label(group, stat) if group else None,
                                          scheme.scale), key="trend", config={"displaylogo": False})
-        st.caption(tr("cmp.trend_note", mark=sup.THIN_MARK))
+        st.caption(tr("cmp.trend_note", mark=fmt.THIN_MARK))
         rows = ts[ts.code == code]
         none = [c for c in present if rows[rows.country == c].score.isna().all()]
         one = [c for c in present if c not in none and len(s.rows.get(c, [])) < 2]
         if none:
-            st.caption(tr("cmp.no_score_any", code=code, who=", ".join(sup.country_label(c) for c in none)))
+            st.caption(tr("cmp.no_score_any", code=code, who=", ".join(fmt.country_label(c) for c in none)))
         if one:
-            st.caption(tr("cmp.one_profile", who=", ".join(sup.country_label(c) for c in one)))
+            st.caption(tr("cmp.one_profile", who=", ".join(fmt.country_label(c) for c in one)))
 
 def table_view() -> None:
-    sup.show_table(t, {"score": sup.SCORE, "baseline": sup.SCORE, "gap": sup.GAP, "coverage": sup.PCT,
+    ui.show_table(t, {"score": fmt.SCORE, "baseline": fmt.SCORE, "gap": fmt.GAP, "coverage": fmt.PCT,
                        "rank": "{:.0f}"})
     st.download_button(tr("cmp.download"), data=lambda: csv_text(t),
                        file_name=f"{sid}-{cmp_.year}-{'-'.join(present)}.csv", mime="text/csv",

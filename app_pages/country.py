@@ -9,10 +9,13 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
+from indexer import app_data as dat
+from indexer import app_figures as figs
+from indexer import app_format as fmt
 from indexer import app_lang as lang
-from indexer import app_support as sup
+from indexer import app_widgets as ui
 
-data = sup.load_data()
+data = dat.load_data()
 tr = lang.translator()
 ids = data.schemes_with_profiles()
 if not ids:
@@ -23,24 +26,24 @@ if not ids:
 head = st.container()  # the title goes above the selections, once the country is known
 
 # --- selections (scheme, baseline and statistic are shared with Compare) -------------------------
-sid, scheme, s, country, year, group_name, group, stat = sup.country_controls(data, ids)
+sid, scheme, s, country, year, group_name, group, stat = ui.country_controls(data, ids)
 
-coding = sup.current_coding()
-cmp_ = sup.comparison(data, sid, [country], group_name, stat, year, coding=coding)
+coding = ui.current_coding()
+cmp_ = dat.comparison(data, sid, [country], group_name, stat, year, coding=coding)
 used_year = cmp_.years_used[country]
 profile = s.profile(s.row_for(country, used_year)[1])
-view = sup.profile_view(data, sid, country, group_name, stat, year, coding)
+view = dat.profile_view(data, sid, country, group_name, stat, year, coding)
 t = cmp_.table
 by = t.set_index("code")
 
 native = (view or {}).get("country", {}).get("native")
-head.title(f"{sup.country_label(country)}" + (f" · {native}" if native else ""))
+head.title(f"{fmt.country_label(country)}" + (f" · {native}" if native else ""))
 vscheme, translation = lang.shown(data, sid)
-st.caption(f"{sup.scheme_label(vscheme)} · {tr('cty.profile_of', year=used_year)} ({profile.status}, "
-           f"{sup.coding_text(profile.coding, profile.provenance)}) · "
+st.caption(f"{fmt.scheme_label(vscheme)} · {tr('cty.profile_of', year=used_year)} ({profile.status}, "
+           f"{fmt.coding_text(profile.coding, profile.provenance)}) · "
            f"`{data.rel(profile.path)}`")
 
-sup.show_provenance([profile], members=[s.profile(s.row_for(m, cmp_.year)[1]) for m in cmp_.members_used])
+ui.show_provenance([profile], members=[s.profile(s.row_for(m, cmp_.year)[1]) for m in cmp_.members_used])
 if profile.title or profile.notes:
     with st.expander(tr("cty.about")):
         if profile.title:
@@ -52,7 +55,7 @@ if profile.title or profile.notes:
             st.write(profile.notes)
 
 # --- PDF ----------------------------------------------------------------------------------------
-make_pdf = sup.pdf_maker(data, sid, country, group_name, stat, year, coding)
+make_pdf = dat.pdf_maker(data, sid, country, group_name, stat, year, coding)
 if make_pdf is not None:
     st.download_button(tr("cty.pdf"), data=make_pdf, on_click="ignore",
                        file_name=f"{country}-{sid}-{used_year}.pdf", mime="application/pdf",
@@ -61,50 +64,51 @@ if make_pdf is not None:
 # --- overall and areas --------------------------------------------------------------------------
 ov = by.loc["overall"]
 c1, c2, c3, c4 = st.columns([1, 2, 1, 1])
-open_overall = sup.is_open_interval(ov.lower, ov.upper)
-if sup.is_missing(ov.score) and open_overall:  # no score yet: what it can still become (SPEC §3.1)
-    c1.metric(tr("cty.overall"), sup.fmt_bounds(ov.lower, ov.upper), help=tr("cmp.bounds_help"))
+open_overall = fmt.is_open_interval(ov.lower, ov.upper)
+if fmt.is_missing(ov.score) and open_overall:  # no score yet: what it can still become (SPEC §3.1)
+    c1.metric(tr("cty.overall"), fmt.fmt_bounds(ov.lower, ov.upper), help=tr("cmp.bounds_help"))
 else:
-    c1.metric(tr("cty.overall"), sup.fmt_score(ov.score),
-              delta=None if sup.is_missing(ov.gap) else tr("cmp.gap", gap=f"{float(ov.gap):+.1f}", group=group.name))
+    c1.metric(tr("cty.overall"), fmt.fmt_score(ov.score),
+              delta=None if fmt.is_missing(ov.gap) else tr("cmp.gap", gap=f"{float(ov.gap):+.1f}", group=group.name))
 c2.metric(tr("cty.band"), lang.band(translation, ov.band) or "–")
-c3.metric(tr("cty.rank"), (sup.fmt_rank_bounds(ov.rank_best, ov.rank_worst, ov.rank_n) if open_overall
-                   else sup.fmt_rank(ov["rank"], ov.rank_n)) if group else "–",
+c3.metric(tr("cty.rank"), (fmt.fmt_rank_bounds(ov.rank_best, ov.rank_worst, ov.rank_n) if open_overall
+                   else fmt.fmt_rank(ov["rank"], ov.rank_n)) if group else "–",
           help=tr("cty.rank_help"))
-c4.metric(tr("cty.coverage"), sup.fmt_pct(ov.coverage), help=tr("cty.coverage_help"))
+c4.metric(tr("cty.coverage"), fmt.fmt_pct(ov.coverage), help=tr("cty.coverage_help"))
 if group is not None:
-    st.caption(tr("cty.baseline", base=sup.baseline_label(group, stat), score=sup.fmt_score(ov.baseline),
-                  n=sup.n_text(ov), members=len(group.members)))
+    st.caption(tr("cty.baseline", base=fmt.baseline_label(group, stat), score=fmt.fmt_score(ov.baseline),
+                  n=fmt.n_text(ov), members=len(group.members)))
 if open_overall:
-    verdict = sup.fmt_verdict(ov.verdict, group, stat)
-    st.caption(tr("cty.partly", pct=sup.fmt_pct(ov.coverage), bounds=sup.fmt_bounds(ov.lower, ov.upper, words=True),
+    verdict = fmt.fmt_verdict(ov.verdict, group, stat)
+    st.caption(tr("cty.partly", pct=fmt.fmt_pct(ov.coverage), bounds=fmt.fmt_bounds(ov.lower, ov.upper, words=True),
                   verdict=f"; {verdict}" if verdict else ""))
-elif sup.is_missing(ov.score) and view is None:
-    st.caption(tr("cmp.no_overall", why=sup.no_score_reason(scheme, scheme.root, ov.coverage)) + ".")
+elif fmt.is_missing(ov.score) and view is None:
+    st.caption(tr("cmp.no_overall", why=fmt.no_score_reason(scheme, scheme.root, ov.coverage)) + ".")
 
 # the chart, then the area table at full width: ten columns do not fit half a page (issue 18)
-st.plotly_chart(sup.bars_figure(replace(cmp_, scheme=vscheme)), key="country_bars", config={"displaylogo": False})
+st.plotly_chart(figs.bars_figure(replace(cmp_, scheme=vscheme),
+                                bands=translation.bands if translation is not None else None), key="country_bars", config={"displaylogo": False})
 areas = t[t.depth == 1]
 df = pd.DataFrame({
     "area": [f"{r.code} {vscheme.node(r.code).title}" for r in areas.itertuples()],
     "score": areas.score, "band": [lang.band(translation, b) for b in areas.band], "coverage": areas.coverage,
-    "can become": [sup.fmt_bounds(r.lower, r.upper) if sup.is_open_interval(r.lower, r.upper) else ""
+    "can become": [fmt.fmt_bounds(r.lower, r.upper) if fmt.is_open_interval(r.lower, r.upper) else ""
                    for r in areas.itertuples()],
-    sup.baseline_label(group, stat): areas.baseline, "n": [sup.n_text(r) for r in areas.itertuples()], "gap": areas.gap,
-    "rank": [(sup.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n) if sup.is_open_interval(r.lower, r.upper)
-              else sup.fmt_rank(r.rank, r.rank_n)) if group else "–" for r in areas.itertuples()],
+    fmt.baseline_label(group, stat): areas.baseline, "n": [fmt.n_text(r) for r in areas.itertuples()], "gap": areas.gap,
+    "rank": [(fmt.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n) if fmt.is_open_interval(r.lower, r.upper)
+              else fmt.fmt_rank(r.rank, r.rank_n)) if group else "–" for r in areas.itertuples()],
     "verdict": list(areas.verdict),
 })
 if group is None:
-    df = df.drop(columns=[sup.baseline_label(group, stat), "n", "gap", "rank", "verdict"])
+    df = df.drop(columns=[fmt.baseline_label(group, stat), "n", "gap", "rank", "verdict"])
 if not (df["can become"] != "").any():
     df = df.drop(columns="can become")
 names = {c: tr(k) for c, k in (("area", "cty.col.area"), ("score", "col.score"), ("band", "col.band"),
                                 ("coverage", "col.coverage"), ("can become", "col.can_become"), ("gap", "col.gap"),
                                 ("rank", "col.rank"), ("verdict", "col.verdict"))}
 df = df.rename(columns=names)
-sup.show_table(df, {names["score"]: sup.SCORE, names["coverage"]: sup.PCT, sup.baseline_label(group, stat): sup.SCORE,
-                    names["gap"]: sup.GAP}, column_config={"n": st.column_config.Column(help=tr("cty.n_help"))})
+ui.show_table(df, {names["score"]: fmt.SCORE, names["coverage"]: fmt.PCT, fmt.baseline_label(group, stat): fmt.SCORE,
+                    names["gap"]: fmt.GAP}, column_config={"n": st.column_config.Column(help=tr("cty.n_help"))})
 
 for note in (view or {}).get("notes", []):
     st.caption(note)
@@ -128,14 +132,14 @@ else:
                     "baseline": r["baseline"], "n": r["baseline_n"]} for r in rows])
                 if basis != "indicator":
                     df = df.drop(columns="answer")
-                sup.show_table(df, {"score": sup.SCORE, "baseline": sup.SCORE})
+                ui.show_table(df, {"score": fmt.SCORE, "baseline": fmt.SCORE})
     if view["gaps"]:
-        st.subheader(tr("cty.gaps", base=sup.baseline_label(group, stat)))
+        st.subheader(tr("cty.gaps", base=fmt.baseline_label(group, stat)))
         st.caption(tr("cty.gaps_note"))
-        sup.show_table(pd.DataFrame([{
+        ui.show_table(pd.DataFrame([{
             "code": g["code"], "title": g["title"], "level": g["level"], "score": g["score"],
             "baseline": g["baseline"], "n": g["baseline_n"], "gap": g["gap"], "impact": g["impact"]}
-            for g in view["gaps"]]), {"score": sup.SCORE, "baseline": sup.SCORE, "gap": sup.GAP, "impact": "{:.2f}"})
+            for g in view["gaps"]]), {"score": fmt.SCORE, "baseline": fmt.SCORE, "gap": fmt.GAP, "impact": "{:.2f}"})
 
     # --- changes between years ---------------------------------------------------------------------
     hist = view["history"]
@@ -153,15 +157,15 @@ else:
     if ch is not None:
         st.caption(tr("cty.since", year=ch["previous_year"], prov=ch["previous_provenance"]))
         if ch["nodes"]:
-            sup.show_table(pd.DataFrame([{"code": r["code"], "title": r["title"], "level": r["level"],
+            ui.show_table(pd.DataFrame([{"code": r["code"], "title": r["title"], "level": r["level"],
                                           f"{ch['previous_year']}": r["before"], f"{used_year}": r["after"],
                                           "change": r["change"]} for r in ch["nodes"]]),
-                           {str(ch["previous_year"]): sup.SCORE, str(used_year): sup.SCORE, "change": sup.GAP})
+                           {str(ch["previous_year"]): fmt.SCORE, str(used_year): fmt.SCORE, "change": fmt.GAP})
         else:
             st.caption(tr("cty.no_change"))
         if ch["answers"]:
             st.markdown(tr("cty.answers_changed"))
-            sup.show_table(pd.DataFrame(ch["answers"]), {"score_before": sup.SCORE, "score_after": sup.SCORE})
+            ui.show_table(pd.DataFrame(ch["answers"]), {"score_before": fmt.SCORE, "score_after": fmt.SCORE})
     elif len(hist["years"]) <= 1:
         st.caption(tr("cty.one_profile", year=used_year))
 
@@ -176,14 +180,14 @@ for leaf in scheme.leaves:
         continue
     cit = profile.citations.get(leaf.code)
     shown_leaf = vscheme.node(leaf.code)
-    rows.append({"code": leaf.code, "indicator": shown_leaf.title, "answer": sup.answer_text(shown_leaf, ans),
+    rows.append({"code": leaf.code, "indicator": shown_leaf.title, "answer": fmt.answer_text(shown_leaf, ans),
                  "score": by.loc[leaf.code].score, "source (law cited)": cit.source if cit else "",
                  "quote": cit.quote if cit else "", "confidence": cit.confidence if cit else "",
                  "note": cit.note if cit else "", "url": cit.url if cit else ""})
 if rows:
     st.caption(tr("cty.cited", k=len(rows), n=len(scheme.leaves),
                   c=sum(1 for r in rows if r["source (law cited)"] or r["url"])))
-    sup.show_table(pd.DataFrame(rows), {"score": sup.SCORE},
+    ui.show_table(pd.DataFrame(rows), {"score": fmt.SCORE},
                    column_config={"answer": st.column_config.TextColumn(width="medium"),
                                   "source (law cited)": st.column_config.TextColumn(width="large"),
                                   "url": st.column_config.LinkColumn("url")})
@@ -193,7 +197,7 @@ if blank:
 if profile.scores:
     st.markdown(tr("cty.given_published") if profile.provenance == "published" else tr("cty.given"))
     g_score = tr("col.score")
-    sup.show_table(pd.DataFrame([{tr("col.code"): c, tr("col.title"): tr("w.overall") if c == "overall"
+    ui.show_table(pd.DataFrame([{tr("col.code"): c, tr("col.title"): tr("w.overall") if c == "overall"
                                   else vscheme.node(c).title, g_score: v}
                                  for c, v in profile.scores.items() if c in scheme.index]),
                    {g_score: "{:.2f}"}, width="content")

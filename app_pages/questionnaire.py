@@ -1,7 +1,7 @@
 """Questionnaire: open a profile (or start one, or upload one), answer every indicator with its
 source and note, watch the engine's validation and a score preview update live, and save.
 
-Saving (``indexer.app_support``) writes the YAML atomically with ruamel's round trip (comments,
+Saving (``indexer.app_save``, ``indexer.app_edit``) writes the YAML atomically with ruamel's round trip (comments,
 order and quoting kept; only changed values differ), only inside ``country_profiles/``, and
 refuses to overwrite a file that changed on disk since it was opened (both versions are shown).
 """
@@ -13,24 +13,28 @@ import datetime as _dt
 import pandas as pd
 import streamlit as st
 
+from indexer import app_data as dat
+from indexer import app_edit as qdoc
+from indexer import app_format as fmt
 from indexer import app_lang as lang
-from indexer import app_support as sup
+from indexer import app_save as qsave
+from indexer import app_widgets as ui
 from indexer.countries import code_of
 from indexer.load import is_country_code
-from indexer.model import NOT_APPLICABLE, PROVENANCES, STATUSES, Node
+from indexer.model import CITATION_FIELDS, NOT_APPLICABLE, PROVENANCES, STATUSES, Node
 from indexer.score import score as score_table
 
-data = sup.load_data()
+data = dat.load_data()
 L = lang.current()
 tr = lang.translator(L)
 st.title(tr("q.title"))
 
-doc: sup.Doc | None = st.session_state.get("q_doc")
+doc: qdoc.Doc | None = st.session_state.get("q_doc")
 if doc is not None and doc.scheme_id not in data.schemes:
     doc = st.session_state["q_doc"] = None
 
 
-def _start(new: sup.Doc) -> None:
+def _start(new: qdoc.Doc) -> None:
     st.session_state["q_nonce"] = st.session_state.get("q_nonce", 0) + 1
     st.session_state["q_doc"] = new
     st.session_state.pop("q_error", None)
@@ -38,17 +42,17 @@ def _start(new: sup.Doc) -> None:
 
 def _open_selected() -> None:
     try:
-        _start(sup.open_doc(data, data.root / st.session_state["q_pick"]))
-    except sup.DocError as err:
+        _start(qdoc.open_doc(data, data.root / st.session_state["q_pick"]))
+    except qdoc.DocError as err:
         st.session_state["q_error"] = err.problems
 
 
 def _start_new() -> None:
     cc = (st.session_state.get("q_new_country") or "").strip().upper()
     try:
-        _start(sup.new_doc(data, st.session_state["q_new_scheme"], cc, int(st.session_state["q_new_year"]),
+        _start(qdoc.new_doc(data, st.session_state["q_new_scheme"], cc, int(st.session_state["q_new_year"]),
                            coder=st.session_state.get("q_new_coder", "")))
-    except sup.DocError as err:
+    except qdoc.DocError as err:
         st.session_state["q_error"] = err.problems
 
 
@@ -64,15 +68,15 @@ with st.expander(tr("q.open_expander"), expanded=doc is None):
             st.caption(tr("q.no_profiles"))
         else:
             default = next((f for f in files if "/KZ/" in f), files[0])
-            sup.ensure_choice("q_pick", files, default)
+            ui.ensure_choice("q_pick", files, default)
             c1, c2 = st.columns([5, 1], vertical_alignment="bottom")
             c1.selectbox(tr("q.profile_file"), files, key="q_pick", format_func=lambda f: f"{labels.get(f, '')} — {f}")
             c2.button(tr("q.open"), on_click=_open_selected, type="primary", key="q_open")
     elif how == "Start a new profile":
         ids = list(data.schemes)
-        sup.ensure_choice("q_new_scheme", ids, "mipex-core" if "mipex-core" in ids else ids[0])
+        ui.ensure_choice("q_new_scheme", ids, "mipex-core" if "mipex-core" in ids else ids[0])
         c1, c2, c3, c4 = st.columns([3, 2, 1, 2])
-        c1.selectbox(tr("w.scheme"), ids, key="q_new_scheme", format_func=lambda s: sup.scheme_label(lang.shown(data, s, L)[0]))
+        c1.selectbox(tr("w.scheme"), ids, key="q_new_scheme", format_func=lambda s: fmt.scheme_label(lang.shown(data, s, L)[0]))
         cc = c2.text_input(tr("q.country_code"), key="q_new_country", max_chars=12, placeholder=tr("q.country_code_ph"))
         if "q_new_year" not in st.session_state:
             st.session_state["q_new_year"] = _dt.date.today().year
@@ -81,12 +85,12 @@ with st.expander(tr("q.open_expander"), expanded=doc is None):
         if cc.strip():
             code = cc.strip().upper()
             if is_country_code(code):
-                st.caption(f"{sup.country_label(code)} · {tr('q.saved_as')} `{sup.PROFILES_DIR}/"
+                st.caption(f"{fmt.country_label(code)} · {tr('q.saved_as')} `{dat.PROFILES_DIR}/"
                            f"{code}/{st.session_state['q_new_scheme']}-{st.session_state['q_new_year']}.yaml`")
             else:
                 guess = code_of(cc)
                 st.warning(tr("q.not_a_code", typed=cc.strip())
-                           + (tr("q.did_you_mean", code=guess, name=sup.country_label(guess)) if guess else
+                           + (tr("q.did_you_mean", code=guess, name=fmt.country_label(guess)) if guess else
                               tr("q.two_letters")), icon=":material/edit:")
         st.button(tr("q.start"), on_click=_start_new, type="primary", key="q_start")
     else:
@@ -94,16 +98,19 @@ with st.expander(tr("q.open_expander"), expanded=doc is None):
         if up is not None and st.session_state.get("q_upload_id") != up.file_id:
             st.session_state["q_upload_id"] = up.file_id
             try:
-                _start(sup.upload_doc(data, up.name, up.getvalue()))
+                _start(qdoc.upload_doc(data, up.name, up.getvalue()))
                 st.rerun()
-            except sup.DocError as err:
+            except qdoc.DocError as err:
                 st.session_state["q_error"] = err.problems
     for line in st.session_state.get("q_error", []):
         st.error(line, icon=":material/block:")
 
+# the confirmation of a save goes into a slot that is always there: an element that comes and
+# goes above the form would shift every element after it, and the browser would draw them all again
+flash_slot = st.empty()
 flash = st.session_state.pop("q_flash", None)
 if flash:
-    st.success(flash, icon=":material/check_circle:")
+    flash_slot.success(flash, icon=":material/check_circle:")
 
 if doc is None:
     st.info(tr("q.open_first"))
@@ -121,29 +128,37 @@ def wkey(code: str, part: str) -> str:
 
 
 # --- sync the values from the widgets (before anything is computed from them) --------------------
-PARTS = ("answer", *sup.CITATION_FIELDS)
-for leaf in scheme.leaves:
-    cur = doc.values.get(leaf.code, sup.Answer())
-    upd = {}
-    for part in PARTS:
-        k = wkey(leaf.code, part)
+PARTS = ("answer", *CITATION_FIELDS)
+
+
+def _sync() -> None:
+    """The document's values as the widgets hold them (also in the Save button's callback, which
+    runs before the page: a value typed just before the click is in the widgets only)."""
+    for leaf in scheme.leaves:
+        cur = doc.values.get(leaf.code, qdoc.Answer())
+        upd = {}
+        for part in PARTS:
+            k = wkey(leaf.code, part)
+            if k in st.session_state:
+                v = st.session_state[k]
+                if part == "answer" and isinstance(v, str):
+                    v = v.strip() or None
+                elif part != "answer":
+                    v = (v or "").strip()
+                upd[part] = v
+        if upd:
+            doc.values[leaf.code] = qdoc.Answer(**{p: upd.get(p, getattr(cur, p)) for p in PARTS})
+    for m in qdoc.META_FIELDS:
+        k = wkey("meta", m)
         if k in st.session_state:
-            v = st.session_state[k]
-            if part == "answer" and isinstance(v, str):
-                v = v.strip() or None
-            elif part != "answer":
-                v = (v or "").strip()
-            upd[part] = v
-    if upd:
-        doc.values[leaf.code] = sup.Answer(**{p: upd.get(p, getattr(cur, p)) for p in PARTS})
-for m in sup.META_FIELDS:
-    k = wkey("meta", m)
-    if k in st.session_state:
-        doc.meta[m] = (st.session_state[k] or "").strip() if m in ("coder", "reviewer") else st.session_state[k]
+            doc.meta[m] = (st.session_state[k] or "").strip() if m in ("coder", "reviewer") else st.session_state[k]
+
+
+_sync()
 
 # --- the coding to-do list: open indicators, most decisive first (``indexer.todo``) ----------------
-todo_group = sup.default_group(data, doc.scheme_id)
-todo_stat = st.session_state.get("stat", sup.DEFAULT_STAT)
+todo_group = dat.default_group(data, doc.scheme_id)
+todo_stat = st.session_state.get("stat", dat.DEFAULT_STAT)
 
 
 def _todo(profile):  # noqa: ANN001, ANN202 - a Profile (or None) → a Todo (or None)
@@ -161,16 +176,58 @@ def _todo(profile):  # noqa: ANN001, ANN202 - a Profile (or None) → a Todo (or
 
 
 # --- the text as it would be saved, checked by the engine (memoised per state) --------------------
-memo_key = (nonce, doc.opened.digest, doc.base_text.__hash__(), tuple(sorted(doc.values.items())),
+def _memo_key() -> tuple:
+    return (nonce, doc.opened.digest, doc.base_text.__hash__(), tuple(sorted(doc.values.items())),
             tuple(sorted(doc.meta.items())))
+
+
+def _checked() -> tuple[str, qdoc.Checked]:
+    """The text as it would be saved now and the engine's check of it (the page's, when the state
+    is the one the page showed)."""
+    memo = st.session_state.get("q_memo")
+    if memo is not None and memo[0] == _memo_key():
+        return memo[1], memo[2]
+    text = doc.text(scheme)
+    return text, qdoc.check_text(text, data.schemes, data.rel(doc.path), others=data.bundle.profiles, path=doc.path)
+
+
+def _save() -> None:
+    """The Save button: the values as typed, checked, written (atomically, unless the file changed
+    on disk since it was opened); the page then runs once, with the saved file re-read alone
+    (``app_data.read_bundle``)."""
+    _sync()
+    try:
+        text, ck = _checked()
+    except qdoc.EditError as err:
+        st.session_state["q_error"] = [str(err)]
+        return
+    if ck.errors:
+        return  # the page shows them; the button is disabled
+    try:
+        qdoc.save_doc(data, doc, scheme, text=text)
+    except qsave.SaveConflict:
+        return  # the page shows both versions
+    except qsave.UnsafePath as err:
+        st.session_state["q_error"] = [str(err)]
+        return
+    memo = st.session_state.get("q_memo")
+    if memo is not None and memo[1] == text:
+        # what was checked is what is on disk now: the page's check, preview and to-do list stand
+        st.session_state["q_memo"] = (_memo_key(), *memo[1:])
+    uncited = [p.message.split(" ", 1)[0] for p in ck.problems if p.code == "missing-source"]
+    st.session_state["q_flash"] = (tr("q.saved_at", path=data.rel(doc.path), time=_dt.datetime.now().strftime("%H:%M:%S"))
+                                   + (tr("q.uncited", n=len(uncited), codes=", ".join(uncited[:8])
+                                         + (" …" if len(uncited) > 8 else "")) if uncited else ""))
+
+
+memo_key = _memo_key()
 memo = st.session_state.get("q_memo")
 if memo is None or memo[0] != memo_key:
     try:
-        text = doc.text(scheme)
-    except sup.EditError as err:
+        text, checked = _checked()
+    except qdoc.EditError as err:
         st.error(tr("q.cannot_edit", err=err))
         st.stop()
-    checked = sup.check_text(text, data.schemes, data.rel(doc.path), others=data.bundle.profiles, path=doc.path)
     preview = score_table(scheme, [checked.profile]) if checked.profile is not None else None
     memo = (memo_key, text, checked, preview, _todo(checked.profile))
     st.session_state["q_memo"] = memo
@@ -180,12 +237,12 @@ dirty = text != doc.opened.text
 # --- header -------------------------------------------------------------------------------------
 state = {"new": tr("q.state.new"), "upload": tr("q.state.upload")}.get(
     doc.origin, tr("q.state.dirty") if dirty else tr("q.state.saved"))
-st.subheader(f"{sup.country_label(doc.country)} · {doc.year} · {view.title}")
+st.subheader(f"{fmt.country_label(doc.country)} · {doc.year} · {view.title}")
 st.caption(f"`{data.rel(doc.path)}` · {state}")
 if doc.origin == "upload" and doc.opened.exists:
     st.warning(tr("q.upload_replaces", path=data.rel(doc.path)))
 if doc.meta.get("provenance") == "illustrative":
-    sup.show_provenance([checked.profile] if checked.profile is not None else [])
+    ui.show_provenance([checked.profile] if checked.profile is not None else [])
 given = sorted(checked.profile.scores) if checked.profile is not None else []
 if given:
     st.info(tr("q.given_scores", codes=", ".join(given)))
@@ -202,21 +259,21 @@ if doc.conflict is not None:
     b.markdown(tr("q.yours"))
     b.code(text, language="yaml", height=360)
     with st.expander(tr("q.differences"), expanded=True):
-        st.code(sup.diff_text(disk.text, text) or tr("q.no_difference"), language="diff", wrap_lines=True)
+        st.code(qsave.diff_text(disk.text, text) or tr("q.no_difference"), language="diff", wrap_lines=True)
     r1, r2, r3 = st.columns([2, 2, 3])
     if r1.button(tr("q.reload"), key="q_reload"):
         try:
-            _start(sup.open_doc(data, doc.path))
-        except sup.DocError as err:
+            _start(qdoc.open_doc(data, doc.path))
+        except qdoc.DocError as err:
             st.session_state["q_error"] = err.problems
             st.session_state["q_doc"] = None
         st.rerun()
     sure = r3.checkbox(tr("q.sure"), key=f"q{nonce}_sure")
     if r2.button(tr("q.force"), key="q_force", disabled=not sure):
         try:
-            sup.save_doc(data, doc, scheme, force=True)
+            qdoc.save_doc(data, doc, scheme, force=True)
             st.session_state["q_flash"] = tr("q.saved_replacing", path=data.rel(doc.path))
-        except sup.SaveConflict:
+        except qsave.SaveConflict:
             pass
         st.rerun()
 
@@ -260,7 +317,7 @@ with side:
     for a in areas:
         k, n = answered(a)
         st.progress(k / n if n else 0.0, text=tr("q.area_progress", code=a.code, title=view.node(a.code).title, k=k, n=n)
-                    + ("" if sup.is_missing(cov.get(a.code)) else tr("q.area_coverage", pct=sup.fmt_pct(cov.get(a.code)))))
+                    + ("" if fmt.is_missing(cov.get(a.code)) else tr("q.area_coverage", pct=fmt.fmt_pct(cov.get(a.code)))))
     k, n = answered(scheme.root)
     st.caption(tr("q.all_answered", k=k, n=n, na=sum(1 for v in doc.values.values() if v.answer == NOT_APPLICABLE)))
 
@@ -285,10 +342,10 @@ with side:
         pv = preview[preview.depth <= 1]
         # codes, not titles, and coverage before band: the side column is narrow at 1280 px (issue 18);
         # the area names are in Progress just above
-        sup.show_table(pd.DataFrame({
+        ui.show_table(pd.DataFrame({
             tr("col.node"): [r.code for r in pv.itertuples()],
             tr("col.score"): pv.score, tr("col.coverage"): pv.coverage,
-            tr("col.band"): [lang.band(translation, b) for b in pv.band]}), {tr("col.score"): sup.SCORE, tr("col.coverage"): sup.PCT},
+            tr("col.band"): [lang.band(translation, b) for b in pv.band]}), {tr("col.score"): fmt.SCORE, tr("col.coverage"): fmt.PCT},
             column_config={tr("col.node"): st.column_config.TextColumn(width="small"),
                            tr("col.score"): st.column_config.TextColumn(width="small", alignment="right"),
                            tr("col.coverage"): st.column_config.TextColumn(width="small", alignment="right")})
@@ -298,8 +355,8 @@ with side:
     if todo_list is not None and len(todo_list.open):
         st.markdown(tr("q.first"))
         und = todo_list.undetermined
-        base = sup.baseline_label(todo_list.group, todo_list.stat) if todo_list.group is not None else None
-        sup.show_table(pd.DataFrame({
+        base = fmt.baseline_label(todo_list.group, todo_list.stat) if todo_list.group is not None else None
+        ui.show_table(pd.DataFrame({
             "#": todo_list.open.order,
             tr("q.col.indicator"): [f"{r.code} {view.node(r.code).title}" for r in todo_list.open.itertuples()],
             tr("q.col.swing"): todo_list.open.swing, tr("q.col.decides"): todo_list.open.decides.replace("", "–"),
@@ -314,29 +371,17 @@ with side:
     # save and download
     st.markdown(tr("q.save_head"))
     can_save = not errs and doc.conflict is None
-    if st.button(tr("q.save"), type="primary", key="q_save", disabled=not can_save, icon=":material/save:",
-                 help=None if can_save else (tr("q.fix_errors") if errs else tr("q.resolve_conflict"))):
-        try:
-            sup.save_doc(data, doc, scheme)
-            uncited = [p.message.split(" ", 1)[0] for p in checked.problems if p.code == "missing-source"]
-            st.session_state["q_flash"] = (tr("q.saved_at", path=data.rel(doc.path),
-                                              time=_dt.datetime.now().strftime("%H:%M:%S"))
-                                           + (tr("q.uncited", n=len(uncited), codes=", ".join(uncited[:8])
-                                                 + (" …" if len(uncited) > 8 else "")) if uncited else ""))
-        except sup.SaveConflict:
-            pass
-        except sup.UnsafePath as err:
-            st.session_state["q_error"] = [str(err)]
-        st.rerun()
+    st.button(tr("q.save"), type="primary", key="q_save", disabled=not can_save, icon=":material/save:",
+              help=None if can_save else (tr("q.fix_errors") if errs else tr("q.resolve_conflict")), on_click=_save)
     st.download_button(tr("q.download"), data=lambda: text.encode("utf-8"), file_name=doc.path.name,
                        mime="application/x-yaml", on_click="ignore", key="q_download", icon=":material/download:")
     if dirty:
         with st.expander(tr("q.changes")):
-            st.code(sup.diff_text(doc.opened.text, text, "on disk", "to save") or tr("q.none"), language="diff",
+            st.code(qsave.diff_text(doc.opened.text, text, "on disk", "to save") or tr("q.none"), language="diff",
                     wrap_lines=True)
 
 with main:
-    sup.ensure_choice(f"q{nonce}_area", [a.code for a in areas], areas[0].code)
+    ui.ensure_choice(f"q{nonce}_area", [a.code for a in areas], areas[0].code)
 
     first = todo_list is not None and len(todo_list.open) > 0
     shows = {"By area": "q.show.by_area", "Answer these first": "q.show.first"}
@@ -377,21 +422,21 @@ with main:
                               placeholder=tr("q.numeric_ph", unit=num.unit or tr("q.no_unit"), lo=lang.num(num.min),
                                              hi=lang.num(num.max), best=tr(f"best.{num.best}")))
             else:
-                opts = [sup.ALL, *(o.value for o in leaf.options), NOT_APPLICABLE]
+                opts = [ui.ALL, *(o.value for o in leaf.options), NOT_APPLICABLE]
                 if v.answer is not None and v.answer not in opts:
                     opts.append(v.answer)  # an answer that is not an option: shown, flagged by validation
                 if ka not in st.session_state:
-                    st.session_state[ka] = v.answer or sup.ALL
+                    st.session_state[ka] = v.answer or ui.ALL
 
-                def fmt(val, leaf=leaf):
-                    if val == sup.ALL:
+                def fmt_answer(val, leaf=leaf):
+                    if val == ui.ALL:
                         return tr("q.opt.blank")
                     if val == NOT_APPLICABLE:
                         return tr("q.opt.na")
                     o = leaf.option(val)
                     return f"{val} — {o.label} ({lang.num(o.score)})" if o else tr("q.opt.not_option", v=val, code=leaf.code)
 
-                st.selectbox(tr("q.answer"), opts, key=ka, format_func=fmt)
+                st.selectbox(tr("q.answer"), opts, key=ka, format_func=fmt_answer)
             c1, c2, c3 = st.columns([3, 3, 2])
             for col, part, label in ((c1, "source", tr("q.source")), (c2, "note", tr("q.note")), (c3, "url", tr("q.url"))):
                 k = wkey(leaf.code, part)
@@ -403,7 +448,7 @@ with main:
             if kq not in st.session_state:
                 st.session_state[kq] = v.quote
             if kc not in st.session_state:
-                st.session_state[kc] = v.confidence if v.confidence in sup.CONFIDENCE_CHOICES else ""
+                st.session_state[kc] = v.confidence if v.confidence in qdoc.CONFIDENCE_CHOICES else ""
             c4.text_input(tr("q.quote"), key=kq)
-            c5.selectbox(tr("q.confidence"), sup.CONFIDENCE_CHOICES, key=kc,
+            c5.selectbox(tr("q.confidence"), qdoc.CONFIDENCE_CHOICES, key=kc,
                          format_func=lambda c: c or tr("q.conf.none"), help=tr("q.conf_help"))

@@ -8,8 +8,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from indexer import app_data as dat
+from indexer import app_format as fmt
 from indexer import app_lang as lang
-from indexer import app_support as sup
+from indexer import app_widgets as ui
 from indexer.i18n import MESSAGES
 from indexer.model import NOT_APPLICABLE
 from indexer.notes import say
@@ -21,10 +23,10 @@ NONE = "(none)"
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def run_what_if(_data: sup.AppData, version: str, sid: str, country: str, year: int | None, group: str | None,
+def run_what_if(_data: dat.AppData, version: str, sid: str, country: str, year: int | None, group: str | None,
                 adopt_from: str | None, areas: tuple[str, ...], sets: tuple[tuple[str, str | None], ...],
                 coding: tuple[str, ...] = ()):
-    scheme, profiles = _data.schemes[sid], sup.scored(_data, sid, coding)
+    scheme, profiles = _data.schemes[sid], dat.scored(_data, sid, coding)
     reform = Reform()
     for a in areas:
         reform = reform + adopt(scheme, profiles, adopt_from, a, year=year)
@@ -34,14 +36,14 @@ def run_what_if(_data: sup.AppData, version: str, sid: str, country: str, year: 
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def run_transfer(_data: sup.AppData, version: str, sid: str, country: str, year: int | None, group: str | None,
+def run_transfer(_data: dat.AppData, version: str, sid: str, country: str, year: int | None, group: str | None,
                  stat: str, target: float | None, within: bool, coding: tuple[str, ...] = ()):
-    return transfer(_data.schemes[sid], sup.scored(_data, sid), country, group=_data.groups.get(group) if group else None,
+    return transfer(_data.schemes[sid], dat.scored(_data, sid), country, group=_data.groups.get(group) if group else None,
                     stat=stat, target=target, year=year, within_group=within, coding=coding)
 
 
-data = sup.load_data()
-L = sup.current_language()  # bound for format_func (called outside the run too, by AppTest)
+data = dat.load_data()
+L = lang.current()  # bound for format_func (called outside the run too, by AppTest)
 tr = lang.translator(L)
 st.title(tr("page.reform"))
 ids = data.schemes_with_profiles()
@@ -50,17 +52,17 @@ if not ids:
     st.stop()
 
 # --- selections (shared with Compare and Country profile) ---------------------------------------
-sid, scheme, s, country, year, group_name, group, stat = sup.country_controls(data, ids)
+sid, scheme, s, country, year, group_name, group, stat = ui.country_controls(data, ids)
 #: the scheme's texts in the app's language (codes and scores as ``scheme``'s)
 vscheme, translation = lang.shown(data, sid, L)
 
-coding = sup.current_coding()
+coding = ui.current_coding()
 answered = s.choose(coding, answers=True)  # a reform changes answers: the coding that has them
 row = answered.row_for(country, year)
 profile = answered.profile(row[1])
-sup.show_provenance([profile])
-st.caption(tr("rf.caption", scheme=sup.scheme_label(vscheme), country=sup.country_label(country, L), year=profile.year,
-              status=profile.status, coding=sup.coding_text(profile.coding, profile.provenance)))
+ui.show_provenance([profile])
+st.caption(tr("rf.caption", scheme=fmt.scheme_label(vscheme), country=fmt.country_label(country, L), year=profile.year,
+              status=profile.status, coding=fmt.coding_text(profile.coding, profile.provenance)))
 
 TAB_WHATIF = tr("rf.tab.whatif")
 tab_whatif, tab_gaps = st.tabs([TAB_WHATIF, tr("rf.tab.gaps")], key="reform_view", on_change="rerun")
@@ -82,16 +84,16 @@ def whatif_view() -> None:
     st.markdown(tr("rf.adopt_head"))
     a1, a2 = st.columns([1, 3])
     others = [c for c in data.countries(sid) if c != country]
-    sup.ensure_choice("rf_adopt_from", [NONE, *others], NONE)
-    src = sup.none_if(a1.selectbox(tr("rf.from"), [NONE, *others], key="rf_adopt_from",
-                                   format_func=lambda c: tr("rf.none") if c == NONE else sup.country_label(c, L)), NONE)
+    ui.ensure_choice("rf_adopt_from", [NONE, *others], NONE)
+    src = fmt.none_if(a1.selectbox(tr("rf.from"), [NONE, *others], key="rf_adopt_from",
+                                   format_func=lambda c: tr("rf.none") if c == NONE else fmt.country_label(c, L)), NONE)
     areas_all = [k.code for k in scheme.root.children]
-    sup.ensure_choices("rf_adopt_areas", areas_all, [])
+    ui.ensure_choices("rf_adopt_areas", areas_all, [])
     a2.multiselect(tr("rf.areas"), areas_all, key="rf_adopt_areas", disabled=src is None,
                    format_func=lambda c: f"{c} {vscheme.node(c).title}", placeholder=None if L == "en" else tr("rf.choose"))
     st.markdown(tr("rf.single_head"))
     leaves = [x.code for x in scheme.leaves]
-    sup.ensure_choices("rf_leaves", leaves, [])
+    ui.ensure_choices("rf_leaves", leaves, [])
     st.multiselect(tr("rf.indicators"), leaves, key="rf_leaves", format_func=lambda c: f"{c} {vscheme.node(c).title}",
                    placeholder=tr("rf.pick_indicators"))
     sets: list[tuple[str, str | None]] = []
@@ -102,7 +104,7 @@ def whatif_view() -> None:
             leaf = vscheme.node(code)
             col = cols[i % len(cols)]
             now = profile.answers.get(code)
-            label = tr("rf.now", code=code, answer=sup.answer_text(leaf, now))
+            label = tr("rf.now", code=code, answer=fmt.answer_text(leaf, now))
             if leaf.numeric is not None:
                 key = f"rf_num_{code}"
                 if key not in st.session_state:
@@ -112,10 +114,10 @@ def whatif_view() -> None:
             else:
                 opts = [o.value for o in leaf.options] + [NOT_APPLICABLE, BLANK]
                 key = f"rf_set_{code}"
-                sup.ensure_choice(key, opts, now if now in opts else opts[0])
+                ui.ensure_choice(key, opts, now if now in opts else opts[0])
                 v = col.selectbox(label, opts, key=key,
                                   format_func=lambda v, lf=leaf: tr("rf.blank") if v == BLANK else
-                                  v if v == NOT_APPLICABLE else sup.answer_text(lf, v))
+                                  v if v == NOT_APPLICABLE else fmt.answer_text(lf, v))
                 sets.append((code, None if v == BLANK else v))
     areas = tuple(st.session_state["rf_adopt_areas"]) if src else ()
     if not areas and not sets:
@@ -130,17 +132,17 @@ def whatif_view() -> None:
     t = res.table.set_index("code")
     ov = t.loc["overall"]
     m1, m2, m3 = st.columns(3)
-    m1.metric(tr("rf.overall_before"), sup.fmt_score(ov.before))
-    m2.metric(tr("rf.overall_after"), sup.fmt_score(ov.after),
-              delta=None if sup.is_missing(ov.delta) else f"{float(ov.delta):+.1f}")
+    m1.metric(tr("rf.overall_before"), fmt.fmt_score(ov.before))
+    m2.metric(tr("rf.overall_after"), fmt.fmt_score(ov.after),
+              delta=None if fmt.is_missing(ov.delta) else f"{float(ov.delta):+.1f}")
     if group is not None:
-        m3.metric(tr("rf.rank_in", group=group.name), "–" if sup.is_missing(ov.rank_after) else
-                  sup.fmt_rank(ov.rank_after, ov.rank_n),
-                  delta=None if sup.is_missing(ov.rank_after) or sup.is_missing(ov.rank_before)
+        m3.metric(tr("rf.rank_in", group=group.name), "–" if fmt.is_missing(ov.rank_after) else
+                  fmt.fmt_rank(ov.rank_after, ov.rank_n),
+                  delta=None if fmt.is_missing(ov.rank_after) or fmt.is_missing(ov.rank_before)
                   or ov.rank_after == ov.rank_before else tr("rf.places", d=f"{int(ov.rank_before) - int(ov.rank_after):+d}"),
-                  help=tr("rf.rank_before", rank=sup.fmt_rank(ov.rank_before, ov.rank_n)))
-    if sup.is_missing(ov.after):
-        st.caption(tr("rf.no_overall_after", why=sup.no_score_reason(scheme, scheme.root, None)))
+                  help=tr("rf.rank_before", rank=fmt.fmt_rank(ov.rank_before, ov.rank_n)))
+    if fmt.is_missing(ov.after):
+        st.caption(tr("rf.no_overall_after", why=fmt.no_score_reason(scheme, scheme.root, None)))
     import plotly.graph_objects as go
 
     areas_t = res.table[res.table.depth == 1]
@@ -152,11 +154,11 @@ def whatif_view() -> None:
     st.markdown(tr("rf.changes_head"))
     blank = tr("rf.blank")
     sb, sa = tr("rf.col.score_before"), tr("rf.col.score_after")
-    sup.show_table(pd.DataFrame([{tr("col.code"): c.code, tr("rf.col.from"): c.before if c.before is not None else blank,
+    ui.show_table(pd.DataFrame([{tr("col.code"): c.code, tr("rf.col.from"): c.before if c.before is not None else blank,
                                   tr("rf.col.to"): c.after if c.after is not None else blank, sb: c.before_score,
                                   sa: c.after_score, tr("rf.col.source"): tr("rf.src.set") if c.source == "set"
                                   else say(c.source, L)} for c in res.changes]),
-                   {sb: sup.SCORE, sa: sup.SCORE})
+                   {sb: fmt.SCORE, sa: fmt.SCORE})
     st.markdown(tr("rf.moved_head"))
     cols = ["code", "title", "level", "before", "after", "delta"] + (["rank_before", "rank_after", "rank_n"] if group else [])
     moved = res.moved[cols].copy()
@@ -165,8 +167,8 @@ def whatif_view() -> None:
         if translation is not None:
             moved["level"] = [translation.level(x) if isinstance(x, str) else x for x in moved.level]
     names = {c: tr(f"rf.col.{c}") for c in cols}
-    sup.show_table(moved.rename(columns=names), {names["before"]: sup.SCORE, names["after"]: sup.SCORE,
-                                                 names["delta"]: sup.GAP, names.get("rank_before", "-"): "{:.0f}",
+    ui.show_table(moved.rename(columns=names), {names["before"]: fmt.SCORE, names["after"]: fmt.SCORE,
+                                                 names["delta"]: fmt.GAP, names.get("rank_before", "-"): "{:.0f}",
                                                  names.get("rank_after", "--"): "{:.0f}"})
     for n in res.notes:
         st.caption(say(n, L))
@@ -175,9 +177,9 @@ def whatif_view() -> None:
 def gaps_view() -> None:
     g1, g2, g3 = st.columns([2, 1, 2])
     modes = ["baseline", "score"]
-    sup.ensure_choice("rf_target_mode", modes, "baseline" if group is not None else "score")
+    ui.ensure_choice("rf_target_mode", modes, "baseline" if group is not None else "score")
     mode = g1.radio(tr("rf.target"), modes, key="rf_target_mode", horizontal=True,
-                    format_func=lambda m: tr("rf.target_base", base=sup.baseline_label(group, stat, L)) if m == "baseline"
+                    format_func=lambda m: tr("rf.target_base", base=fmt.baseline_label(group, stat, L)) if m == "baseline"
                     else tr("rf.target_score"))
     if "rf_target" not in st.session_state:
         st.session_state["rf_target"] = 60.0
@@ -196,18 +198,18 @@ def gaps_view() -> None:
         return
     bounds = res.objective != "score"
     m1, m2, m3 = st.columns(3)
-    if sup.is_missing(res.overall) and not sup.is_missing(res.lower):
-        m1.metric(tr("rf.overall_now"), sup.fmt_bounds(res.lower, res.upper),
-                  help=tr("rf.overall_now_help", cov=sup.fmt_pct(res.coverage)))
+    if fmt.is_missing(res.overall) and not fmt.is_missing(res.lower):
+        m1.metric(tr("rf.overall_now"), fmt.fmt_bounds(res.lower, res.upper),
+                  help=tr("rf.overall_now_help", cov=fmt.fmt_pct(res.coverage)))
     else:
-        m1.metric(tr("rf.overall_now"), sup.fmt_score(res.overall))
-    m2.metric(tr("rf.target"), sup.fmt_score(res.target),
+        m1.metric(tr("rf.overall_now"), fmt.fmt_score(res.overall))
+    m2.metric(tr("rf.target"), fmt.fmt_score(res.target),
               help=say(res.target_note, L) if res.target_note is not None else tr("rf.target_score"))
     if res.reachable:
         m3.metric(tr("rf.changes_needed"), str(len(res.steps)), help=tr("rf.changes_help", n=res.candidates))
     else:
-        m3.metric(tr("rf.changes_needed"), tr("rf.out_of_reach") if not (sup.is_missing(res.overall)
-                  and sup.is_missing(res.lower)) else "–")
+        m3.metric(tr("rf.changes_needed"), tr("rf.out_of_reach") if not (fmt.is_missing(res.overall)
+                  and fmt.is_missing(res.lower)) else "–")
     for n in res.notes:
         st.caption(say(n, L))
     own = {c: v for c, v in res.codings.items() if "(" in v}
@@ -217,7 +219,7 @@ def gaps_view() -> None:
         if not res.reachable:
             head = tr("rf.head.every")
         elif res.objective == "lower":
-            head = tr("rf.head.lower", target=sup.fmt_score(res.target), country=country)
+            head = tr("rf.head.lower", target=fmt.fmt_score(res.target), country=country)
         elif res.objective == "upper":
             head = tr("rf.head.upper", country=country)
         else:
@@ -239,34 +241,34 @@ def gaps_view() -> None:
                    tr("col.score"): f"{open_ if ans else f'{st_.score:.0f}'} → {st_.to_score:.0f}", gain: st_.gain,
                    c_after: st_.overall_after}
             if bounds:
-                row[c_bounds] = sup.fmt_bounds(st_.lower_after, st_.upper_after)
+                row[c_bounds] = fmt.fmt_bounds(st_.lower_after, st_.upper_after)
             row[tr("rf.col.models")] = ", ".join(st_.models) or "–"
             rows.append(row)
-        sup.show_table(pd.DataFrame(rows), {gain: "{:+.2f}", c_after: "{:.2f}"},
+        ui.show_table(pd.DataFrame(rows), {gain: "{:+.2f}", c_after: "{:.2f}"},
                        height=min(38 + 35 * len(rows), 560))
         if group is not None:
             st.caption(tr("rf.models_note"))
         st.button(tr("rf.try"), on_click=_set_changes, args=(res.changes,), icon=":material/science:")
     elif res.status == "sure" or (res.objective == "score" and res.reachable):
-        st.success(tr("rf.already", country=sup.country_label(country, L)))
+        st.success(tr("rf.already", country=fmt.country_label(country, L)))
     if res.after and (res.steps or bounds):
         st.markdown(tr("rf.after_head"))
         sb, sa = tr("rf.col.score_before"), tr("rf.col.score_after")
-        sup.show_table(pd.DataFrame([{
+        ui.show_table(pd.DataFrame([{
             tr("col.code"): a.code, tr("col.title"): vscheme.node(a.code).title if a.code in vscheme.index else a.title,
             sb: a.score_before, sa: a.score_after,
-            tr("rf.col.coverage_before"): sup.fmt_pct(a.coverage_before),
-            tr("rf.col.coverage_after"): sup.fmt_pct(a.coverage_after),
-            tr("rf.col.bounds_before"): sup.fmt_bounds(a.lower_before, a.upper_before),
-            tr("rf.col.bounds_after"): sup.fmt_bounds(a.lower_after, a.upper_after)} for a in res.after]),
-            {sb: sup.SCORE, sa: sup.SCORE})
+            tr("rf.col.coverage_before"): fmt.fmt_pct(a.coverage_before),
+            tr("rf.col.coverage_after"): fmt.fmt_pct(a.coverage_after),
+            tr("rf.col.bounds_before"): fmt.fmt_bounds(a.lower_before, a.upper_before),
+            tr("rf.col.bounds_after"): fmt.fmt_bounds(a.lower_after, a.upper_after)} for a in res.after]),
+            {sb: fmt.SCORE, sa: fmt.SCORE})
         verdict_box = {"sure": st.success, "possibly": st.warning, "no": st.error}[res.status]
-        verdict_box(tr(f"rf.status.{res.status}", target=sup.fmt_score(res.target)))
+        verdict_box(tr(f"rf.status.{res.status}", target=fmt.fmt_score(res.target)))
         if res.objective == "lower" and res.possible_in is not None:
-            st.caption(tr("rf.possible_now", upper=sup.fmt_score(res.upper)) if res.possible_in == 0 else
+            st.caption(tr("rf.possible_now", upper=fmt.fmt_score(res.upper)) if res.possible_in == 0 else
                        tr("rf.possible_in", n=res.possible_in))
     if group is not None:
-        st.markdown(tr("rf.provisions_head", country=country, base=sup.baseline_label(group, stat, L)))
+        st.markdown(tr("rf.provisions_head", country=country, base=fmt.baseline_label(group, stat, L)))
         if res.provisions.empty:
             st.caption(tr("rf.provisions_none"))
         else:
@@ -277,8 +279,8 @@ def gaps_view() -> None:
                                  for c, x in zip(prov.code, prov.title, strict=True)]
             names = {c: tr(f"rf.prov.{c}") if f"rf.prov.{c}" in MESSAGES else c for c in prov.columns}
             prov = prov.rename(columns=names)
-            sup.show_table(prov, {names["score"]: sup.SCORE, names["baseline"]: sup.SCORE, names["gap"]: sup.GAP,
-                                  names["group_best"]: sup.SCORE})
+            ui.show_table(prov, {names["score"]: fmt.SCORE, names["baseline"]: fmt.SCORE, names["gap"]: fmt.GAP,
+                                  names["group_best"]: fmt.SCORE})
 
 
 for tab, view in ((tab_whatif, whatif_view), (tab_gaps, gaps_view)):

@@ -10,8 +10,10 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
+from indexer import app_data as dat
+from indexer import app_format as fmt
 from indexer import app_lang as lang
-from indexer import app_support as sup
+from indexer import app_widgets as ui
 from indexer.convergence import ConvergenceError, convergence
 from indexer.guard import csv_text
 from indexer.i18n import MESSAGES
@@ -23,7 +25,7 @@ RUNS = (1000, 2000, 5000, 10000)
 
 
 @st.cache_resource(max_entries=16, show_spinner="Running the Monte Carlo…")
-def run_robustness(_data: sup.AppData, version: str, sid: str, group: str | None, year: int | None,
+def run_robustness(_data: dat.AppData, version: str, sid: str, group: str | None, year: int | None,
                    include: tuple[str, ...], runs: int, seed: int, factors: tuple[str, ...], kind: str, noise: float):
     g = _data.groups.get(group) if group else None
     return robustness(_data.schemes[sid], _data.profiles(sid), group=g, year=year, include=include, runs=runs,
@@ -31,14 +33,14 @@ def run_robustness(_data: sup.AppData, version: str, sid: str, group: str | None
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def run_convergence(_data: sup.AppData, version: str, sid: str, group: str, code: str, country: str | None,
+def run_convergence(_data: dat.AppData, version: str, sid: str, group: str, code: str, country: str | None,
                     stat: str):
     return convergence(_data.schemes[sid], _data.profiles(sid), _data.groups[group], code=code, country=country,
                        stat=stat)
 
 
-data = sup.load_data()
-L = sup.current_language()  # bound for format_func (called outside the run too, by AppTest)
+data = dat.load_data()
+L = lang.current()  # bound for format_func (called outside the run too, by AppTest)
 tr = lang.translator(L)
 st.title(tr("rob.title"))
 ids = data.schemes_with_profiles()
@@ -47,24 +49,24 @@ if not ids:
     st.stop()
 
 # --- selections (scheme, group, year and countries are shared with the other pages) -------------
-sup.ensure_choice("scheme", ids, sup.default_scheme(data))
+ui.ensure_choice("scheme", ids, dat.default_scheme(data))
 c_scheme, c_year, c_base = st.columns([3, 1, 2])
-sid = c_scheme.selectbox(tr("w.scheme"), ids, key="scheme", format_func=lambda s: sup.scheme_label(lang.shown(data, s, L)[0]))
+sid = c_scheme.selectbox(tr("w.scheme"), ids, key="scheme", format_func=lambda s: fmt.scheme_label(lang.shown(data, s, L)[0]))
 scheme = data.schemes[sid]
 #: the scheme's texts in the app's language (codes and scores as ``scheme``'s)
 vscheme, translation = lang.shown(data, sid, L)
-groups = sup.usable_groups(data, sid)
-sup.ensure_choice("baseline", [sup.NO_GROUP, *groups], sup.default_group(data, sid) or sup.NO_GROUP)
-c_base.selectbox(tr("rb.within"), [sup.NO_GROUP, *groups], key="baseline",
-                 format_func=lambda g: tr("rb.every_country") if g == sup.NO_GROUP else
+groups = dat.usable_groups(data, sid)
+ui.ensure_choice("baseline", [ui.NO_GROUP, *groups], dat.default_group(data, sid) or ui.NO_GROUP)
+c_base.selectbox(tr("rb.within"), [ui.NO_GROUP, *groups], key="baseline",
+                 format_func=lambda g: tr("rb.every_country") if g == ui.NO_GROUP else
                  tr("rb.group_option", g=g, title=data.groups[g].title, n=len(data.groups[g].members)))
 years = data.years(sid)
-sup.ensure_choice("year", [sup.LATEST, *years], sup.LATEST)
-c_year.selectbox(tr("w.year"), [sup.LATEST, *years], key="year",
-                 format_func=lambda y: tr("cmp.latest") if y == sup.LATEST else str(y), help=tr("cmp.year_help"))
+ui.ensure_choice("year", [ui.LATEST, *years], ui.LATEST)
+c_year.selectbox(tr("w.year"), [ui.LATEST, *years], key="year",
+                 format_func=lambda y: tr("cmp.latest") if y == ui.LATEST else str(y), help=tr("cmp.year_help"))
 all_countries = data.countries(sid)
-sup.ensure_choices("countries", all_countries, sup.default_countries(data, sid))
-st.multiselect(tr("rb.highlight"), all_countries, key="countries", format_func=lambda c: sup.country_label(c, L),
+ui.ensure_choices("countries", all_countries, dat.default_countries(data, sid))
+st.multiselect(tr("rb.highlight"), all_countries, key="countries", format_func=lambda c: fmt.country_label(c, L),
                placeholder=None if L == "en" else tr("cmp.pick_ph"))
 
 with st.expander(tr("rb.varied"), expanded=False):
@@ -72,23 +74,23 @@ with st.expander(tr("rb.varied"), expanded=False):
     # ("Missing-a..." was cut, issue 18)
     a1 = st.container()
     a2, a3, a4 = st.columns([1, 1, 1])
-    sup.ensure_choices("rb_factors", list(FACTORS), list(FACTORS))
+    ui.ensure_choices("rb_factors", list(FACTORS), list(FACTORS))
     a1.multiselect(tr("rb.assumptions"), list(FACTORS), key="rb_factors", format_func=lambda f: tr(f"rb.factor.{f}"),
                    placeholder=None if L == "en" else tr("rf.choose"))
-    sup.ensure_choice("rb_kind", ["uniform", "dirichlet"], "uniform")
+    ui.ensure_choice("rb_kind", ["uniform", "dirichlet"], "uniform")
     a2.selectbox(tr("rb.noise"), ["uniform", "dirichlet"], key="rb_kind", help=tr("rb.noise_help"))
     if "rb_noise" not in st.session_state:
         st.session_state["rb_noise"] = 0.25
     a3.slider("± x (uniform)", 0.05, 0.5, key="rb_noise", step=0.05)
-    sup.ensure_choice("rb_runs", list(RUNS), 2000)
+    ui.ensure_choice("rb_runs", list(RUNS), 2000)
     a4.selectbox(tr("rb.runs"), list(RUNS), key="rb_runs", help=tr("rb.runs_help"))
     if "rb_seed" not in st.session_state:
         st.session_state["rb_seed"] = 0
     a4.number_input(tr("rb.seed"), min_value=0, step=1, key="rb_seed", help=tr("rb.seed_help"))
 
-group_name = sup.none_if(st.session_state["baseline"], sup.NO_GROUP)
+group_name = fmt.none_if(st.session_state["baseline"], ui.NO_GROUP)
 group = data.groups.get(group_name) if group_name else None
-year = sup.none_if(st.session_state["year"], sup.LATEST)
+year = fmt.none_if(st.session_state["year"], ui.LATEST)
 focus: list[str] = st.session_state["countries"]
 factors = tuple(st.session_state["rb_factors"])
 if not factors:
@@ -104,8 +106,8 @@ except RobustnessError as err:
 
 t = res.table
 profiles = [p for p in (data.profile(sid, c, y) for c, y in res.years_used.items()) if p is not None]
-sup.show_provenance([p for p in profiles if p.country in focus], members=[p for p in profiles if p.country not in focus])
-sup.excluded_notice(data, sid)
+ui.show_provenance([p for p in profiles if p.country in focus], members=[p for p in profiles if p.country not in focus])
+ui.excluded_notice(data, sid)
 pool = tr("rb.members", group=group.name) if group is not None else tr("rb.every_country")
 st.caption(tr("rb.caption", pool=pool, year=res.year, runs=f"{res.runs:,}" if L == "en" else lang.num(res.runs),
               base=f"{res.n_base:,}" if L == "en" else lang.num(res.n_base), k=len(res.factors), seed=res.seed,
@@ -130,14 +132,14 @@ if shown:
         r = t[t.country == c].iloc[0]
         with cols[i % len(cols)].container(border=True):
             if r.runs_scored == 0:
-                st.metric(sup.country_label(c, L), tr("rb.not_ranked"))
+                st.metric(fmt.country_label(c, L), tr("rb.not_ranked"))
                 st.caption(tr("rb.no_overall"))
             else:
-                st.metric(sup.country_label(c, L), tr("rb.rank", rank=sup.fmt_int(r.nominal_rank)),
+                st.metric(fmt.country_label(c, L), tr("rb.rank", rank=fmt.fmt_int(r.nominal_rank)),
                           help=tr("rb.nominal_help"))
-                st.caption(tr("rb.band", lo=sup.fmt_int(r.p05_rank), hi=sup.fmt_int(r.p95_rank),
-                              med=sup.fmt_int(r.median_rank), n=r.rank_n, score=sup.fmt_score(r.nominal_score),
-                              slo=sup.fmt_score(r.p05_score), shi=sup.fmt_score(r.p95_score)))
+                st.caption(tr("rb.band", lo=fmt.fmt_int(r.p05_rank), hi=fmt.fmt_int(r.p95_rank),
+                              med=fmt.fmt_int(r.median_rank), n=r.rank_n, score=fmt.fmt_score(r.nominal_score),
+                              slo=fmt.fmt_score(r.p05_score), shi=fmt.fmt_score(r.p95_score)))
 
 tab_bands, tab_sens, tab_conv = st.tabs([tr("rb.tab.bands"), tr("rb.tab.sens"), tr("rb.tab.conv")],
                                         key="robustness_view", on_change="rerun")
@@ -150,7 +152,7 @@ def bands_view() -> None:
         st.info(tr("rb.nothing"))
         return
     d = ranked.sort_values(["nominal_rank", "country"], ascending=[False, True])
-    labels = [sup.country_label(c, L) for c in d.country]
+    labels = [fmt.country_label(c, L) for c in d.country]
     colour = ["#d62728" if c in focus else "#1f77b4" for c in d.country]
     fig = go.Figure()
     fig.add_trace(go.Scatter(
@@ -164,9 +166,9 @@ def bands_view() -> None:
                       margin={"l": 10, "r": 10, "t": 30, "b": 40}, legend={"orientation": "h"})
     fig.update_xaxes(autorange="reversed")
     st.plotly_chart(fig, key="rank_bands", config={"displaylogo": False})
-    df = t.assign(country=[sup.country_label(c, L) for c in t.country])
-    sup.show_table(*localized(df.drop(columns=["rank_n"]), {
-        "nominal_score": sup.SCORE, "p05_score": sup.SCORE, "median_score": sup.SCORE, "p95_score": sup.SCORE,
+    df = t.assign(country=[fmt.country_label(c, L) for c in t.country])
+    ui.show_table(*localized(df.drop(columns=["rank_n"]), {
+        "nominal_score": fmt.SCORE, "p05_score": fmt.SCORE, "median_score": fmt.SCORE, "p95_score": fmt.SCORE,
         "nominal_rank": "{:.0f}", "median_rank": "{:.0f}", "p05_rank": "{:.0f}", "p95_rank": "{:.0f}",
         "mean_rank": "{:.2f}"}))
     st.download_button(tr("rb.download"), data=lambda: csv_text(res.csv_frame()), on_click="ignore",
@@ -190,7 +192,7 @@ def sensitivity_view() -> None:
     fig.update_layout(barmode="group", yaxis_title=tr("rb.share"), height=360,
                       margin={"l": 10, "r": 10, "t": 30, "b": 40}, legend={"orientation": "h"})
     st.plotly_chart(fig, key="sensitivity", config={"displaylogo": False})
-    sup.show_table(*localized(s, {c: "{:.3f}" for c in ("ST_rank", "ST_rank_conf", "S1_rank", "ST_score", "S1_score")}))
+    ui.show_table(*localized(s, {c: "{:.3f}" for c in ("ST_rank", "ST_rank_conf", "S1_rank", "ST_score", "S1_score")}))
     st.caption(tr("rb.sobol"))
     mine = [c for c in focus if c in set(res.per_country.country)]
     if mine:
@@ -202,9 +204,9 @@ def sensitivity_view() -> None:
         if L != "en":
             shown.index = [factor_label(f, scheme, L, translation) for f in shown.index]
             shown.index.name = "factor"
-        sup.show_table(*localized(shown.reset_index(), {c: "{:.3f}" for c in wide.columns if c not in unranked}))
+        ui.show_table(*localized(shown.reset_index(), {c: "{:.3f}" for c in wide.columns if c not in unranked}))
         if unranked:
-            st.caption(tr("rb.never_ranked", who=", ".join(sup.country_label(c, L) for c in unranked)))
+            st.caption(tr("rb.never_ranked", who=", ".join(fmt.country_label(c, L) for c in unranked)))
 
 
 def convergence_view() -> None:
@@ -214,7 +216,7 @@ def convergence_view() -> None:
         st.info(tr("rb.pick_group"))
         return
     opts = ["overall", *(k.code for k in scheme.root.children)]
-    sup.ensure_choice("rb_conv_node", opts, "overall")
+    ui.ensure_choice("rb_conv_node", opts, "overall")
     code = st.selectbox(tr("cmp.node"), opts, key="rb_conv_node",
                         format_func=lambda c: tr("w.overall") if c == "overall" else f"{c} {vscheme.node(c).title}")
     who = focus[0] if focus else None
@@ -234,20 +236,20 @@ def convergence_view() -> None:
     fig.add_trace(go.Scatter(x=ct.year, y=ct.sd, name=tr("rb.sd"), mode="lines+markers",
                              yaxis="y2", line={"dash": "dot"}))
     if who:
-        fig.add_trace(go.Scatter(x=cv.table.year, y=cv.table.score, name=sup.country_label(who, L), mode="lines+markers",
+        fig.add_trace(go.Scatter(x=cv.table.year, y=cv.table.score, name=fmt.country_label(who, L), mode="lines+markers",
                                  line={"color": "#d62728"}))
     fig.update_layout(height=380, yaxis={"title": tr("col.score")}, margin={"l": 10, "r": 10, "t": 30, "b": 40},
                       yaxis2={"title": "sd", "overlaying": "y", "side": "right"}, legend={"orientation": "h"})
     st.plotly_chart(fig, key="convergence", config={"displaylogo": False})
     sg, b = cv.sigma, cv.beta
     verdict = {True: tr("rb.conv.yes"), False: tr("rb.conv.no"), None: tr("rb.conv.undetermined")}
-    st.caption(tr("rb.conv_note", first=sup.fmt_score(sg["first"]), last=sup.fmt_score(sg["last"]),
+    st.caption(tr("rb.conv_note", first=fmt.fmt_score(sg["first"]), last=fmt.fmt_score(sg["last"]),
                   slope=f"{sg['sigma_slope']:+.3f}", sigma=verdict[sg["converging"]], y0=b["first_year"],
-                  y1=b["last_year"], beta="–" if sup.is_missing(b["beta"]) else format(b["beta"], "+.4f"),
+                  y1=b["last_year"], beta="–" if fmt.is_missing(b["beta"]) else format(b["beta"], "+.4f"),
                   n=b["n"], bverdict=verdict[b["converging"]]))
-    sup.show_table(*localized(cv.table, {"mean": sup.SCORE, "median": sup.SCORE, "sd": sup.SCORE, "cv": "{:.3f}",
-                              "min": sup.SCORE, "max": sup.SCORE, "baseline": sup.SCORE, "score": sup.SCORE,
-                              "distance": sup.GAP, "rank": "{:.0f}"}))
+    ui.show_table(*localized(cv.table, {"mean": fmt.SCORE, "median": fmt.SCORE, "sd": fmt.SCORE, "cv": "{:.3f}",
+                              "min": fmt.SCORE, "max": fmt.SCORE, "baseline": fmt.SCORE, "score": fmt.SCORE,
+                              "distance": fmt.GAP, "rank": "{:.0f}"}))
 
 
 for tab, view in ((tab_bands, bands_view), (tab_sens, sensitivity_view), (tab_conv, convergence_view)):

@@ -6,12 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from indexer import app_data as dat
+from indexer import app_format as fmt
 from indexer import app_lang as lang
-from indexer import app_support as sup
+from indexer import app_widgets as ui
 from indexer.model import Node
 
-data = sup.load_data()
-L = sup.current_language()  # bound for format_func (called outside the run too, by AppTest)
+data = dat.load_data()
+L = lang.current()  # bound for format_func (called outside the run too, by AppTest)
 tr = lang.translator(L)
 st.title(tr("page.scheme"))
 
@@ -25,10 +27,10 @@ def pct(x: float) -> str:
 def tree_view() -> None:
     ids = list(data.schemes)
     if not ids:
-        st.info(tr("sc.no_scheme", dir=sup.SCHEMES_DIR))
+        st.info(tr("sc.no_scheme", dir=dat.SCHEMES_DIR))
         return
-    sup.ensure_choice("scheme", ids, sup.default_scheme(data) or ids[0])
-    sid = st.selectbox(tr("w.scheme"), ids, key="scheme", format_func=lambda x: sup.scheme_label(lang.shown(data, x, L)[0]))
+    ui.ensure_choice("scheme", ids, dat.default_scheme(data) or ids[0])
+    sid = st.selectbox(tr("w.scheme"), ids, key="scheme", format_func=lambda x: fmt.scheme_label(lang.shown(data, x, L)[0]))
     # the scheme's texts in the app's language (codes, weights and scores as the scheme's)
     s, translation = lang.shown(data, sid, L)
 
@@ -101,7 +103,7 @@ def report_view() -> None:
     files = {p.path for p in probs}
     n_err = sum(p.severity == "error" for p in probs)
     n_files = sum(1 for _ in data.bundle.profile_schemes) + sum(len(f) for f in data.bundle.scheme_paths.values())
-    st.caption(tr("sc.report_note", schemes=sup.SCHEMES_DIR, profiles=sup.PROFILES_DIR, root=data.root, n=n_files))
+    st.caption(tr("sc.report_note", schemes=dat.SCHEMES_DIR, profiles=dat.PROFILES_DIR, root=data.root, n=n_files))
     if not probs:
         st.success(tr("sc.no_problems"), icon=":material/task_alt:")
         return

@@ -106,8 +106,9 @@ def report(ctx: Context) -> None:
 def app(ctx: Context) -> None:
     """The app in headless Chromium: start ``streamlit run streamlit_app.py`` (headless, on
     127.0.0.1, a free port), drive it with Playwright (``executable_path="/usr/bin/chromium"``),
-    and report ``app.first_render`` (navigation to the first heading and chart visible) and
-    ``app.widget_change`` (change a country selector until the page has re-rendered), seconds."""
+    and report ``app.first_render`` and its ratio to a bare page, ``app.widget_change`` (the
+    worst of seven), ``app.questionnaire_open`` and ``app.save``, each against its goal
+    (:func:`benchmarks.bench_app.app_figures`)."""
     if not (ROOT / "streamlit_app.py").exists():
         skip("app.first_render", "not landed yet (streamlit_app.py)")
         return

@@ -70,7 +70,7 @@ def _cached_shown(root: str, version: str, scheme_id: str, lang: str, _scheme: S
 
 
 def shown(data: Any, scheme_id: str, lang: str | None = None) -> tuple[Scheme, Translation | None]:
-    """The scheme ``scheme_id`` of ``data`` (``app_support.AppData``) with its texts in the
+    """The scheme ``scheme_id`` of ``data`` (``app_data.AppData``) with its texts in the
     current language (or ``lang``), and its translation (for bands and level names); the English scheme and
     None where there is no usable translation. Codes, values and scores are the same."""
     return _cached_shown(str(data.root), data.version, scheme_id, lang or current(), data.schemes[scheme_id])

@@ -216,7 +216,7 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "ru": "high: процитированная норма сама по себе определяет ответ; medium: требуется толкование, либо это "
               "утверждает только надёжный вторичный источник (CODING.md)",
     },
-    # --- shared helpers (app_support)
+    # --- shared helpers (app_format, app_widgets)
     "stat.median": {"en": "median", "ru": "медиана"},
     "stat.mean": {"en": "mean", "ru": "среднее"},
     "stat.min": {"en": "minimum", "ru": "минимум"},
@@ -452,4 +452,16 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "cmp.one_profile": {"en": "One profile only: {who} (a flat line or a point).",
                         "ru": "Только один профиль: {who} (горизонтальная линия или точка)."},
     "col.gap": {"en": "gap", "ru": "разрыв"},
+    # --- the charts' words (app_figures): hover texts, axis titles, legend entries
+    "fig.score": {"en": "score", "ru": "оценка"},
+    "fig.coverage": {"en": "coverage", "ru": "охват"},
+    "fig.rank": {"en": "rank", "ru": "место"},
+    "fig.profile": {"en": "profile {year}", "ru": "профиль {year} г."},
+    "fig.profile_of": {"en": "profile of {year}", "ru": "по профилю {year} г."},
+    "fig.members": {"en": "(n={n} members)", "ru": "(членов группы с оценкой: {n})"},
+    "fig.thin": {"en": "thin", "ru": "мало данных"},
+    "fig.answered": {"en": "({pct} answered)", "ru": "(отвечено {pct})"},
+    "fig.possible_range": {"en": "{name}: possible range", "ru": "{name}: возможный диапазон"},
+    "fig.once_answered": {"en": "{bounds} once every open indicator is answered",
+                          "ru": "{bounds}, когда будут даны ответы на все открытые индикаторы"},
 }

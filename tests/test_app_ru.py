@@ -175,3 +175,34 @@ def test_reform_page_notes_in_russian(root):  # noqa: F811 - the fixture of test
     shown = texts(at)
     for n in tr_.notes:
         assert n.text("ru") in shown and str(n) not in shown, n.key
+def chart_words(at: AppTest) -> str:
+    """Every word a reader can meet in the page's Plotly charts: trace names (legend), hover
+    templates and their data, bar and cell texts, axis and colour-bar titles."""
+    import json
+
+    out = []
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        lay = spec.get("layout", {})
+        out += [str(lay.get(ax, {}).get("title", {}).get("text", "")) for ax in ("xaxis", "yaxis")]
+        for tr in spec["data"]:
+            out += [str(tr.get(k, "")) for k in ("name", "hovertemplate", "customdata", "text")]
+            out.append(str(tr.get("colorbar", {}).get("title", {}).get("text", "")))
+    return "\n".join(out)
+
+
+@pytest.mark.usefixtures("root")
+def test_compare_charts_speak_russian():
+    at = russian_app()
+    words = chart_words(at)
+    assert len(at.get("plotly_chart")) >= 2
+    for ru in ("оценка", "охват", "место", "профиль 2024 г.", "(членов группы с оценкой: ", "возможный диапазон",
+               "когда будут даны ответы на все открытые индикаторы"):
+        assert ru in words, ru
+    for en in ("score ", "coverage ", "rank ", "profile ", " members", "possible range", "once every open",
+               "answered", " thin", "favourable"):
+        assert en not in words, en
+    # and in English again: the same charts in English words
+    at.sidebar.selectbox(key="lang").set_value("en")
+    words = chart_words(run(at))
+    assert "coverage " in words and "possible range" in words and "охват" not in words

@@ -322,3 +322,67 @@ def test_fingerprint_follows_file_changes(root: Path):
     f = root / "country_profiles/demo/XA-2024.yaml"
     f.write_text(f.read_text() + "\n")
     assert sup.fingerprint(root) != a
+
+
+# ----------------------------------------------------------------------------------------------
+# the open document: one parse, each edit on a copy (the same text as apply_edits)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(answers, min_size=1, max_size=4), coder=st.sampled_from(["", "A. Coder", "yes"]))
+def test_doc_text_is_apply_edits_of_the_base(data: sup.AppData, root: Path, edits, coder):
+    """``Doc.text`` (the tree read once, each state made on a copy) gives exactly
+    ``apply_edits(base_text, ...)``, before and after a save, also when values go back to what
+    the file says."""
+    path = next((root / "country_profiles" / "demo").glob("*.yaml"))
+    doc = sup.open_doc(data, path)
+    scheme = data.schemes[doc.scheme_id]
+    assert doc.text(scheme) == doc.base_text == sup.apply_edits(doc.base_text, scheme, doc.before, doc.before)
+    states = [*edits, {}]  # the last state: back to the file's values
+    for i, edit in enumerate(states):
+        doc.values = {**doc.before, **{c: a for c, a in edit.items() if c in doc.before}}
+        doc.meta = {**doc.meta_before, "coder": coder} if i % 2 else dict(doc.meta_before)
+        want = sup.apply_edits(doc.base_text, scheme, doc.before, doc.values, doc.meta_before, doc.meta)
+        assert doc.text(scheme) == want
+        assert doc.text(scheme) == want  # the remembered text
+        if i == 0 and want != doc.base_text:  # saved: the base is the text written
+            sup.save_doc(data, doc, scheme, text=want)
+            assert doc.base_text == want == path.read_text(encoding="utf-8")
+            assert doc.text(scheme) == want == sup.apply_edits(want, scheme, doc.before, doc.before)
+
+
+# ----------------------------------------------------------------------------------------------
+# reading the data root again after a save: only the saved file
+
+
+def _same_bundle(a, b) -> None:
+    assert a.profiles == b.profiles and a.problems == b.problems and a.broken == b.broken
+    assert list(a.profile_schemes.items()) == list(b.profile_schemes.items())
+    assert list(a.schemes) == list(b.schemes) and a.groups == b.groups and a.scheme_paths == b.scheme_paths
+
+
+def test_read_bundle_is_load_paths_and_rereads_only_what_changed(root: Path, monkeypatch):
+    from indexer import app_data
+
+    bad = root / "country_profiles" / "demo" / "zz-broken.yaml"
+    bad.write_text("scheme: demo\ncountry: XQ\nyear: 2030\nanswers: [\n", encoding="utf-8")
+    folders = [root / "indicators", root / "country_profiles"]
+    _same_bundle(app_data.read_bundle(root), load_paths(folders))
+    read = []
+    real = app_data.load_file
+    monkeypatch.setattr(app_data, "load_file", lambda path, *a: read.append(Path(path).name) or real(path, *a))
+    app_data.read_bundle(root)
+    profiles = {Path(p).name for p in load_paths(folders).profile_schemes} | {bad.name}
+    assert read and not set(read) & profiles  # schemes and groups (cross-file checks) only
+    read.clear()
+    doc = sup.open_doc(sup.read_data(root), next((root / "country_profiles" / "demo").glob("*-*.yaml")))
+    scheme = sup.read_data(root).schemes[doc.scheme_id]
+    doc.meta["coder"] = "someone else"
+    sup.save_doc(sup.read_data(root), doc, scheme)
+    read.clear()
+    again = app_data.read_bundle(root)
+    assert set(read) & profiles == {doc.path.name}
+    _same_bundle(again, load_paths(folders))
+    assert any(p.coder == "someone else" for p in again.profiles)
+    bad.unlink()  # a file gone is gone from the bundle
+    _same_bundle(app_data.read_bundle(root), load_paths(folders))
