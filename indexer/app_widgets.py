@@ -110,12 +110,11 @@ def coding_selector(data: AppData, scheme_id: str, where: Any = None) -> tuple[s
         return ()
     ensure_choice("coding", [DEFAULT_CODING, *ids], DEFAULT_CODING)
     provs = {p.coding: p.provenance for p in data.profiles(scheme_id)}
+    L = current_language()
     pick = (where or st).selectbox(
-        "Coding", [DEFAULT_CODING, *ids], key="coding",
-        format_func=lambda c: c if c == DEFAULT_CODING else coding_text(c, provs[c]),
-        help="Where a country-year has several codings (e.g. published scores and a desk coding), prefer this "
-             "one; elsewhere the default order: published, official, expert, illustrative. Gaps and reforms "
-             "read the codings that answer indicators.")
+        t("coding.label", L), [DEFAULT_CODING, *ids], key="coding",
+        format_func=lambda c: t("coding.default", L) if c == DEFAULT_CODING else coding_text(c, provs[c]),
+        help=t("coding.help", L))
     return () if pick == DEFAULT_CODING else (pick,)
 
 
@@ -190,15 +189,18 @@ def show_provenance(profiles: Iterable[Profile], *, members: Iterable[Profile] =
     published = [p for p in profiles + members if p.provenance in ("published", "official")]
     if published:
         shown = [p for p in profiles if p.provenance in ("published", "official")]
-        who = ", ".join(country_label(p.country) for p in shown) if shown else "baseline members"
+        L = current_language()
+        who = ", ".join(country_label(p.country) for p in shown) if shown else t("prov.sources_members", L)
+        if shown and len(published) > len(shown):
+            who = t("prov.sources_and_members", L, who=who)
         # lazy: the table runs only once the expander is opened (a page whose first view has no
         # other table then does not load the browser's table component, 1.2 MB of JavaScript)
-        box = st.expander(f"Sources of published scores ({who}{', and baseline members' if shown and len(published) > len(shown) else ''})",
-                          key="prov_sources", on_change="rerun")
+        box = st.expander(t("prov.sources", L, who=who), key="prov_sources", on_change="rerun")
         if box.open:
-            rows = [{"country": p.country, "year": p.year, "provenance": p.provenance,
-                     "source": p.source or p.title or "(no source given in the file)",
-                     "notes": p.notes}
+            col = {k: t(f"prov.col.{k}", L) for k in ("country", "year", "provenance", "source", "notes")}
+            rows = [{col["country"]: p.country, col["year"]: p.year, col["provenance"]: p.provenance,
+                     col["source"]: p.source or p.title or t("prov.no_source", L),
+                     col["notes"]: p.notes}
                     for p in sorted(published, key=lambda p: (p.country, p.year))]
             box.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
@@ -206,7 +208,6 @@ def show_provenance(profiles: Iterable[Profile], *, members: Iterable[Profile] =
 def excluded_notice(data: AppData, scheme_id: str | None = None) -> None:
     bad = data.excluded_profiles(scheme_id)
     if bad:
-        st.error(f"{len(bad)} profile file{'s' * (len(bad) != 1)} with errors {'are' if len(bad) != 1 else 'is'} "
-                 f"left out of every score: {', '.join(bad[:5])}{' …' if len(bad) > 5 else ''}. "
-                 "See **Scheme & validation** for the problems.", icon=":material/error:")
+        files = ", ".join(bad[:5]) + (" …" if len(bad) > 5 else "")
+        st.error(t("excluded.notice", current_language(), n=len(bad), files=files), icon=":material/error:")
 

@@ -252,6 +252,40 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
               "оценки как на факты о действующем законодательстве.",
     },
     "prov.members": {"en": "baseline members {who}", "ru": "члены базовой группы {who}"},
+    "prov.sources": {"en": "Sources of published scores ({who})", "ru": "Источники опубликованных оценок ({who})"},
+    "prov.sources_members": {"en": "baseline members", "ru": "члены базовой группы"},
+    "prov.sources_and_members": {"en": "{who}, and baseline members", "ru": "{who} и члены базовой группы"},
+    "prov.no_source": {"en": "(no source given in the file)", "ru": "(источник в файле не указан)"},
+    "prov.col.country": {"en": "country", "ru": "страна"},
+    "prov.col.year": {"en": "year", "ru": "год"},
+    "prov.col.provenance": {"en": "provenance", "ru": "происхождение"},
+    "prov.col.source": {"en": "source", "ru": "источник"},
+    "prov.col.notes": {"en": "notes", "ru": "примечания"},
+    "excluded.notice": {
+        "en": {"one": "{n} profile file with errors is left out of every score: {files}. See **Scheme & validation** "
+                      "for the problems.",
+               "other": "{n} profile files with errors are left out of every score: {files}. See **Scheme & "
+                        "validation** for the problems."},
+        "ru": {"one": "{n} файл профиля с ошибками не учитывается ни в одной оценке: {files}. Ошибки — на странице "
+                      "**Схема и проверка**.",
+               "few": "{n} файла профилей с ошибками не учитываются ни в одной оценке: {files}. Ошибки — на "
+                      "странице **Схема и проверка**.",
+               "many": "{n} файлов профилей с ошибками не учитываются ни в одной оценке: {files}. Ошибки — на "
+                       "странице **Схема и проверка**.",
+               "other": "{n} файла профилей с ошибками не учитываются ни в одной оценке: {files}. Ошибки — на "
+                        "странице **Схема и проверка**."},
+    },
+    "coding.label": {"en": "Coding", "ru": "Кодирование"},
+    "coding.default": {"en": "(default: published first)", "ru": "(по умолчанию: сначала опубликованные)"},
+    "coding.help": {
+        "en": "Where a country-year has several codings (e.g. published scores and a desk coding), prefer this "
+              "one; elsewhere the default order: published, official, expert, illustrative. Gaps and reforms "
+              "read the codings that answer indicators.",
+        "ru": "Если для страны и года есть несколько кодирований (например, опубликованные оценки и кабинетное "
+              "кодирование), предпочесть это; в остальных случаях — порядок по умолчанию: опубликованные, "
+              "официальные, экспертные, иллюстративные. Разрывы и реформы рассчитываются по кодированиям с "
+              "ответами на вопросы.",
+    },
     # --- Compare
     "cmp.title": {"en": "Compare countries", "ru": "Сравнение стран"},
     "cmp.no_profiles": {

@@ -206,3 +206,17 @@ def test_compare_charts_speak_russian():
     at.sidebar.selectbox(key="lang").set_value("en")
     words = chart_words(run(at))
     assert "coverage " in words and "possible range" in words and "охват" not in words
+
+
+@pytest.mark.usefixtures("root")
+def test_provenance_box_and_coding_selector_in_russian():
+    """The published-sources box above the pages (after peers with published scores are added)
+    speaks the app's language."""
+    at = russian_app()
+    peers = [b for b in at.button if "MD" in b.label]
+    if peers:
+        peers[0].click()
+        run(at)
+    labels = [e.label for e in at.expander]
+    assert any(x.startswith("Источники опубликованных оценок") for x in labels), labels
+    assert not any("Sources of published scores" in x for x in labels)
