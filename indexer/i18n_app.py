@@ -131,8 +131,8 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
     "q.area_coverage": {"en": " · coverage {pct}", "ru": " · охват {pct}"},
     "q.all_answered": {
-        "en": "All: {k} of {n} indicators answered ({na} n/a).",
-        "ru": "Всего: отвечено на {k} из {n} индикаторов (неприменимо: {na}).",
+        "en": "All: {k} of {n} questions answered ({na} n/a).",
+        "ru": "Всего: отвечено на {k} из {n} вопросов (неприменимо: {na}).",
     },
     "q.validation": {"en": "**Validation**", "ru": "**Проверка**"},
     "q.no_problems": {"en": "No problems", "ru": "Проблем нет"},
