@@ -166,8 +166,10 @@ REPORT_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
     "pdf.s.changes_title": {"en": "Changes since {year}", "ru": "Изменения с {year} г."},
     "pdf.s.history": {
-        "en": "Overall and {level} scores of every profile of {country}, {span}; the dotted line marks {year}.",
-        "ru": "Общая оценка и оценки ({level}) по всем профилям страны {country}, {span}; пунктир отмечает {year} г.",
+        "en": "Overall and {level} scores of every profile of {country} in this coding ({coding}), {span}; the "
+              "dotted line marks {year}.",
+        "ru": "Общая оценка и оценки ({level}) по всем профилям страны {country} в этом кодировании ({coding}), "
+              "{span}; пунктир отмечает {year} г.",
     },
     "pdf.s.no_change": {
         "en": "No score and no answer changed between the {before} and {after} profiles.",

@@ -309,7 +309,7 @@ def _report_data(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: 
         "weakest": weakest,
         "strength_basis": basis,
         "changes": _changes(scheme, scored, country, used_year, row_i),
-        "history": _history(scheme, scored, country),
+        "history": _history(scheme, scored, country, profile.coding),
         "gaps": _gaps(cmp_, country) if group is not None else [],
         "comparable": sum(1 for r in rows if r["depth"] > 0 and r["score"] is not None
                           and r["baseline"] is not None),
@@ -419,9 +419,11 @@ def _changes(scheme: Scheme, scored: Scored, country: str, year: int, row: int) 
             "previous_provenance": before_p.provenance}
 
 
-def _history(scheme: Scheme, scored: Scored, country: str) -> dict:
-    """The overall and area scores of every profile of the country, by year."""
-    years = scored.rows.get(country, [])
+def _history(scheme: Scheme, scored: Scored, country: str, coding: str) -> dict:
+    """The overall and area scores of every profile of the country in ``coding``, by year: a
+    line joins the states of one coding only (MIPEX's published series and a desk coding of a
+    later year are two readings, not a change of the law)."""
+    years = [(y, i) for y, i in scored.rows.get(country, []) if scored.profile(i).coding == coding]
     S = scored.arrays.score
     codes = [ROOT] + [c.code for c in scheme.root.children]
     series = []

@@ -42,7 +42,8 @@ def sentences(d: dict, v: dict, lang: str) -> dict[str, Any]:
         "n_of": s("n_of", k=v["overall"]["n"], n=base["members"]) if base else "",
         "annex": s("annex", k=an["n_answered"], n=v["scheme"]["n_indicators"],
                    na=s("annex_na", n=an["n_na"]) if an["n_na"] != "0" else "", cited=an["n_cited"], rows=an["n_rows"]),
-        "history": s("history", level=v["level1"], country=country, span=v["history_span"], year=v["year"]),
+        "history": s("history", level=v["level1"], country=country, span=v["history_span"], year=v["year"],
+                     coding=v["profile"]["coding"]),
     }
     if base:
         out |= {

@@ -298,3 +298,13 @@ def test_transfer_section_names_the_coding_it_plans_on() -> None:
     assert "coding that answers indicators: desk (illustrative) 2024" in d["text"]
     ru = transfer_section(s, ps, "DE", b.groups["EU27"], year=2024, lang="ru")
     assert "desk (illustrative), 2024 г." in ru["text"]
+
+
+def test_history_joins_one_coding_only(tiny: Path) -> None:
+    """The trend line of a desk coding does not run through another coding's earlier years."""
+    (tiny / "KZ-2020.yaml").write_text(_profile("KZ", 2020, "published", scores="  A: 10\n  B: 20\n"),
+                                       encoding="utf-8")
+    b = load_paths([tiny])
+    s = b.schemes["tiny"]
+    assert report_data(s, b.profiles, "KZ", group=b.groups["G"])["history"]["years"] == [2024]
+    assert report_data(s, b.profiles, "AM", group=b.groups["G"])["history"]["years"] == [2020, 2024]
