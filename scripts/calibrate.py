@@ -49,6 +49,9 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     ("SE", 2023, "FR.RTS.1"): "a", ("SE", 2023, "ATN.ELIG.3"): "a", ("DE", 2024, "FR.RTS.1"): "a",
     ("FI", 2024, "LMM.RTS.1"): "b", ("FI", 2024, "LMM.GEN.3"): "b", ("FI", 2024, "HEALTH.ENT.1"): "b",
     ("IE", 2023, "PP.IMPL.1"): "a", ("IE", 2023, "EDU.NEED.2"): "a",
+    # the re-reading of answers by absence under docs/coding/typical-case.md, a rule written after
+    # the calibration showed the 2020.3 codings more generous than MIPEX
+    ("IT", 2023, "LMM.ACC.1"): "a", ("IT", 2023, "HEALTH.ENT.3"): "a", ("ES", 2024, "ATN.SEC.2"): "b",
 }
 
 
