@@ -52,6 +52,8 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # the re-reading of answers by absence under docs/coding/typical-case.md, a rule written after
     # the calibration showed the 2020.3 codings more generous than MIPEX
     ("IT", 2023, "LMM.ACC.1"): "a", ("IT", 2023, "HEALTH.ENT.3"): "a", ("ES", 2024, "ATN.SEC.2"): "b",
+    ("SE", 2023, "LMM.ACC.1"): "b", ("SE", 2023, "FR.ELIG.6"): "a", ("SE", 2023, "HEALTH.ENT.3"): "a",
+    ("DE", 2024, "PR.COND.2"): "a",
 }
 
 
@@ -63,6 +65,29 @@ def set_back(profiles: list, moves: dict[tuple[str, int, str], str] = REVIEW_MOV
     for p in profiles:
         mine = {code: v for (cc, year, code), v in moves.items() if (cc, year) == (p.country, p.year)}
         out.append(dataclasses.replace(p, answers={**p.answers, **mine}) if mine else p)
+    return out
+
+
+def move_directions(data_path: Path = DATA, profiles_root: Path = REPO / "country_profiles") -> list[dict]:
+    """For each of :data:`REVIEW_MOVES`, set back alone: its area's difference to MIPEX before
+    and now, and whether the move went towards MIPEX's figure (|now| < |before|) or away."""
+    pub = published(data_path)
+    b = load_paths([str(REPO / "indicators" / "mipex-core.yaml"), str(profiles_root)])
+    scheme = b.schemes["mipex-core"]
+    desk = [p for p in b.profiles if p.scheme == "mipex-core" and p.provenance == "illustrative"
+            and (p.country, p.year, SERIES["overall"]) in pub]
+
+    def area_diff(ps: list, cc: str, year: int, area: str) -> float:
+        t = score(scheme, ps).set_index(["country", "year", "code"])
+        return float(t.loc[(cc, year, area)].score) - pub[(cc, year, SERIES[area])]
+
+    out = []
+    for (cc, year, code), before in REVIEW_MOVES.items():
+        area = scheme.ancestors(code)[-2]
+        now = area_diff(desk, cc, year, area)
+        then = area_diff(set_back(desk, {(cc, year, code): before}), cc, year, area)
+        out.append({"country": cc, "year": year, "code": code, "area": area, "before": then, "now": now,
+                    "towards": abs(now) < abs(then)})
     return out
 
 
@@ -94,7 +119,7 @@ def median_abs_area_diff(table: list[dict]) -> tuple[float | None, int]:
     return (statistics.median(d) if d else None), len(d)
 
 
-def markdown(table: list[dict], before: list[dict] | None = None) -> str:
+def markdown(table: list[dict], before: list[dict] | None = None, moves: list[dict] | None = None) -> str:
     def f(x: float | None, sign: bool = False) -> str:
         return "–" if x is None else (f"{x:+.1f}" if sign else f"{x:.1f}")
 
@@ -116,6 +141,12 @@ def markdown(table: list[dict], before: list[dict] | None = None) -> str:
         lines.append(f"With the {len(REVIEW_MOVES)} answers that reviews prompted by this calibration changed set "
                      f"back to what they were (`REVIEW_MOVES` in scripts/calibrate.py): "
                      f"{'–' if med0 is None else f'{med0:.1f}'} points over {n0}.")
+    if moves:
+        away = [f"{m['country']} {m['code']} ({m['area']} {m['before']:+.1f} → {m['now']:+.1f})"
+                for m in moves if not m["towards"]]
+        lines.append("")
+        lines.append(f"Of these {len(moves)} moves, {sum(m['towards'] for m in moves)} took their area towards "
+                     f"MIPEX's figure and {len(away)} away" + (f": {'; '.join(away)}." if away else "."))
     return "\n".join(lines) + "\n"
 
 
@@ -124,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--check", action="store_true")
     a = ap.parse_args(argv)
-    text = markdown(rows(), rows(before_review=True))
+    text = markdown(rows(), rows(before_review=True), move_directions())
     if not (a.write or a.check):
         sys.stdout.write(text)
         return 0

@@ -63,3 +63,16 @@ def test_review_moves_are_the_answers_reviews_changed():
     then = {(r["country"], r["code"]): r["ours"] for r in cal.rows(before_review=True)}
     assert now[("FI", "LMM")] - then[("FI", "LMM")] == pytest.approx(100 / 9)
     assert now[("NL", "LMM")] == then[("NL", "LMM")]
+
+
+@needs_data
+def test_move_directions_say_which_moves_went_away_from_mipex():
+    """SE LMM.ACC.1 b -> c lowers SE's LMM by 50/9 = 5.56 points, from -7.4 to -13.0 against
+    MIPEX's 90.78: a move away from MIPEX's figure, which the report must show as such."""
+    cal = calibrate()
+    moves = {(m["country"], m["code"]): m for m in cal.move_directions()}
+    assert len(moves) == len(cal.REVIEW_MOVES)
+    se = moves[("SE", "LMM.ACC.1")]
+    assert se["area"] == "LMM" and not se["towards"]
+    assert se["before"] - se["now"] == pytest.approx(50 / 9)
+    assert moves[("DE", "FR.RTS.1")]["area"] == "FR"  # a question under a composite indicator
