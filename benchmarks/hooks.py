@@ -76,29 +76,25 @@ def _robustness_asem(n: int, reps: int, coinr: float) -> None:
         return
     import pandas as pd
 
+    from indexer.coinr import profiles_from_idata
     from indexer.load import load_paths
     from indexer.robustness import robustness
-    from indexer.tables import profiles_from_frame
+    from indexer.score import score
 
     scheme = load_paths([ROOT / "indicators" / "asem-coinr.yaml"]).schemes["asem-coinr"]
     meta = pd.read_csv(data / "ASEM_iMeta.csv")
-    skip_cols = [str(c) for c in meta.loc[~meta["Type"].isin(["Indicator", "Aggregate"]), "iCode"]]
-    res = profiles_from_frame(pd.read_csv(data / "ASEM_iData.csv"), scheme, layout="wide",
-                              ignore=[*skip_cols, "uName"], provenance="published")
-    profiles = [x.profile for x in res.profiles]
     frame = pd.read_csv(data / "ASEM_iData.csv")
-    from indexer.score import score
 
-    def pipeline() -> None:  # COINr's new_coin + Aggregate, in memory: frame -> profiles -> scores
-        ps = [x.profile for x in profiles_from_frame(frame, scheme, layout="wide", ignore=[*skip_cols, "uName"],
-                                                     provenance="published").profiles]
+    def pipeline() -> list:  # COINr's new_coin + Aggregate, in memory: frame -> profiles -> scores
+        ps = [x.profile for x in profiles_from_idata(frame, meta, scheme).profiles]
         score(scheme, ps)
+        return ps
 
-    pipeline()
+    profiles = pipeline()
     wall_p, cpu_p = timed(pipeline, 5)
     figure("asem.pipeline_in_memory", wall_p, "s",
-           f"cpu {cpu_p:.3f} s; ASEM iData frame -> 51 profiles (every cell checked) -> scores at every level, no "
-           "YAML; median of 5 (COINr's own time needs R, which this machine lacks)", seconds=wall_p)
+           f"cpu {cpu_p:.3f} s; ASEM iData frame -> {len(profiles)} profiles (every cell checked) -> scores at "
+           "every level, no YAML; median of 5 (COINr's own time needs R, which this machine lacks)", seconds=wall_p)
     robustness(scheme, profiles, runs=500, seed=0)  # warm-up
     wall, cpu = timed(lambda: robustness(scheme, profiles, runs=n, seed=1), reps)
     figure("robustness.asem_replications_per_s", n / wall, "rep/s",

@@ -106,6 +106,22 @@ def scheme_from_imeta(
     return "\n".join(out) + "\n"
 
 
+def extra_columns(meta: pd.DataFrame) -> list[str]:
+    """The iData columns a COINr iMeta table declares as groups or denominators (neither
+    indicators nor aggregates): the columns an import of iData skips."""
+    return [str(c) for c in meta.loc[~meta["Type"].isin(["Indicator", "Aggregate"]), "iCode"]]
+
+
+def profiles_from_idata(frame: pd.DataFrame, meta: pd.DataFrame, scheme: Scheme, **options: object) -> ImportResult:
+    """:func:`import_idata` in memory: an iData frame to profiles with no YAML in between
+    (:func:`indexer.tables.profiles_from_frame`), the same columns skipped."""
+    from .tables import profiles_from_frame
+
+    options = {"provenance": "published", **options}
+    ignore: Sequence[str] = [*extra_columns(meta), *options.pop("ignore", ())]  # type: ignore[misc]
+    return profiles_from_frame(frame, scheme, layout="wide", ignore=ignore, **options)
+
+
 def import_idata(
     data: str | Path,
     meta: pd.DataFrame | str | Path,
@@ -117,10 +133,9 @@ def import_idata(
     the country, ``Time`` the year; the group and denominator columns named in ``meta`` and
     the unit name are skipped. ``options`` go to :func:`indexer.tables.import_table`."""
     m = meta if isinstance(meta, pd.DataFrame) else pd.read_csv(meta)
-    skip = [str(c) for c in m.loc[~m["Type"].isin(["Indicator", "Aggregate"]), "iCode"]]
     options = {"provenance": "published", **options}
-    ignore: Sequence[str] = [*skip, *options.pop("ignore", ())]  # type: ignore[misc]
+    ignore: Sequence[str] = [*extra_columns(m), *options.pop("ignore", ())]  # type: ignore[misc]
     return import_table(data, scheme, out_dir, layout="wide", ignore=ignore, **options)  # type: ignore[arg-type]
 
 
-__all__ = ["scheme_from_imeta", "import_idata", "LEVEL_NAMES", "ROOT"]
+__all__ = ["scheme_from_imeta", "import_idata", "profiles_from_idata", "extra_columns", "LEVEL_NAMES", "ROOT"]

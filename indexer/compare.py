@@ -142,6 +142,12 @@ class Scored:
                 best = (y, i)
         return best
 
+    def rows_in_coding(self, country: str, coding: str) -> list[tuple[int, int]]:
+        """(year, row) of the country's profiles in use that belong to ``coding``, years
+        ascending: the states of one reading of the law (another coding's years are another
+        reading, not an earlier state)."""
+        return [(y, i) for y, i in self.rows.get(country, []) if self.profile(i).coding == coding]
+
     def latest_year(self, countries: Sequence[str]) -> int | None:
         years = [self.rows[c][-1][0] for c in countries if c in self.rows]
         return max(years) if years else None

@@ -326,7 +326,7 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "cmp.carried": {"en": ", {n} of them an older one carried forward.", "ru": ", у {n} из них перенесён более ранний."},
     "cmp.other_codings": {
         "en": "Other codings of the same year, not used here: {items} (the **Coding** selector prefers one).",
-        "ru": "Другие кодирования того же года, здесь не использованные: {items} (выбор — в поле **Coding**).",
+        "ru": "Другие кодирования того же года, здесь не использованные: {items} (выбор — в поле **Кодирование**).",
     },
     "cmp.baseline_help": {"en": "{stat} of the members' overall scores", "ru": "{stat} общих оценок членов группы"},
     "cmp.baseline_n": {

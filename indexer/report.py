@@ -388,8 +388,7 @@ def _changes(scheme: Scheme, scored: Scored, country: str, year: int, row: int) 
     another coding (MIPEX's published figures before a desk coding) is not an earlier state of
     this one: the difference would be the coders', not the law's, so it is not shown as a change."""
     now_p = scored.profile(row)
-    prev = [(y, i) for y, i in scored.rows.get(country, [])
-            if y < year and scored.profile(i).coding == now_p.coding]
+    prev = [(y, i) for y, i in scored.rows_in_coding(country, now_p.coding) if y < year]
     if not prev:
         return None
     py, pi = prev[-1]
@@ -423,7 +422,7 @@ def _history(scheme: Scheme, scored: Scored, country: str, coding: str) -> dict:
     """The overall and area scores of every profile of the country in ``coding``, by year: a
     line joins the states of one coding only (MIPEX's published series and a desk coding of a
     later year are two readings, not a change of the law)."""
-    years = [(y, i) for y, i in scored.rows.get(country, []) if scored.profile(i).coding == coding]
+    years = scored.rows_in_coding(country, coding)
     S = scored.arrays.score
     codes = [ROOT] + [c.code for c in scheme.root.children]
     series = []

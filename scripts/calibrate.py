@@ -42,9 +42,9 @@ def published(path: Path = DATA) -> dict[tuple[str, int, str], float]:
 
 #: Answers changed by a review that was prompted by this calibration (its lists of possible coding
 #: errors were drawn up by analysts who had seen MIPEX's numbers), with the answer each had before:
-#: (country, year, code) -> earlier answer. Every move is one the law decided (docs/coding/*), and
-#: every one went towards MIPEX; the median is also reported with all of them set back, so that a
-#: reader can judge how much of the figure rests on them.
+#: (country, year, code) -> earlier answer. Every move is one the law decided (docs/coding/*); the
+#: median is also reported with all of them set back, and each move's direction (towards MIPEX's
+#: figure or away, :func:`move_directions`), so that a reader can judge how much rests on them.
 REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     ("SE", 2023, "FR.RTS.1"): "a", ("SE", 2023, "ATN.ELIG.3"): "a", ("DE", 2024, "FR.RTS.1"): "a",
     ("FI", 2024, "LMM.RTS.1"): "b", ("FI", 2024, "LMM.GEN.3"): "b", ("FI", 2024, "HEALTH.ENT.1"): "b",
@@ -57,10 +57,12 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
 }
 
 
-def set_back(profiles: list, moves: dict[tuple[str, int, str], str] = REVIEW_MOVES) -> list:
-    """The profiles with every reviewed answer set back to what it was before the review."""
+def set_back(profiles: list, moves: dict[tuple[str, int, str], str] | None = None) -> list:
+    """The profiles with every reviewed answer (``moves``, default :data:`REVIEW_MOVES`) set back
+    to what it was before the review."""
     import dataclasses
 
+    moves = REVIEW_MOVES if moves is None else moves
     out = []
     for p in profiles:
         mine = {code: v for (cc, year, code), v in moves.items() if (cc, year) == (p.country, p.year)}
@@ -68,14 +70,20 @@ def set_back(profiles: list, moves: dict[tuple[str, int, str], str] = REVIEW_MOV
     return out
 
 
+def desk_codings(data_path: Path = DATA, profiles_root: Path = REPO / "country_profiles") -> tuple:
+    """The scheme, the desk codings that have a published MIPEX figure for their year, and the
+    published figures ``(country, year, series) -> score``."""
+    pub = published(data_path)
+    b = load_paths([str(REPO / "indicators" / "mipex-core.yaml"), str(profiles_root)])
+    desk = [p for p in b.profiles if p.scheme == "mipex-core" and p.provenance == "illustrative"
+            and (p.country, p.year, SERIES["overall"]) in pub]
+    return b.schemes["mipex-core"], sorted(desk, key=lambda p: (p.country, p.year)), pub
+
+
 def move_directions(data_path: Path = DATA, profiles_root: Path = REPO / "country_profiles") -> list[dict]:
     """For each of :data:`REVIEW_MOVES`, set back alone: its area's difference to MIPEX before
     and now, and whether the move went towards MIPEX's figure (|now| < |before|) or away."""
-    pub = published(data_path)
-    b = load_paths([str(REPO / "indicators" / "mipex-core.yaml"), str(profiles_root)])
-    scheme = b.schemes["mipex-core"]
-    desk = [p for p in b.profiles if p.scheme == "mipex-core" and p.provenance == "illustrative"
-            and (p.country, p.year, SERIES["overall"]) in pub]
+    scheme, desk, pub = desk_codings(data_path, profiles_root)
 
     def area_diff(ps: list, cc: str, year: int, area: str) -> float:
         t = score(scheme, ps).set_index(["country", "year", "code"])
@@ -95,16 +103,12 @@ def rows(data_path: Path = DATA, profiles_root: Path = REPO / "country_profiles"
          before_review: bool = False) -> list[dict]:
     """One row per desk coding and node: ours, MIPEX's, the difference, our coverage
     (``before_review``: with :data:`REVIEW_MOVES` set back)."""
-    pub = published(data_path)
-    b = load_paths([str(REPO / "indicators" / "mipex-core.yaml"), str(profiles_root)])
-    scheme = b.schemes["mipex-core"]
-    desk = [p for p in b.profiles if p.scheme == "mipex-core" and p.provenance == "illustrative"
-            and (p.country, p.year, SERIES["overall"]) in pub]
+    scheme, desk, pub = desk_codings(data_path, profiles_root)
     if before_review:
         desk = set_back(desk)
     t = score(scheme, desk).set_index(["country", "year", "code"])
     out = []
-    for p in sorted(desk, key=lambda p: (p.country, p.year)):
+    for p in desk:
         for code, series in SERIES.items():
             r = t.loc[(p.country, p.year, code)]
             ours = None if r.score != r.score else float(r.score)

@@ -175,13 +175,12 @@ def test_the_command_infers_what_the_library_infers(built, tmp_path):
 def test_a_frame_goes_to_profiles_without_yaml(built):
     """The in-memory path: the iData frame → profiles → scores, the same numbers as the
     YAML round trip of import_idata."""
-    from indexer.tables import profiles_from_frame
+    from indexer.coinr import profiles_from_idata
 
     b = built["asem-coinr"]
     data = pd.read_csv(DATA / "ASEM_iData.csv")
     meta = pd.read_csv(DATA / "ASEM_iMeta.csv")
-    skip = [str(c) for c in meta.loc[~meta["Type"].isin(["Indicator", "Aggregate"]), "iCode"]]
-    res = profiles_from_frame(data, b["scheme"], layout="wide", ignore=skip, provenance="published")
+    res = profiles_from_idata(data, meta, b["scheme"])
     assert res.ok, [str(p) for p in res.problems if p.is_error]
     assert all(imp.text == "" for imp in res.profiles)  # no YAML written or kept
     profiles = [imp.profile for imp in res.profiles]

@@ -110,4 +110,6 @@ def _coinr_extra_columns(meta: str) -> list[str]:
     if not {"iCode", "Type"} <= set(m.columns):
         raise click.BadParameter(f"{meta} is not a COINr iMeta table (it needs iCode and Type columns)",
                                  param_hint="--meta")
-    return [str(c) for c in m.loc[~m["Type"].isin(["Indicator", "Aggregate"]), "iCode"]]
+    from ..coinr import extra_columns
+
+    return extra_columns(m)
