@@ -41,7 +41,8 @@ def published(path: Path = DATA) -> dict[tuple[str, int, str], float]:
 
 
 #: Answers changed by a review that was prompted by this calibration (its lists of possible coding
-#: errors were drawn up by analysts who had seen MIPEX's numbers), with the answer each had before:
+#: errors were drawn up by analysts who had seen MIPEX's numbers), or whose answers were chosen for
+#: review by someone who had seen it, with the answer each had before:
 #: (country, year, code) -> earlier answer. Every move is one the law decided (docs/coding/*); the
 #: median is also reported with all of them set back, and each move's direction (towards MIPEX's
 #: figure or away, :func:`move_directions`), so that a reader can judge how much rests on them.
@@ -54,6 +55,11 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     ("IT", 2023, "LMM.ACC.1"): "a", ("IT", 2023, "HEALTH.ENT.3"): "a", ("ES", 2024, "ATN.SEC.2"): "b",
     ("SE", 2023, "LMM.ACC.1"): "b", ("SE", 2023, "FR.ELIG.6"): "a", ("SE", 2023, "HEALTH.ENT.3"): "a",
     ("DE", 2024, "PR.COND.2"): "a",
+    # the review of the Education answers of 2020.4 (docs/coding/review-2026-EDU.md): its
+    # reviewers never saw MIPEX's figures, but the lead, who had, chose which answers they read
+    # (mostly the "a"s, which a review can only lower); all five moves were a -> b
+    ("ES", 2024, "EDU.ACC.3"): "a", ("ES", 2024, "EDU.ICE.2"): "a", ("IE", 2023, "EDU.OPP.5"): "a",
+    ("IE", 2023, "EDU.ICE.2"): "a", ("NL", 2023, "EDU.ICE.2"): "a",
 }
 
 
@@ -142,7 +148,7 @@ def markdown(table: list[dict], before: list[dict] | None = None, moves: list[di
     if before is not None:
         med0, n0 = median_abs_area_diff(before)
         lines.append("")
-        lines.append(f"With the {len(REVIEW_MOVES)} answers that reviews prompted by this calibration changed set "
+        lines.append(f"With the {len(REVIEW_MOVES)} answers that reviews prompted or chosen with knowledge of this calibration changed set "
                      f"back to what they were (`REVIEW_MOVES` in scripts/calibrate.py): "
                      f"{'–' if med0 is None else f'{med0:.1f}'} points over {n0}.")
     if moves:

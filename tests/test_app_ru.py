@@ -165,7 +165,7 @@ def test_reform_page_notes_in_russian(root):  # noqa: F811 - the fixture of test
     for n in res.notes:
         assert n.text("ru") in shown and str(n) not in shown, n.key
     assert "заменяется ответом" in shown and "is replaced by" not in shown
-    # the smallest reform: AM (no overall score: 2020.4 gave KZ one) is planned on its bounds
+    # the smallest reform: AM (no overall score) is planned on its bounds
     at.session_state["country"] = "AM"
     at.session_state["reform_view"] = t("rf.tab.gaps", "ru")
     at.session_state["rf_target_mode"] = "score"

@@ -38,7 +38,7 @@ def test_at_least_three_desk_codings_are_compared_on_all_eight_areas():
     complete = sorted(k for k, rs in by.items() if all(r["ours"] is not None for r in rs))
     assert len(complete) >= 3, complete
     for k in complete:
-        # at least 90 % of the 70 questions answered (overall coverage)
+        # at least 90 % of the 84 questions answered (overall coverage)
         (overall,) = [r for r in rows if (r["country"], r["year"]) == k and r["code"] == "overall"]
         assert overall["coverage"] >= 0.9, (k, overall["coverage"])
     med, n = cal.median_abs_area_diff(rows)
