@@ -18,6 +18,15 @@ def root(tmp_path: Path, monkeypatch) -> Path:
 
 
 def test_eaeu_says_why_instead_of_an_empty_radar(root: Path):
+    # a Kazakhstan with no Education and no Health answers (the bundled coding has all eight areas
+    # since 2020.4): no EAEU member has an Education score, and KZ (57 of 84) has no overall
+    from indexer.load import load_paths
+
+    scheme = load_paths([root / "indicators"]).schemes["mipex-core"]
+    lines = ["scheme: mipex-core\ncountry: KZ\nyear: 2024\nstatus: draft\nprovenance: illustrative\nanswers:"]
+    lines += [f'  {leaf.code}: {{answer: "{leaf.options[0].value}", source: "test stand-in"}}'
+              for leaf in scheme.leaves if not leaf.code.startswith(("EDU.", "HEALTH."))]
+    (root / "country_profiles" / "KZ" / "mipex-core-2024.yaml").write_text("\n".join(lines) + "\n")
     at = app()
     at.selectbox(key="baseline").set_value("EAEU")
     run(at)
