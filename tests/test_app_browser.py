@@ -125,6 +125,11 @@ def test_questionnaire_in_russian(server, page, tmp_path: Path):
     page.get_by_role("option", name="Русский").click()
     page.get_by_role("heading", name="Сравнение стран").wait_for(timeout=60_000)
     wait_idle(page)
+    # the Coding box shows its chosen value in the new language too (it kept the English
+    # "(default: published first)" while its options were Russian, until it became a shared key)
+    coding = page.locator('[data-testid="stSelectbox"]').filter(has_text="Кодирование").first
+    shown = coding.locator("input").first.input_value()
+    assert shown == "(по умолчанию: сначала опубликованные)", shown
     page.get_by_test_id("stSidebarNav").get_by_text("Анкета").click()  # in-app navigation keeps the session
     page.get_by_role("heading", name="Анкета").wait_for(timeout=60_000)
     page.get_by_test_id("stBaseButton-primary").filter(has_text="Открыть").click()
