@@ -60,6 +60,9 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # (mostly the "a"s, which a review can only lower); all five moves were a -> b
     ("ES", 2024, "EDU.ACC.3"): "a", ("ES", 2024, "EDU.ICE.2"): "a", ("IE", 2023, "EDU.OPP.5"): "a",
     ("IE", 2023, "EDU.ICE.2"): "a", ("NL", 2023, "EDU.ICE.2"): "a",
+    # the review of the new DK and CA codings (docs/coding/review-2026-DK-CA.md): the lead chose
+    # its sample after seeing their first calibration
+    ("DK", 2024, "PP.CONS.2"): "a",
 }
 
 
