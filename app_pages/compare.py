@@ -13,6 +13,7 @@ from indexer import app_data as dat
 from indexer import app_figures as figs
 from indexer import app_format as fmt
 from indexer import app_lang as lang
+from indexer import app_svg as svgs
 from indexer import app_widgets as ui
 from indexer.compare import STATS, empty_baseline_notes, thin_notes
 from indexer.guard import csv_text
@@ -182,26 +183,35 @@ def baseline_notes(codes: list[str]) -> bool:
 def areas_view() -> None:
     if baseline_notes([k.code for k in scheme.root.children]):
         return
+    # static SVG by default (no charting library in the browser: the first view stays light);
+    # the plotly charts, with zoom and hover, on the user's choice
+    interactive = st.toggle(tr("cmp.interactive"), key="interactive_charts", help=tr("cmp.interactive_help"))
     area_rows = t[t.depth == 1]
     drawable = max([int(area_rows[area_rows.country == c].score.notna().sum()) for c in present]
                    + [int(area_rows.drop_duplicates("code").baseline.notna().sum())])
     if len(scheme.root.children) >= 3 and drawable >= 3:
         a, b = st.columns(2)
-        a.plotly_chart(figs.radar_figure(cmp_shown, bands=bands), key="radar", config={"displaylogo": False})
+        if interactive:
+            a.plotly_chart(figs.radar_figure(cmp_shown, bands=bands), key="radar", config={"displaylogo": False})
+        else:
+            a.markdown(svgs.markdown_block(svgs.radar_svg(cmp_shown, bands=bands)), unsafe_allow_html=True)
     else:  # a radar of one or two axes (or values) is a line or a point: bars only
         b = st.container()
         if len(scheme.root.children) < 3:
             st.caption(tr("cmp.no_radar_few", title=vscheme.title, n=len(scheme.root.children), level=level1))
         else:
             st.caption(tr("cmp.no_radar", n=drawable, level=level1))
-    b.plotly_chart(figs.bars_figure(cmp_shown, bands=bands), key="bars", config={"displaylogo": False})
+    if interactive:
+        b.plotly_chart(figs.bars_figure(cmp_shown, bands=bands), key="bars", config={"displaylogo": False})
+    else:
+        b.markdown(svgs.markdown_block(svgs.bars_svg(cmp_shown, bands=bands)), unsafe_allow_html=True)
     areas = t[t.depth == 1]
     unscored = [c for c in present if areas[areas.country == c].score.isna().all()]
     if unscored:
         st.caption(tr("cmp.unscored", who=", ".join(fmt.country_label(c) for c in unscored)))
     if (t.depth == 1).any() and any(fmt.is_open_interval(r.lower, r.upper) for r in t[t.depth == 1].itertuples()):
         st.caption(tr("cmp.bars_note"))
-    st.caption(tr("cmp.hover"))
+    st.caption(tr("cmp.hover") if interactive else tr("cmp.static_hover"))
 
 def verdicts_view() -> None:
     st.caption(tr("cmp.verdicts_note"))
