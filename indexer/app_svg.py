@@ -59,9 +59,10 @@ GRID = "#8a8d96"
 #: approximate advance of one character, as a share of the font size (sans-serif, for layout)
 CHAR_W = 0.56
 
-#: characters that XML or Markdown (and Streamlit's LaTeX) would read as syntax in text: written
-#: as entities, which Markdown decodes but never interprets
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"} | {c: f"&#{ord(c)};" for c in "*_$[]`~\\|#{}"}
+#: characters that XML or Markdown (and Streamlit's LaTeX) would read as syntax in text, and line
+#: breaks (a tooltip's lines; a blank line would end Markdown's HTML block): written as entities,
+#: which Markdown decodes but never interprets
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;"} | {c: f"&#{ord(c)};" for c in "*_$[]`~\\|#{}"}
 
 
 def _esc(text: Any) -> str:
