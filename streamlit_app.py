@@ -21,7 +21,7 @@ PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
 
 #: selections shared by the pages (kept when a page that does not draw them runs)
 SHARED_KEYS = ("scheme", "countries", "baseline", "stat", "year", "country", "country_year", lang.LANG_KEY,
-               "interactive_charts")
+               ui.INTERACTIVE_KEY)
 
 
 def make_page(path: Path) -> st.Page:

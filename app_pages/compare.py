@@ -184,27 +184,23 @@ def areas_view() -> None:
     if baseline_notes([k.code for k in scheme.root.children]):
         return
     # static SVG by default (no charting library in the browser: the first view stays light);
-    # the plotly charts, with zoom and hover, on the user's choice
-    interactive = st.toggle(tr("cmp.interactive"), key="interactive_charts", help=tr("cmp.interactive_help"))
+    # plotly's charts, with zoom and hover, on the user's choice (ui.interactive_toggle)
+    interactive = ui.interactive_toggle()
     area_rows = t[t.depth == 1]
     drawable = max([int(area_rows[area_rows.country == c].score.notna().sum()) for c in present]
                    + [int(area_rows.drop_duplicates("code").baseline.notna().sum())])
     if len(scheme.root.children) >= 3 and drawable >= 3:
         a, b = st.columns(2)
-        if interactive:
-            a.plotly_chart(figs.radar_figure(cmp_shown, bands=bands), key="radar", config={"displaylogo": False})
-        else:
-            a.markdown(svgs.markdown_block(svgs.radar_svg(cmp_shown, bands=bands)), unsafe_allow_html=True)
+        ui.show_chart(interactive, lambda: svgs.radar_svg(cmp_shown, bands=bands),
+                      lambda: figs.radar_figure(cmp_shown, bands=bands), key="radar", where=a)
     else:  # a radar of one or two axes (or values) is a line or a point: bars only
         b = st.container()
         if len(scheme.root.children) < 3:
             st.caption(tr("cmp.no_radar_few", title=vscheme.title, n=len(scheme.root.children), level=level1))
         else:
             st.caption(tr("cmp.no_radar", n=drawable, level=level1))
-    if interactive:
-        b.plotly_chart(figs.bars_figure(cmp_shown, bands=bands), key="bars", config={"displaylogo": False})
-    else:
-        b.markdown(svgs.markdown_block(svgs.bars_svg(cmp_shown, bands=bands)), unsafe_allow_html=True)
+    ui.show_chart(interactive, lambda: svgs.bars_svg(cmp_shown, bands=bands),
+                  lambda: figs.bars_figure(cmp_shown, bands=bands), key="bars", where=b)
     areas = t[t.depth == 1]
     unscored = [c for c in present if areas[areas.country == c].score.isna().all()]
     if unscored:

@@ -288,7 +288,7 @@ def measure(data_root: Path | None = None, reps: int = 3, script: Path | None = 
                     "tab (Heatmap)": timed_click(page, page.get_by_role("tab", name="Heatmap")),
                 }
                 page.get_by_role("link", name="Country profile").click()
-                page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
+                page.locator(CHART).first.wait_for(timeout=120_000)
                 wait_idle(page)
                 changes["country profile: country (Armenia)"] = widget_change(page, "Country", "Armenia", "Armenia (AM)")
                 page.get_by_role("link", name="Reform scenarios").click()

@@ -35,7 +35,6 @@ from .app_figures import (
     _children,
     _no_score_text,
     _num,
-    _rows_by,
 )
 from .app_format import (
     baseline_label,
@@ -94,12 +93,18 @@ def _lines(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width) or [text]
 
 
+def _rows_by(cmp_: Comparison, kids: Sequence[Any]) -> dict[tuple[str, str], Any]:
+    """The comparison's rows of ``kids`` by (country, code), in one pass over those rows only."""
+    t = cmp_.table
+    sub = t[t.code.isin([k.code for k in kids])]
+    return {(r.country, r.code): r for r in sub.itertuples(index=False)}
+
+
 def _illustrative(cmp_: Comparison) -> set[str]:
     return set(cmp_.illustrative)
 
 
-def _who(cmp_: Comparison) -> str:
-    ill = _illustrative(cmp_)
+def _who(cmp_: Comparison, ill: set[str]) -> str:
     return ", ".join(country_label(c) + (f" ({_w('svg.illustrative')})" if c in ill else "") for c in cmp_.countries)
 
 
@@ -198,7 +203,7 @@ def bars_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, st
     without a score as no bar, with '–' and the share answered (or its bounds) written instead.
     Beside each label, n = the baseline's members with a score there (⚠ thin)."""
     kids = _children(cmp_, parent)
-    by = _rows_by(cmp_)
+    by = _rows_by(cmp_, kids)
     countries = list(cmp_.countries)
     first = countries[0]
     ill = _illustrative(cmp_)
@@ -237,6 +242,7 @@ def bars_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, st
             body.append(_text(label_w - 8, ly + 14 * (len(lines) + j), ln, size=10, anchor="end",
                               fill="#b35900" if thin else GRID, cls="idx-n"))
         by0 = y + (group_h - (len(countries) * step - 3)) / 2
+        values: list[str] = []  # the numbers, drawn last: over the baseline's tick
         for i, c in enumerate(countries):
             r = by[(c, k.code)]
             yb = by0 + i * step
@@ -262,8 +268,10 @@ def bars_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, st
             else:
                 label = _no_score_text(r.coverage)
             cls = "idx-value" if score is not None else "idx-missing"
-            body.append(_text(end + 4, yb + bar_h - 2.5, label, size=11, cls=cls,
-                              extra=f' data-country="{_esc(c)}"'))
+            # a halo keeps the number readable where the baseline's tick crosses it
+            values.append(_text(end + 4, yb + bar_h - 2.5, label, size=11, cls=cls,
+                              extra=f' data-country="{_esc(c)}" stroke="#fff" stroke-width="3" '
+                                    'stroke-opacity="0.85" paint-order="stroke"'))
         if cmp_.group is not None:
             r = by[(first, k.code)]
             b = _num(r.baseline)
@@ -274,6 +282,7 @@ def bars_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, st
                 body.append(f'<line class="idx-baseline" data-code="{_esc(k.code)}" data-value="{b:g}" '
                             f'x1="{_f(xb)}" x2="{_f(xb)}" y1="{_f(by0 - 4)}" y2="{_f(by0 + len(countries) * step + 1)}" '
                             f'stroke="{BASELINE_COLOUR}" stroke-width="3">{tip}</line>')
+        body.extend(values)
         body.append("</g>")
         y += group_h + 6
 
@@ -284,7 +293,7 @@ def bars_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, st
     axis = "".join(_text(x_of(v), y + 14, fmt_score(v, 0), size=10, anchor="middle", fill=GRID) for v in ticks)
     axis += _text(x_of((lo + hi) / 2), y + 30, _w("fig.score"), size=11, anchor="middle", fill=GRID)
     height = y + 38
-    title = _w("svg.bars_title", who=_who(cmp_)) + (
+    title = _w("svg.bars_title", who=_who(cmp_, ill)) + (
         f" · {baseline_label(cmp_.group, cmp_.stat)}" if cmp_.group is not None else "")
     defs = "<defs>" + "".join(_hatch("bars", i, col) for i, col in enumerate(colours)) + "</defs>"
     return _open("bars", width, height, title, _desc(cmp_, kids, by)) + defs + grid + legend + "".join(body) + axis + "</svg>"
@@ -327,7 +336,7 @@ def radar_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, s
     node is still open (and every node has bounds). A missing score is no point, and the line
     breaks there."""
     kids = _children(cmp_, parent)
-    by = _rows_by(cmp_)
+    by = _rows_by(cmp_, kids)
     countries = list(cmp_.countries)
     ill = _illustrative(cmp_)
     lo, hi = cmp_.scheme.scale
@@ -407,7 +416,7 @@ def radar_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, s
                         f'stroke="{COUNTRY_COLOURS[0]}" stroke-width="0.5"/>', _w("svg.ring")))
     legend, legend_h = _legend(entries, 12, cy + radius + 46, width - 24)
     height = cy + radius + 46 + legend_h + 6
-    title = _w("svg.radar_title", who=_who(cmp_)) + (
+    title = _w("svg.radar_title", who=_who(cmp_, ill)) + (
         f" · {baseline_label(cmp_.group, cmp_.stat)}" if cmp_.group is not None else "")
     return _open("radar", width, height, title, _desc(cmp_, kids, by)) + "".join(out) + legend + "</svg>"
 
