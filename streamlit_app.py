@@ -43,4 +43,5 @@ with st.sidebar:
                        groups=len(data.groups), root=data.root))
     if data.excluded:
         st.caption(lang.tr("app.excluded", n=len(data.excluded)))
-nav.run()
+with dat.same_data_for_the_page(data):  # the page reads the same data, fingerprinted once
+    nav.run()

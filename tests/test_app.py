@@ -100,6 +100,17 @@ def test_every_page_file_is_in_the_navigation(tmp_path: Path):
     assert sup.page_title("zeta_view") == ("Zeta view", ":material/article:")
 
 
+def test_the_page_reads_the_data_the_entry_script_read(root: Path, monkeypatch):
+    from indexer import app_data as dat
+
+    data = dat.load_data()
+    walks: list[Path] = []
+    monkeypatch.setattr(dat, "fingerprint", lambda r: walks.append(r) or data.version.split("@")[0])
+    with dat.same_data_for_the_page(data):
+        assert dat.load_data() is data and walks == []  # no second walk of the data root in a run
+    assert dat.load_data() is data and walks == [root.resolve()]  # the next run looks for changed files again
+
+
 # ----------------------------------------------------------------------------------------------
 # compare
 
