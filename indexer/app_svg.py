@@ -80,9 +80,11 @@ def _f(v: float) -> str:
 
 def _text(x: float, y: float, text: str, *, size: float = 12, anchor: str = "start", fill: str = TEXT,
           cls: str = "", extra: str = "") -> str:
-    c = f' class="{cls}"' if cls else ""
-    return (f'<text x="{_f(x)}" y="{_f(y)}" font-size="{_f(size)}" text-anchor="{anchor}" fill="{fill}"{c}{extra}>'
-            f"{_esc(text)}</text>")
+    """A ``<text>``; the root's defaults (12 px, start, the theme's colour) are not repeated: the
+    browser parses every byte of the chart on each run."""
+    a = (f' font-size="{_f(size)}"' if size != 12 else "") + (f' text-anchor="{anchor}"' if anchor != "start" else "")
+    a += (f' fill="{fill}"' if fill != TEXT else "") + (f' class="{cls}"' if cls else "")
+    return f'<text x="{_f(x)}" y="{_f(y)}"{a}{extra}>{_esc(text)}</text>'
 
 
 def _title(text: str) -> str:
@@ -149,7 +151,7 @@ def _open(kind: str, width: float, height: float, title: str, desc: str) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{uid}-title {uid}-desc" '
             f'class="{CHART_CLASS}" data-testid="{uid}" viewBox="0 0 {_f(width)} {_f(height)}" '
             f'width="{_f(width)}" height="{_f(height)}" '
-            f'style="width:100%;max-width:{_f(width)}px;height:auto;display:block">'
+            f'font-size="12" fill="{TEXT}" style="width:100%;max-width:{_f(width)}px;height:auto;display:block">'
             f'<title id="{uid}-title">{_esc(title)}</title><desc id="{uid}-desc">{_esc(desc)}</desc>')
 
 
