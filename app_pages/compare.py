@@ -233,7 +233,8 @@ def verdicts_view() -> None:
 def heatmap_view() -> None:
     if baseline_notes([k.code for k in scheme.root.children]):
         return
-    st.plotly_chart(figs.heatmap_figure(cmp_shown, bands=bands), key="heat", config={"displaylogo": False})
+    ui.show_chart(ui.interactive_toggle(), lambda: svgs.heatmap_svg(cmp_shown, bands=bands),
+                  lambda: figs.heatmap_figure(cmp_shown, bands=bands), key="heat")
 
 def drill_view() -> None:
     st.caption(tr("cmp.drill_note"))

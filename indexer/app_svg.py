@@ -37,9 +37,11 @@ from .app_figures import (
     _num,
 )
 from .app_format import (
+    THIN_MARK,
     baseline_label,
     country_label,
     fmt_bounds,
+    fmt_int,
     fmt_pct,
     fmt_rank,
     fmt_score,
@@ -92,7 +94,8 @@ def _title(text: str) -> str:
 
 
 def _lines(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width) or [text]
+    """``text`` in lines of about ``width`` characters, words kept whole."""
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
 
 
 def _rows_by(cmp_: Comparison, kids: Sequence[Any]) -> dict[tuple[str, str], Any]:
@@ -421,6 +424,111 @@ def radar_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, s
     title = _w("svg.radar_title", who=_who(cmp_, ill)) + (
         f" · {baseline_label(cmp_.group, cmp_.stat)}" if cmp_.group is not None else "")
     return _open("radar", width, height, title, _desc(cmp_, kids, by)) + "".join(out) + legend + "</svg>"
+
+
+# ----------------------------------------------------------------------------------------------
+# heatmap
+
+#: the plotly heatmap's colour scale: low, middle, high end of the scheme's scale
+HEAT_STOPS = ("#d7301f", "#f7e08a", "#1a9641")
+#: a cell without a value (a gap, never the colour of the scale's low end)
+NO_VALUE = "#eceff3"
+
+
+def heat_colour(v: float, lo: float, hi: float) -> str:
+    """The colour of ``v`` on ``[lo, hi]``: linear in RGB from red through yellow to green."""
+    x = min(max((v - lo) / (hi - lo), 0.0), 1.0) * 2
+    a, b = (HEAT_STOPS[0], HEAT_STOPS[1]) if x <= 1 else (HEAT_STOPS[1], HEAT_STOPS[2])
+    f = x if x <= 1 else x - 1
+    ca, cb = (tuple(int(h[i:i + 2], 16) for i in (1, 3, 5)) for h in (a, b))
+    return "#" + "".join(f"{round(p + (q - p) * f):02x}" for p, q in zip(ca, cb, strict=True))
+
+
+def _ink(colour: str) -> str:
+    """Dark or white text, whichever reads on ``colour``."""
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#1f2329" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#ffffff"
+
+
+def heatmap_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, str] | None = None,
+                width: float = 1000) -> str:
+    """Countries × children of ``parent`` (default: the areas), each cell coloured by its score
+    on the scale and showing it (with the share answered where it is below 100 %); a cell
+    without a score is grey with '–' and the share answered; the baseline is the last row, with
+    n in each cell (⚠ where thin). A colour bar gives the scale."""
+    kids = _children(cmp_, parent)
+    by = _rows_by(cmp_, kids)
+    countries = list(cmp_.countries)
+    ill = _illustrative(cmp_)
+    lo, hi = cmp_.scheme.scale
+    label_w = 170.0
+    head_lines = [_lines(k.title or k.code, 14) for k in kids]
+    head_h = 14 * max(len(x) for x in head_lines) + 8
+    cell_w = (width - label_w - 70) / max(len(kids), 1)
+    cell_h = 46.0
+    top = 8 + head_h
+    out: list[str] = []
+    for j, lines in enumerate(head_lines):
+        cx = label_w + cell_w * (j + 0.5)
+        for n, ln in enumerate(lines):
+            out.append(_text(cx, top - 6 - 14 * (len(lines) - 1 - n), ln, size=11, anchor="middle"))
+    rows: list[tuple[str, str, list[tuple[float | None, list[str], str]]]] = []
+    for c in countries:
+        cells = []
+        for k in kids:
+            r = by[(c, k.code)]
+            score = _num(r.score)
+            if score is None:
+                words = ["–"] + ([] if is_missing(r.coverage) or r.coverage == 0 else [_w("fig.answered", pct=fmt_pct(r.coverage))])
+            else:
+                words = [fmt_score(score)] + ([] if is_missing(r.coverage) or r.coverage >= 1
+                                              else [_w("fig.answered", pct=fmt_pct(r.coverage))])
+            tip = (f"{country_label(c)} · {k.title}\n{_w('fig.score')} {fmt_score(r.score)} · {_band(r, bands)}\n"
+                   f"{_w('fig.coverage')} {fmt_pct(r.coverage)} · {_w('fig.rank')} {fmt_rank(r.rank, r.rank_n)} · "
+                   + _w("fig.profile", year=r.year))
+            cells.append((score, words, tip))
+        rows.append((c, _name(c, ill), cells))
+    if cmp_.group is not None:
+        base = baseline_label(cmp_.group, cmp_.stat)
+        cells = []
+        for k in kids:
+            r = by[(countries[0], k.code)]
+            n = f"n={n_text(r)}"
+            if len(n) * 10 * CHAR_W > cell_w - 6:  # "n=8 ⚠ мало данных" would spill over: the mark only
+                n = f"n={fmt_int(r.baseline_n)}" + (f" {THIN_MARK}" if getattr(r, "thin", False) else "")
+            cells.append((_num(r.baseline), [fmt_score(r.baseline), n],
+                          f"{base} · {k.title}\n{fmt_score(r.baseline)} " + _w("fig.members", n=n_text(r))))
+        rows.append(("__baseline__", base, cells))
+    for i, (key, name, cells) in enumerate(rows):
+        y = top + i * cell_h
+        out.append(f'<g class="idx-row" data-row="{_esc(key)}">')
+        for n, ln in enumerate(_lines(name, 22)[:2]):
+            out.append(_text(label_w - 8, y + cell_h / 2 + 4 - 7 * (len(_lines(name, 22)[:2]) - 1) + 14 * n, ln,
+                             anchor="end"))
+        for j, (v, words, tip) in enumerate(cells):
+            x = label_w + j * cell_w
+            fill = NO_VALUE if v is None else heat_colour(v, lo, hi)
+            value = "" if v is None else f' data-value="{v:g}"'
+            out.append(f'<rect class="idx-cell" data-code="{_esc(kids[j].code)}"{value} x="{_f(x + 1)}" y="{_f(y + 1)}" '
+                       f'width="{_f(cell_w - 2)}" height="{_f(cell_h - 2)}" fill="{fill}">{_title(tip)}</rect>')
+            ink = _ink(fill)
+            for n, w in enumerate(words):
+                out.append(_text(x + cell_w / 2, y + cell_h / 2 + 4 - 7 * (len(words) - 1) + 14 * n, w,
+                                 size=12 if n == 0 else 10, anchor="middle", fill=ink))
+        out.append("</g>")
+    # the colour bar
+    bar_x, bar_h = width - 52, max(cell_h * len(rows), 80)
+    out.append('<defs><linearGradient id="idx-heat-scale" x1="0" y1="1" x2="0" y2="0">'
+               + "".join(f'<stop offset="{o}" stop-color="{c}"/>' for o, c in zip((0, 0.5, 1), HEAT_STOPS, strict=True))
+               + "</linearGradient></defs>")
+    out.append(f'<rect x="{_f(bar_x)}" y="{_f(top)}" width="12" height="{_f(bar_h)}" fill="url(#idx-heat-scale)"/>')
+    for v in (lo, (lo + hi) / 2, hi):
+        out.append(_text(bar_x + 16, top + bar_h * (1 - (v - lo) / (hi - lo)) + 4, fmt_score(v, 0), size=10, fill=GRID))
+    out.append(_text(bar_x + 6, top - 6, _w("fig.score"), size=10, anchor="middle", fill=GRID))
+    height = top + max(cell_h * len(rows), bar_h) + 10
+    title = _w("svg.heat_title", who=_who(cmp_, ill)) + (
+        f" · {baseline_label(cmp_.group, cmp_.stat)}" if cmp_.group is not None else "")
+    return _open("heat", width, height, title, _desc(cmp_, kids, by)) + "".join(out) + "</svg>"
 
 
 def markdown_block(svg: str) -> str:

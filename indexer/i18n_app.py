@@ -504,6 +504,7 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "svg.ring": {"en": "possible range", "ru": "возможный диапазон"},
     "svg.bars_title": {"en": "Bar chart of scores: {who}", "ru": "Столбчатая диаграмма оценок: {who}"},
     "svg.radar_title": {"en": "Radar chart of scores: {who}", "ru": "Лепестковая диаграмма оценок: {who}"},
+    "svg.heat_title": {"en": "Heatmap of scores: {who}", "ru": "Тепловая карта оценок: {who}"},
     "cmp.interactive": {"en": "Interactive charts", "ru": "Интерактивные диаграммы"},
     "cmp.interactive_help": {
         "en": "Off: light static charts (a pointer on a bar or point shows its details). On: zoomable charts "

@@ -210,6 +210,12 @@ def test_compare_tabs_render(root: Path, tab: str):
     if tab == "Table":
         assert at.get("download_button")
         assert {"coverage", "baseline_n", "provenance"} <= set(at.dataframe[-1].value.columns)
+    elif tab == "Heatmap":  # static, like the Areas tab, until the user asks for the interactive one
+        charts = svg_charts(at)
+        assert len(charts) == 1 and 'data-testid="idx-heat"' in charts[0] and not at.get("plotly_chart")
+        at.toggle(key="interactive_charts").set_value(True)
+        run(at)
+        assert len(at.get("plotly_chart")) == 1 and not svg_charts(at)
     else:
         assert at.get("plotly_chart")
 

@@ -240,3 +240,36 @@ def test_charts_speak_russian(scheme, monkeypatch):
     assert root.find("s:title", NS).text.startswith("Столбчатая диаграмма оценок")
     radar = parse(app_svg.radar_svg(comparison(scheme)))
     assert radar.find("s:title", NS).text.startswith("Лепестковая диаграмма оценок")
+
+
+# ----------------------------------------------------------------------------------------------
+# heatmap
+
+
+def test_heat_colour_runs_red_yellow_green_over_the_scale():
+    assert app_svg.heat_colour(0, 0, 100) == "#d7301f"
+    assert app_svg.heat_colour(50, 0, 100) == "#f7e08a"
+    assert app_svg.heat_colour(100, 0, 100) == "#1a9641"
+    # halfway between red (d7, 30, 1f) and yellow (f7, e0, 8a): each channel the mean
+    assert app_svg.heat_colour(25, 0, 100) == "#" + "".join(f"{round((a + b) / 2):02x}" for a, b in
+                                                           ((0xd7, 0xf7), (0x30, 0xe0), (0x1f, 0x8a)))
+    assert app_svg.heat_colour(-5, 0, 100) == "#d7301f" and app_svg.heat_colour(130, 0, 100) == "#1a9641"
+
+
+def test_heatmap_cells_carry_scores_gaps_and_the_baseline_row(scheme):
+    root = parse(app_svg.heatmap_svg(comparison(scheme)))
+    rows = [e for e in root.iter(f"{{{NS['s']}}}g") if e.get("class") == "idx-row"]
+    assert [r.get("data-row") for r in rows] == ["XA", "XB", "__baseline__"]  # countries, then the baseline
+    cells = {(r.get("data-row"), c.get("data-code")): c for r in rows for c in r if c.get("class") == "idx-cell"}
+    assert len(cells) == 9
+    assert cells[("XA", "A")].get("fill") == app_svg.heat_colour(80, 0, 100)
+    assert float(cells[("XA", "A")].get("data-value")) == 80
+    # no score: a grey cell without a value (never the colour of 0)
+    for key in (("XB", "B"), ("XB", "C"), ("__baseline__", "C")):
+        assert cells[key].get("fill") == app_svg.NO_VALUE and cells[key].get("data-value") is None
+    words = [" ".join("".join(t.itertext()) for t in r if t.tag.endswith("text")) for r in rows]
+    assert "80.0" in words[0] and "100.0" in words[0]
+    assert "50.0 (50% answered)" in words[1] and "– (25% answered)" in words[1] and "– (10% answered)" in words[1]
+    assert "60.0 n=4" in words[2] and "30.0 n=1 ⚠ thin" in words[2] and "– n=0" in words[2]
+    assert f"{XB} · illustrative" in words[1] and "G5 mean" in words[2]
+    assert root.get("role") == "img" and root.find("s:title", NS).text.startswith("Heatmap of scores")
