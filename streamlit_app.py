@@ -20,7 +20,8 @@ from indexer.i18n import MESSAGES
 PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
 
 #: selections shared by the pages (kept when a page that does not draw them runs)
-SHARED_KEYS = ("scheme", "countries", "baseline", "stat", "year", "country", "country_year", "coding", lang.LANG_KEY)
+SHARED_KEYS = ("scheme", "countries", "baseline", "stat", "year", "country", "country_year", "coding",
+               lang.LANG_KEY, ui.INTERACTIVE_KEY)
 
 
 def make_page(path: Path) -> st.Page:
@@ -42,4 +43,5 @@ with st.sidebar:
                        groups=len(data.groups), root=data.root))
     if data.excluded:
         st.caption(lang.tr("app.excluded", n=len(data.excluded)))
-nav.run()
+with dat.same_data_for_the_page(data):  # the page reads the same data, fingerprinted once
+    nav.run()

@@ -13,6 +13,7 @@ from indexer import app_data as dat
 from indexer import app_figures as figs
 from indexer import app_format as fmt
 from indexer import app_lang as lang
+from indexer import app_svg as svgs
 from indexer import app_widgets as ui
 from indexer.compare import STATS, empty_baseline_notes, thin_notes
 from indexer.guard import csv_text
@@ -182,26 +183,31 @@ def baseline_notes(codes: list[str]) -> bool:
 def areas_view() -> None:
     if baseline_notes([k.code for k in scheme.root.children]):
         return
+    # static SVG by default (no charting library in the browser: the first view stays light);
+    # plotly's charts, with zoom and hover, on the user's choice (ui.interactive_toggle)
+    interactive = ui.interactive_toggle()
     area_rows = t[t.depth == 1]
     drawable = max([int(area_rows[area_rows.country == c].score.notna().sum()) for c in present]
                    + [int(area_rows.drop_duplicates("code").baseline.notna().sum())])
     if len(scheme.root.children) >= 3 and drawable >= 3:
         a, b = st.columns(2)
-        a.plotly_chart(figs.radar_figure(cmp_shown, bands=bands), key="radar", config={"displaylogo": False})
+        ui.show_chart(interactive, lambda: svgs.radar_svg(cmp_shown, bands=bands),
+                      lambda: figs.radar_figure(cmp_shown, bands=bands), key="radar", where=a)
     else:  # a radar of one or two axes (or values) is a line or a point: bars only
         b = st.container()
         if len(scheme.root.children) < 3:
             st.caption(tr("cmp.no_radar_few", title=vscheme.title, n=len(scheme.root.children), level=level1))
         else:
             st.caption(tr("cmp.no_radar", n=drawable, level=level1))
-    b.plotly_chart(figs.bars_figure(cmp_shown, bands=bands), key="bars", config={"displaylogo": False})
+    ui.show_chart(interactive, lambda: svgs.bars_svg(cmp_shown, bands=bands),
+                  lambda: figs.bars_figure(cmp_shown, bands=bands), key="bars", where=b)
     areas = t[t.depth == 1]
     unscored = [c for c in present if areas[areas.country == c].score.isna().all()]
     if unscored:
         st.caption(tr("cmp.unscored", who=", ".join(fmt.country_label(c) for c in unscored)))
     if (t.depth == 1).any() and any(fmt.is_open_interval(r.lower, r.upper) for r in t[t.depth == 1].itertuples()):
         st.caption(tr("cmp.bars_note"))
-    st.caption(tr("cmp.hover"))
+    st.caption(tr("cmp.hover") if interactive else tr("cmp.static_hover"))
 
 def verdicts_view() -> None:
     st.caption(tr("cmp.verdicts_note"))
@@ -227,7 +233,8 @@ def verdicts_view() -> None:
 def heatmap_view() -> None:
     if baseline_notes([k.code for k in scheme.root.children]):
         return
-    st.plotly_chart(figs.heatmap_figure(cmp_shown, bands=bands), key="heat", config={"displaylogo": False})
+    ui.show_chart(ui.interactive_toggle(), lambda: svgs.heatmap_svg(cmp_shown, bands=bands),
+                  lambda: figs.heatmap_figure(cmp_shown, bands=bands), key="heat")
 
 def drill_view() -> None:
     st.caption(tr("cmp.drill_note"))

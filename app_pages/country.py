@@ -13,6 +13,7 @@ from indexer import app_data as dat
 from indexer import app_figures as figs
 from indexer import app_format as fmt
 from indexer import app_lang as lang
+from indexer import app_svg as svgs
 from indexer import app_widgets as ui
 
 data = dat.load_data()
@@ -86,8 +87,10 @@ elif fmt.is_missing(ov.score) and view is None:
     st.caption(tr("cmp.no_overall", why=fmt.no_score_reason(scheme, scheme.root, ov.coverage)) + ".")
 
 # the chart, then the area table at full width: ten columns do not fit half a page (issue 18)
-st.plotly_chart(figs.bars_figure(replace(cmp_, scheme=vscheme),
-                                bands=translation.bands if translation is not None else None), key="country_bars", config={"displaylogo": False})
+# static SVG unless the user switched on the interactive charts (shared with Compare)
+shown_cmp, shown_bands = replace(cmp_, scheme=vscheme), translation.bands if translation is not None else None
+ui.show_chart(ui.interactive_toggle(), lambda: svgs.bars_svg(shown_cmp, bands=shown_bands, width=720),
+              lambda: figs.bars_figure(shown_cmp, bands=shown_bands), key="country_bars")
 areas = t[t.depth == 1]
 df = pd.DataFrame({
     "area": [f"{r.code} {vscheme.node(r.code).title}" for r in areas.itertuples()],

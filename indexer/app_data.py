@@ -16,7 +16,8 @@ import gc
 import hashlib
 import os
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -245,9 +246,29 @@ def _cached_data(root: str, version: str) -> AppData:
     return read_data(Path(root), version)
 
 
+#: the data the entry script read for the run in progress (:func:`same_data_for_the_page`), per
+#: script thread
+_THIS_RUN = threading.local()
+
+
+@contextmanager
+def same_data_for_the_page(data: AppData) -> Iterator[None]:
+    """While the entry script runs the page (``nav.run()``), :func:`load_data` of the same root
+    gives ``data`` rather than walking the data root again: one fingerprint per run, not two
+    (the walk and 700 ``stat`` calls cost 15 ms idle, up to 80 ms on a loaded machine)."""
+    _THIS_RUN.data = data
+    try:
+        yield
+    finally:
+        _THIS_RUN.data = None
+
+
 def load_data(root: Path | None = None) -> AppData:
     """The data of ``root`` (default :func:`data_root`), read again only when a file changed."""
     root = root or data_root()
+    held = getattr(_THIS_RUN, "data", None)
+    if held is not None and held.root == root:
+        return held
     return _cached_data(str(root), f"{fingerprint(root)}@{_engine()}")
 
 

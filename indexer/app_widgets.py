@@ -5,7 +5,7 @@ row of the one-country pages, and the shared tables and notices (provenance, exc
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -155,6 +155,36 @@ def country_controls(data: AppData, ids: Sequence[str]) -> tuple:
     stat = c_stat.selectbox(t("cmp.stat", L), list(STATS), key="stat", format_func=lambda x: stat_label(x, L))
     group = data.groups.get(group_name) if group_name else None
     return sid, data.schemes[sid], sc, country, year, group_name, group, stat
+
+
+# ==============================================================================================
+# charts
+
+
+#: the session-state key of the *Interactive charts* switch (shared by the pages)
+INTERACTIVE_KEY = "interactive_charts"
+
+
+def interactive_toggle(where: Any = None) -> bool:
+    """The *Interactive charts* switch: off (the default), light static charts drawn on the
+    server (:mod:`indexer.app_svg`, no charting library in the browser); on, plotly's charts
+    with zoom and hover (its 4.7 MB bundle loads then). Returns whether it is on."""
+    L = current_language()
+    return bool((where or st).toggle(t("cmp.interactive", L), key=INTERACTIVE_KEY, help=t("cmp.interactive_help", L)))
+
+
+def show_chart(interactive: bool, svg: Callable[[], str], figure: Callable[[], Any], key: str,
+               where: Any = None) -> None:
+    """One chart: plotly's ``figure()`` where ``interactive``, else the static ``svg()`` (only
+    the one shown is built). ``st.markdown`` carries the SVG: ``st.html`` would sanitise every
+    SVG element away."""
+    from .app_svg import markdown_block
+
+    w = where or st
+    if interactive:
+        w.plotly_chart(figure(), key=key, config={"displaylogo": False})
+    else:
+        w.markdown(markdown_block(svg()), unsafe_allow_html=True)
 
 
 # ==============================================================================================

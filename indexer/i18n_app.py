@@ -498,4 +498,26 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "fig.possible_range": {"en": "{name}: possible range", "ru": "{name}: возможный диапазон"},
     "fig.once_answered": {"en": "{bounds} once every open indicator is answered",
                           "ru": "{bounds}, когда будут даны ответы на все открытые индикаторы"},
+    # --- the static charts (app_svg) and the switch to the interactive ones
+    "svg.illustrative": {"en": "illustrative", "ru": "иллюстративно"},
+    "svg.range": {"en": "possible range (open indicators)", "ru": "возможный диапазон (открытые индикаторы)"},
+    "svg.ring": {"en": "possible range", "ru": "возможный диапазон"},
+    "svg.bars_title": {"en": "Bar chart of scores: {who}", "ru": "Столбчатая диаграмма оценок: {who}"},
+    "svg.radar_title": {"en": "Radar chart of scores: {who}", "ru": "Лепестковая диаграмма оценок: {who}"},
+    "svg.heat_title": {"en": "Heatmap of scores: {who}", "ru": "Тепловая карта оценок: {who}"},
+    "cmp.interactive": {"en": "Interactive charts", "ru": "Интерактивные диаграммы"},
+    "cmp.interactive_help": {
+        "en": "Off: light static charts (a pointer on a bar or point shows its details). On: zoomable charts "
+              "with full hover details, which load a charting library into the page (a few seconds the first time).",
+        "ru": "Выключено: лёгкие статичные диаграммы (подробности — при наведении указателя на столбец или точку). "
+              "Включено: масштабируемые диаграммы с полными подсказками; для них в страницу загружается "
+              "библиотека диаграмм (в первый раз — несколько секунд).",
+    },
+    "cmp.static_hover": {
+        "en": "Point at a bar or a point for its coverage, band, rank and profile year (or switch on **Interactive "
+              "charts**); n under each area = baseline members with a score there.",
+        "ru": "Наведите указатель на столбец или точку, чтобы увидеть охват, категорию, место и год профиля (или "
+              "включите **Интерактивные диаграммы**); n под каждой областью — число членов базовой группы, имеющих "
+              "там оценку.",
+    },
 }

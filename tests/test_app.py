@@ -74,6 +74,11 @@ def app(page: str | None = None) -> AppTest:
     return at
 
 
+def svg_charts(at: AppTest) -> list[str]:
+    """The static SVG charts on the page (``indexer.app_svg``, carried by ``st.markdown``)."""
+    return [m.value for m in at.markdown if 'class="idx-chart"' in m.value]
+
+
 def texts(at: AppTest) -> str:
     parts = [m.label + " " + str(m.value) for m in at.metric]
     for kind in ("markdown", "caption", "warning", "info", "error", "success", "subheader", "title"):
@@ -95,6 +100,17 @@ def test_every_page_file_is_in_the_navigation(tmp_path: Path):
     assert sup.page_title("zeta_view") == ("Zeta view", ":material/article:")
 
 
+def test_the_page_reads_the_data_the_entry_script_read(root: Path, monkeypatch):
+    from indexer import app_data as dat
+
+    data = dat.load_data()
+    walks: list[Path] = []
+    monkeypatch.setattr(dat, "fingerprint", lambda r: walks.append(r) or data.version.split("@")[0])
+    with dat.same_data_for_the_page(data):
+        assert dat.load_data() is data and walks == []  # no second walk of the data root in a run
+    assert dat.load_data() is data and walks == [root.resolve()]  # the next run looks for changed files again
+
+
 # ----------------------------------------------------------------------------------------------
 # compare
 
@@ -108,8 +124,31 @@ def test_compare_default_shows_kazakhstan_and_armenia_against_eu27(root: Path):
     assert "Illustrative data" in warn and "Kazakhstan (KZ)" in warn and "Armenia (AM)" in warn
     assert at.selectbox(key="stat").value == "mean"  # one default statistic everywhere
     assert at.selectbox(key="baseline").value == "EU27"
-    assert len(at.get("plotly_chart")) == 2  # radar and bars (only the open tab runs)
+    # radar and bars (only the open tab runs), static SVG: no plotly until the user asks for it
+    charts = svg_charts(at)
+    assert len(charts) == 2 and not at.get("plotly_chart")
+    assert 'data-testid="idx-radar"' in charts[0] and 'data-testid="idx-bars"' in charts[1]
+    assert at.toggle(key="interactive_charts").value is False
     assert "n = " in texts(at)  # baseline_n shown
+
+
+def test_interactive_charts_toggle_swaps_svg_for_plotly_and_back(root: Path):
+    at = app()
+    at.toggle(key="interactive_charts").set_value(True)
+    run(at)
+    assert len(at.get("plotly_chart")) == 2 and svg_charts(at) == []  # the same two charts, with hover
+    assert "Hover for coverage" in texts(at)
+    # the choice is the user's for the session: the Country profile's chart follows it
+    at.switch_page("app_pages/country.py")
+    run(at)
+    assert len(at.get("plotly_chart")) >= 1 and svg_charts(at) == []
+    at.toggle(key="interactive_charts").set_value(False)
+    run(at)
+    assert len(svg_charts(at)) == 1 and not [c for c in at.get("plotly_chart") if "country_bars" in str(c.proto.id)]
+    at.switch_page("app_pages/compare.py")
+    run(at)
+    assert len(svg_charts(at)) == 2 and not at.get("plotly_chart")
+    assert "Point at a bar or a point" in texts(at)
 
 
 def test_compare_default_falls_back_to_demo_countries(demo_app_root: Path):
@@ -117,7 +156,8 @@ def test_compare_default_falls_back_to_demo_countries(demo_app_root: Path):
     assert [m.label for m in at.metric] == ["Atlantis (demo) (XA)", "Borduria (demo) (XB)",
                                             "Carpania (demo) (XC)", "DEMO mean"]
     assert "Illustrative data" in at.warning[0].value
-    assert len(at.get("plotly_chart")) == 1  # two areas: bars, no radar
+    charts = svg_charts(at)
+    assert len(charts) == 1 and 'data-testid="idx-bars"' in charts[0]  # two areas: bars, no radar
 
 
 def test_compare_reacts_to_a_changed_selection(root: Path):
@@ -170,6 +210,12 @@ def test_compare_tabs_render(root: Path, tab: str):
     if tab == "Table":
         assert at.get("download_button")
         assert {"coverage", "baseline_n", "provenance"} <= set(at.dataframe[-1].value.columns)
+    elif tab == "Heatmap":  # static, like the Areas tab, until the user asks for the interactive one
+        charts = svg_charts(at)
+        assert len(charts) == 1 and 'data-testid="idx-heat"' in charts[0] and not at.get("plotly_chart")
+        at.toggle(key="interactive_charts").set_value(True)
+        run(at)
+        assert len(at.get("plotly_chart")) == 1 and not svg_charts(at)
     else:
         assert at.get("plotly_chart")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_app import app, clear_caches, make_data_root, run, texts  # noqa: F401 - clear_caches: autouse fixture
+from test_app import app, clear_caches, make_data_root, run, svg_charts, texts  # noqa: F401 - clear_caches: autouse fixture
 
 from indexer import app_support as sup
 
@@ -36,7 +36,7 @@ def test_eaeu_says_why_instead_of_an_empty_radar(root: Path):
     assert "BY, KG have none" in words
     # the compared countries have area scores of their own (KZ six, AM six): the radar draws them,
     # whatever the empty baseline
-    assert len(at.get("plotly_chart")) == 2 and "No radar" not in words
+    assert len(svg_charts(at)) == 2 and "No radar" not in words
     # the EAEU median overall rests on RU alone: thin, flagged on the card
     assert "thin" in words and "n = 1 of 5 members" in words
 

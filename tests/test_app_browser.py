@@ -78,6 +78,39 @@ def test_default_page_shows_kazakhstan_and_armenia(server, page):
         assert_no_exception(page)
 
 
+def test_default_charts_are_static_svg_until_the_user_asks(server, page, tmp_path: Path):
+    """A new visitor's Compare page draws its two charts as inline SVG (an accessible image
+    each, with the honesty labels) without fetching plotly's bundle; the *Interactive charts*
+    switch brings plotly's charts, with their hover details."""
+    scripts: list[str] = []
+    page.on("request", lambda r: scripts.append(r.url) if r.url.endswith(".js") else None)
+    first_render(page, server.url)
+    svgs = page.locator("svg.idx-chart")
+    assert svgs.count() == 2
+    for i in range(2):
+        svg = svgs.nth(i)
+        assert svg.is_visible() and svg.get_attribute("role") == "img"
+        box = svg.bounding_box()
+        assert box["width"] > 300 and box["height"] > 250, box
+        assert svg.locator("title").first.text_content().startswith(("Radar chart of scores", "Bar chart of scores"))
+    bars = page.locator('svg[data-testid="idx-bars"]')
+    words = bars.locator("text").all_text_contents()
+    assert "Kazakhstan (KZ) · illustrative" in words and "EU27 mean" in words
+    assert any(w.startswith("n=") for w in words) and "score" in words
+    assert bars.locator("rect.idx-bar").count() > 0
+    assert page.locator(".js-plotly-plot").count() == 0
+    assert not [u for u in scripts if "PlotlyChart" in u], "plotly's bundle was fetched for the default view"
+    page.screenshot(path=str(tmp_path / "compare-svg.png"))
+    assert_no_exception(page)
+
+    page.get_by_test_id("stCheckbox").filter(has_text="Interactive charts").click()
+    page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
+    wait_idle(page)
+    assert page.locator(".js-plotly-plot").count() == 2 and page.locator("svg.idx-chart").count() == 0
+    assert [u for u in scripts if "PlotlyChart" in u]
+    assert_no_exception(page)
+
+
 def open_kz(page, url: str) -> None:
     page.goto(f"{url}/questionnaire")
     page.get_by_test_id("stBaseButton-primary").filter(has_text="Open").click()

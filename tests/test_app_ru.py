@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_app import APP, TIMEOUT, clear_caches, root, run, texts  # noqa: F401 - fixtures
+from test_app import APP, TIMEOUT, clear_caches, root, run, svg_charts, texts  # noqa: F401 - fixtures
 
 from indexer.i18n import t
 from indexer.load import load_paths
@@ -196,6 +196,17 @@ def chart_words(at: AppTest) -> str:
 @pytest.mark.usefixtures("root")
 def test_compare_charts_speak_russian():
     at = russian_app()
+    # the static charts (the default)
+    svg = "\n".join(svg_charts(at))
+    assert svg.count('class="idx-chart"') == 2
+    for ru in ("Лепестковая диаграмма оценок", "Столбчатая диаграмма оценок", "иллюстративно", "оценка",
+               "охват", "место", "профиль 2024 г.", "мало данных", "Казахстан (KZ)"):
+        assert ru in svg, ru
+    for en in ("Radar chart", "Bar chart", "illustrative", "coverage ", "rank ", " thin<", "Kazakhstan"):
+        assert en not in svg, en
+    # the interactive ones
+    at.toggle(key="interactive_charts").set_value(True)
+    run(at)
     words = chart_words(at)
     assert len(at.get("plotly_chart")) >= 2
     for ru in ("оценка", "охват", "место", "профиль 2024 г.", "(членов группы с оценкой: ", "возможный диапазон",
