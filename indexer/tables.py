@@ -1057,21 +1057,27 @@ def answers_frame(scheme: Scheme, profiles: Sequence[Profile]) -> pd.DataFrame:
             c = p.citations.get(leaf.code, empty)
             for k in CITATION_FIELDS:
                 cits[k].append(getattr(c, k))
+
+    def each(values: list) -> np.ndarray:
+        """One value per profile, repeated for its leaves, as objects: a numpy string array
+        would drop a text's trailing NUL characters (a coder written "\\0" came back empty)."""
+        return np.repeat(np.array(values, dtype=object), m)
+
     return pd.DataFrame({
         "scheme": scheme.id,
         "scheme_version": scheme.version,
-        "country": np.repeat([p.country for p in profs], m),
+        "country": each([p.country for p in profs]),
         "year": np.repeat(np.array([p.year for p in profs], dtype=np.int64), m),
         "code": np.tile([leaf.code for leaf in leaves], n),
         "answer": answers,
         "score": arrays.score[:, cols].reshape(-1) if n else np.empty(0),
         **cits,
-        "status": np.repeat([p.status for p in profs], m),
-        "provenance": np.repeat([p.provenance for p in profs], m),
-        "coder": np.repeat([p.coder for p in profs], m),
-        "reviewer": np.repeat([p.reviewer for p in profs], m),
-        "notes": np.repeat([p.notes for p in profs], m),
-        "coding": np.repeat([p.coding for p in profs], m),
+        "status": each([p.status for p in profs]),
+        "provenance": each([p.provenance for p in profs]),
+        "coder": each([p.coder for p in profs]),
+        "reviewer": each([p.reviewer for p in profs]),
+        "notes": each([p.notes for p in profs]),
+        "coding": each([p.coding for p in profs]),
     }, columns=ANSWER_COLUMNS)
 
 
