@@ -255,7 +255,7 @@ def test_columns_of_every_output(tmp_path, runner):
 
     rows = [r for r in json.loads(out.stdout) if r["country"] == "XC" and r["code"] == "NAT.2"]
     assert (rows[0]["score"], rows[0]["lower"], rows[0]["upper"]) == (None, 0.0, 100.0)
-    from indexer.tables import SCORE_COLUMNS, scores_frame
+    from indexer.export import SCORE_COLUMNS, scores_frame
 
     assert {"lower", "upper"} <= set(SCORE_COLUMNS)
     df = scores_frame(sch, profs)

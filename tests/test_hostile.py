@@ -22,8 +22,8 @@ from click.testing import CliRunner
 from conftest import REPO
 
 from indexer.cli import main
+from indexer.export import ANSWER_COLUMNS
 from indexer.load import load_paths
-from indexer.tables import ANSWER_COLUMNS
 from indexer.validate import validate_paths
 
 SCHEME = """

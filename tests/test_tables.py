@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from indexer.cli import main
+from indexer.export import answers_frame
 from indexer.load import load_file, load_paths
 from indexer.problems import CATALOGUE
 from indexer.tables import (
-    answers_frame,
     canonical_number,
     import_table,
     profile_yaml,

@@ -31,7 +31,7 @@ from ..problems import Problem
               "(`indexer import` removes it again).")
 def command(scheme, paths, what, fmt, output, countries, group, stat, year, raw) -> None:  # noqa: ANN001
     """Export SCHEME's profiles under PATHS as a tidy table (with the scheme's id and version)."""
-    from ..tables import (
+    from ..export import (
         about_rows,
         answers_frame,
         compare_frame,
