@@ -20,8 +20,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .dump import yaml_scalar
 from .model import ROOT, Scheme
-from .tables import ImportResult, import_table, yaml_scalar
+from .tables import ImportResult, import_table
 
 #: level names by COINr Level (1 = indicator); the index itself is the root (`overall`)
 LEVEL_NAMES = {1: "indicator", 2: "pillar", 3: "sub-index"}

@@ -12,18 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from indexer.cli import main
+from indexer.dump import profile_yaml, same_profile, yaml_float, yaml_scalar
 from indexer.export import answers_frame
 from indexer.load import load_file, load_paths
 from indexer.problems import CATALOGUE
-from indexer.tables import (
-    canonical_number,
-    import_table,
-    profile_yaml,
-    read_table,
-    same_profile,
-    yaml_float,
-    yaml_scalar,
-)
+from indexer.tables import canonical_number, import_table, read_table
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "country_profiles" / "demo"
