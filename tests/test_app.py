@@ -132,6 +132,15 @@ def test_compare_default_shows_kazakhstan_and_armenia_against_eu27(root: Path):
     assert "n = " in texts(at)  # baseline_n shown
 
 
+def test_the_sidebar_caption_lets_the_browser_load_the_html_parser_first(root: Path):
+    """The sidebar's data caption allows HTML (its text has none): the browser then loads the
+    parser the static charts need with the first elements, not last (issue 19, A/B measured)."""
+    at = app()
+    cap = at.sidebar.caption[0]
+    assert cap.proto.allow_html is True
+    assert cap.value.startswith("Data: ") and cap.value.endswith("`")  # the root, a code span
+
+
 def test_interactive_charts_toggle_swaps_svg_for_plotly_and_back(root: Path):
     at = app()
     at.toggle(key="interactive_charts").set_value(True)

@@ -1,0 +1,135 @@
+"""A/B of two versions of the app in the same run (issue 19): where does the browser's time go?
+
+    python -m benchmarks.ab_app A_DIR B_DIR [--reps N] [--only compare|country]
+
+``A_DIR`` and ``B_DIR`` are copies of the app (each with its ``streamlit_app.py``, ``app_pages/``
+and ``indexer/``; the script's folder comes first on ``sys.path``, so each server imports its own
+``indexer``). Both servers run side by side on a copy of the data and are measured in turn,
+interleaved, ``N`` times each (median printed):
+
+- ``compare``: a new visitor's default page (new browser profile) to the first chart drawn
+  and visible (as :func:`benchmarks.bench_app.first_render`);
+- ``country``: Country profile drawn to its tables, then the country changed to Armenia
+  (:func:`benchmarks.bench_app.widget_change`).
+
+With each time, the browser's main-thread work over the same span from Chrome's
+``Performance.getMetrics`` (CDP): script, style recalculation and layout seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from .bench_app import (
+    CHART,
+    AppServer,
+    copy_data,
+    launch,
+    new_page,
+    wait_idle,
+    widget_change,
+)
+
+#: :data:`benchmarks.bench_app.CHART`, or a chart drawn as an image (an experiment's variant)
+ANY_CHART = CHART + ", img.idx-chart"
+METRICS = ("ScriptDuration", "RecalcStyleDuration", "LayoutDuration", "TaskDuration")
+
+
+def _metrics(cdp) -> dict[str, float]:
+    got = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    return {k: got.get(k, 0.0) for k in METRICS}
+
+
+def _delta(after: dict[str, float], before: dict[str, float]) -> dict[str, float]:
+    return {k: after[k] - before[k] for k in METRICS}
+
+
+def compare_once(browser, url: str) -> dict[str, float]:
+    ctx, page = new_page(browser)
+    try:
+        cdp = ctx.new_cdp_session(page)
+        cdp.send("Performance.enable")
+        t0 = time.perf_counter()
+        page.goto(url)
+        page.locator(ANY_CHART).first.wait_for(state="visible", timeout=120_000)
+        chart = time.perf_counter() - t0
+        wait_idle(page)
+        return {"time": chart, **_metrics(cdp)}
+    finally:
+        ctx.close()
+
+
+def country_once(browser, url: str) -> dict[str, float]:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    ctx, page = new_page(browser)
+    try:
+        page.goto(f"{url}/country")
+        page.locator(CHART).first.wait_for(timeout=120_000)
+        try:  # and its tables (a variant without any is measured too)
+            page.locator('[data-testid="stDataFrame"] canvas, [data-testid="stTable"], table').first.wait_for(timeout=20_000)
+        except PlaywrightTimeout:
+            pass
+        wait_idle(page)
+        page.wait_for_timeout(300)
+        cdp = ctx.new_cdp_session(page)
+        cdp.send("Performance.enable")
+        before = _metrics(cdp)
+        t = widget_change(page, "Country", "Armenia", "Armenia (AM)")
+        return {"time": t, **_delta(_metrics(cdp), before)}
+    finally:
+        ctx.close()
+
+
+def run(a: Path, b: Path, reps: int, only: str | None) -> dict[str, dict[str, list[dict[str, float]]]]:
+    from playwright.sync_api import sync_playwright
+
+    kinds = {"compare": compare_once, "country": country_once}
+    if only:
+        kinds = {only: kinds[only]}
+    res: dict[str, dict[str, list[dict[str, float]]]] = {k: {"A": [], "B": []} for k in kinds}
+    with tempfile.TemporaryDirectory(prefix="indexer-ab-") as tmp:
+        root = copy_data(Path(tmp) / "data")
+        with AppServer(root, script=a / "streamlit_app.py") as sa, AppServer(root, script=b / "streamlit_app.py") as sb, \
+                sync_playwright() as pw:
+            browser = launch(pw)
+            try:
+                for s in (sa, sb):  # each server's first session (imports, data read), not timed
+                    compare_once(browser, s.url)
+                for i in range(reps):
+                    order = (("A", sa), ("B", sb)) if i % 2 == 0 else (("B", sb), ("A", sa))
+                    for kind, fn in kinds.items():
+                        for name, s in order:
+                            res[kind][name].append(fn(browser, s.url))
+            finally:
+                browser.close()
+    return res
+
+
+def report(res: dict[str, dict[str, list[dict[str, float]]]]) -> None:
+    for kind, by in res.items():
+        print(f"{kind}: median of {len(by['A'])} (seconds)")
+        print(f"  {'':3} {'time':>6} {'script':>7} {'style':>6} {'layout':>7} {'tasks':>6}   all times")
+        for name, runs in by.items():
+            med = {k: statistics.median(r[k] for r in runs) for k in ("time", *METRICS)}
+            print(f"  {name:3} {med['time']:6.2f} {med['ScriptDuration']:7.2f} {med['RecalcStyleDuration']:6.2f} "
+                  f"{med['LayoutDuration']:7.2f} {med['TaskDuration']:6.2f}   "
+                  + " ".join(f"{r['time']:.2f}" for r in runs), flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.ab_app", description=__doc__.split("\n")[0])
+    ap.add_argument("a", type=Path)
+    ap.add_argument("b", type=Path)
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--only", choices=("compare", "country"))
+    args = ap.parse_args()
+    report(run(args.a.resolve(), args.b.resolve(), args.reps, args.only))
+
+
+if __name__ == "__main__":
+    main()
