@@ -133,12 +133,14 @@ def test_compare_default_shows_kazakhstan_and_armenia_against_eu27(root: Path):
 
 
 def test_the_sidebar_caption_lets_the_browser_load_the_html_parser_first(root: Path):
-    """The sidebar's data caption allows HTML (its text has none): the browser then loads the
-    parser the static charts need with the first elements, not last (issue 19, A/B measured)."""
+    """An empty sidebar element allows HTML: the browser then loads the parser the static charts
+    need with the first elements, not last (issue 19, A/B measured); the data caption does not."""
     at = app()
     cap = at.sidebar.caption[0]
-    assert cap.proto.allow_html is True
     assert cap.value.startswith("Data: ") and cap.value.endswith("`")  # the root, a code span
+    assert cap.proto.allow_html is False  # a path could hold anything: never read as HTML
+    pre = [m for m in at.sidebar.markdown if m.proto.allow_html]
+    assert [m.value for m in pre] == ['<span class="idx-preload"></span>']
 
 
 def test_interactive_charts_toggle_swaps_svg_for_plotly_and_back(root: Path):
