@@ -21,6 +21,7 @@ from .app_format import (
     is_missing,
     is_open_interval,
     n_text,
+    number_or_none,
 )
 from .app_lang import current as current_language
 from .compare import Comparison
@@ -42,14 +43,14 @@ def _w(key: str, **kw: Any) -> str:
     return t(key, current_language(), **kw)
 
 
-def _band(r: Any, bands: Mapping[str, str] | None) -> str:
+def band_text(r: Any, bands: Mapping[str, str] | None) -> str:
     """A row's band in the app's language: ``bands`` maps the scheme's labels to the shown ones
     (a translation's ``bands``; None: as the scheme writes them)."""
     return (bands or {}).get(r.band, r.band) if r.band else "–"
 
 
 def _hover(r: Any, title: str, bands: Mapping[str, str] | None) -> list[str]:
-    return [fmt_score(r.score), fmt_pct(r.coverage), _band(r, bands), fmt_rank(r.rank, r.rank_n),
+    return [fmt_score(r.score), fmt_pct(r.coverage), band_text(r, bands), fmt_rank(r.rank, r.rank_n),
             _w("fig.profile", year=r.year), fmt_int(r.baseline_n), title]
 
 
@@ -61,10 +62,6 @@ def _hover_template() -> str:
             "<br>%{customdata[4]}<extra></extra>")
 
 
-def _num(v: Any) -> float | None:
-    return None if is_missing(v) else float(v)
-
-
 def _wrap(text: str, width: int = 16) -> str:
     """A label broken into lines of about ``width`` characters (plotly's <br>)."""
     import textwrap
@@ -72,12 +69,12 @@ def _wrap(text: str, width: int = 16) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
 
 
-def _no_score_text(coverage: Any, sep: str = " ") -> str:
+def no_score_text(coverage: Any, sep: str = " ") -> str:
     """What a chart shows instead of a missing score: –, and the share answered if any."""
     return "–" if is_missing(coverage) or coverage == 0 else f"–{sep}" + _w("fig.answered", pct=fmt_pct(coverage))
 
 
-def _children(cmp_: Comparison, parent: str | None) -> list[Node]:
+def children_of(cmp_: Comparison, parent: str | None) -> list[Node]:
     scheme = cmp_.scheme
     return list((scheme.node(parent) if parent else scheme.root).children)
 
@@ -87,7 +84,7 @@ def radar_figure(cmp_: Comparison, parent: str | None = None, bands: Mapping[str
     country and a dashed one for the baseline."""
     import plotly.graph_objects as go
 
-    kids = _children(cmp_, parent)
+    kids = children_of(cmp_, parent)
     by = _rows_by(cmp_)
     theta = [_wrap(k.title or k.code) for k in kids]
     theta = theta + theta[:1]
@@ -99,7 +96,7 @@ def radar_figure(cmp_: Comparison, parent: str | None = None, bands: Mapping[str
             traces.append(band)
     for i, c in enumerate(cmp_.countries):
         rows = [by[(c, k.code)] for k in kids]
-        r = [_num(x.score) for x in rows]
+        r = [number_or_none(x.score) for x in rows]
         cd = [_hover(x, k.title, bands) for x, k in zip(rows, kids, strict=True)]
         traces.append(go.Scatterpolar(r=r + r[:1], theta=theta, customdata=cd + cd[:1],
                                       name=country_label(c), mode="lines+markers",
@@ -107,7 +104,7 @@ def radar_figure(cmp_: Comparison, parent: str | None = None, bands: Mapping[str
                                       hovertemplate=_hover_template(), connectgaps=False))
     if cmp_.group is not None:
         rows = [by[(cmp_.countries[0], k.code)] for k in kids]
-        r = [_num(x.baseline) for x in rows]
+        r = [number_or_none(x.baseline) for x in rows]
         cd = [[fmt_score(x.baseline), _w("fig.members", n=n_text(x)), k.title] for x, k in zip(rows, kids, strict=True)]
         traces.append(go.Scatterpolar(
             r=r + r[:1], theta=theta, customdata=cd + cd[:1],
@@ -156,7 +153,7 @@ def bars_figure(cmp_: Comparison, parent: str | None = None, bands: Mapping[str,
     '–' and the share of its indicators answered instead of a bar."""
     import plotly.graph_objects as go
 
-    kids = _children(cmp_, parent)
+    kids = children_of(cmp_, parent)
     by = _rows_by(cmp_)
     first = cmp_.countries[0]
     y = [(k.title or k.code) + (f" <sub>n={n_text(by[(first, k.code)])}</sub>"
@@ -166,9 +163,9 @@ def bars_figure(cmp_: Comparison, parent: str | None = None, bands: Mapping[str,
         rows = [by[(c, k.code)] for k in kids]
         colour = COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)]
         traces.append(go.Bar(
-            y=y, x=[_num(r.score) or 0 for r in rows], name=country_label(c), orientation="h", offsetgroup=c,
+            y=y, x=[number_or_none(r.score) or 0 for r in rows], name=country_label(c), orientation="h", offsetgroup=c,
             text=[fmt_score(r.score) if not is_missing(r.score) else
-                  ("" if is_open_interval(r.lower, r.upper) else _no_score_text(r.coverage)) for r in rows],
+                  ("" if is_open_interval(r.lower, r.upper) else no_score_text(r.coverage)) for r in rows],
             textposition="outside", customdata=[_hover(r, k.title, bands) for r, k in zip(rows, kids, strict=True)],
             hovertemplate=_hover_template(), marker={"color": colour}, cliponaxis=False, legendgroup=c))
         # the interval (SPEC §3.1) as an outlined box over the bar: where the score can still go
@@ -191,7 +188,7 @@ def bars_figure(cmp_: Comparison, parent: str | None = None, bands: Mapping[str,
     if cmp_.group is not None:
         rows = [by[(first, k.code)] for k in kids]
         traces.append(go.Scatter(
-            y=y, x=[_num(r.baseline) for r in rows], mode="markers",
+            y=y, x=[number_or_none(r.baseline) for r in rows], mode="markers",
             name=baseline_label(cmp_.group, cmp_.stat),
             marker={"symbol": "line-ns-open", "size": max(14, min(40, 10 * len(cmp_.countries) + 6)),
                     "color": BASELINE_COLOUR, "line": {"width": 3, "color": BASELINE_COLOUR}},
@@ -214,23 +211,23 @@ def heatmap_figure(cmp_: Comparison, parent: str | None = None, bands: Mapping[s
     – and the share answered); the baseline is the last row, with n in each cell."""
     import plotly.graph_objects as go
 
-    kids = _children(cmp_, parent)
+    kids = children_of(cmp_, parent)
     by = _rows_by(cmp_)
     z, text, hover, ylab = [], [], [], []
     for c in cmp_.countries:
         rows = [by[(c, k.code)] for k in kids]
-        z.append([_num(r.score) for r in rows])
-        text.append([_no_score_text(r.coverage, "<br>") if is_missing(r.score) else fmt_score(r.score)
+        z.append([number_or_none(r.score) for r in rows])
+        text.append([no_score_text(r.coverage, "<br>") if is_missing(r.score) else fmt_score(r.score)
                      + ("" if is_missing(r.coverage) or r.coverage >= 1 else "<br>" + _w("fig.answered", pct=fmt_pct(r.coverage)))
                      for r in rows])
-        hover.append([f"{country_label(c)} · {k.title}<br>{_w('fig.score')} {fmt_score(r.score)} · {_band(r, bands)}<br>"
+        hover.append([f"{country_label(c)} · {k.title}<br>{_w('fig.score')} {fmt_score(r.score)} · {band_text(r, bands)}<br>"
                       f"{_w('fig.coverage')} {fmt_pct(r.coverage)} · {_w('fig.rank')} {fmt_rank(r.rank, r.rank_n)} · "
                       f"{_w('fig.profile', year=r.year)}"
                       for r, k in zip(rows, kids, strict=True)])
         ylab.append(country_label(c))
     if cmp_.group is not None:
         rows = [by[(cmp_.countries[0], k.code)] for k in kids]
-        z.append([_num(r.baseline) for r in rows])
+        z.append([number_or_none(r.baseline) for r in rows])
         text.append([f"{fmt_score(r.baseline)}<br>n={n_text(r)}" for r in rows])
         hover.append([f"{baseline_label(cmp_.group, cmp_.stat)} · {k.title}<br>{fmt_score(r.baseline)} "
                       + _w("fig.members", n=n_text(r)) for r, k in zip(rows, kids, strict=True)])

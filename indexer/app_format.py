@@ -55,6 +55,11 @@ def is_missing(v: Any) -> bool:
         return False
 
 
+def number_or_none(v: Any) -> float | None:
+    """``v`` as a float, or None where it is missing (:func:`is_missing`)."""
+    return None if is_missing(v) else float(v)
+
+
 def fmt_score(v: Any, digits: int = 1) -> str:
     """A score as shown (rounded for display only, written as the app's language writes
     numbers: ``66.7``, ``66,7``); – for none."""

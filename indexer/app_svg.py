@@ -28,14 +28,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .app_figures import (
-    BASELINE_COLOUR,
-    COUNTRY_COLOURS,
-    _band,
-    _children,
-    _no_score_text,
-    _num,
-)
+from .app_figures import BASELINE_COLOUR, COUNTRY_COLOURS, band_text, children_of, no_score_text
 from .app_format import (
     THIN_MARK,
     baseline_label,
@@ -48,6 +41,7 @@ from .app_format import (
     is_missing,
     is_open_interval,
     n_text,
+    number_or_none,
 )
 from .app_lang import current as current_language
 from .compare import Comparison
@@ -105,10 +99,6 @@ def _rows_by(cmp_: Comparison, kids: Sequence[Any]) -> dict[tuple[str, str], Any
     return {(r.country, r.code): r for r in sub.itertuples(index=False)}
 
 
-def _illustrative(cmp_: Comparison) -> set[str]:
-    return set(cmp_.illustrative)
-
-
 def _who(cmp_: Comparison, ill: set[str]) -> str:
     return ", ".join(country_label(c) + (f" ({_w('svg.illustrative')})" if c in ill else "") for c in cmp_.countries)
 
@@ -120,7 +110,7 @@ def _name(c: str, ill: set[str]) -> str:
 
 def _hover(c: str, title: str, r: Any, bands: Mapping[str, str] | None) -> str:
     """What the plotly chart shows on hover, as a tooltip's lines."""
-    lines = [f"{country_label(c)} · {title}", f"{_w('fig.score')} {fmt_score(r.score)} · {_band(r, bands)}"]
+    lines = [f"{country_label(c)} · {title}", f"{_w('fig.score')} {fmt_score(r.score)} · {band_text(r, bands)}"]
     if is_open_interval(r.lower, r.upper):
         lines.append(_w("fig.once_answered", bounds=fmt_bounds(r.lower, r.upper, words=True)))
     lines += [f"{_w('fig.coverage')} {fmt_pct(r.coverage)} · {_w('fig.rank')} {fmt_rank(r.rank, r.rank_n)}",
@@ -134,7 +124,7 @@ def _value_words(r: Any) -> str:
         return fmt_score(r.score) + (f" ({fmt_bounds(r.lower, r.upper)})" if is_open_interval(r.lower, r.upper) else "")
     if is_open_interval(r.lower, r.upper):
         return f"{fmt_bounds(r.lower, r.upper)} {_w('fig.answered', pct=fmt_pct(r.coverage))}"
-    return _no_score_text(r.coverage)
+    return no_score_text(r.coverage)
 
 
 def _desc(cmp_: Comparison, kids: Sequence[Any], by: Mapping[tuple[str, str], Any]) -> str:
@@ -207,11 +197,11 @@ def bars_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, st
     each group; an open interval as a hatched box from its lower to its upper bound; a node
     without a score as no bar, with '–' and the share answered (or its bounds) written instead.
     Beside each label, n = the baseline's members with a score there (⚠ thin)."""
-    kids = _children(cmp_, parent)
+    kids = children_of(cmp_, parent)
     by = _rows_by(cmp_, kids)
     countries = list(cmp_.countries)
     first = countries[0]
-    ill = _illustrative(cmp_)
+    ill = set(cmp_.illustrative)
     lo, hi = cmp_.scheme.scale
     any_open = any(is_open_interval(by[(c, k.code)].lower, by[(c, k.code)].upper) for c in countries for k in kids)
     colours = [COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)] for i in range(len(countries))]
@@ -252,7 +242,7 @@ def bars_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, st
             r = by[(c, k.code)]
             yb = by0 + i * step
             tip = _title(_hover(c, title, r, bands))
-            score, open_ = _num(r.score), is_open_interval(r.lower, r.upper)
+            score, open_ = number_or_none(r.score), is_open_interval(r.lower, r.upper)
             end = x_of(lo)
             data = f'data-country="{_esc(c)}" data-code="{_esc(k.code)}"'
             if score is not None:
@@ -271,7 +261,7 @@ def bars_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, st
             elif open_:
                 label = f"{fmt_bounds(r.lower, r.upper)} ({fmt_pct(r.coverage)})"
             else:
-                label = _no_score_text(r.coverage)
+                label = no_score_text(r.coverage)
             cls = "idx-value" if score is not None else "idx-missing"
             # a halo keeps the number readable where the baseline's tick crosses it
             values.append(_text(end + 4, yb + bar_h - 2.5, label, size=11, cls=cls,
@@ -279,7 +269,7 @@ def bars_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, st
                                     'stroke-opacity="0.85" paint-order="stroke"'))
         if cmp_.group is not None:
             r = by[(first, k.code)]
-            b = _num(r.baseline)
+            b = number_or_none(r.baseline)
             if b is not None:
                 xb = x_of(b)
                 tip = _title(f"{baseline_label(cmp_.group, cmp_.stat)} · {title}: {fmt_score(r.baseline)} "
@@ -340,10 +330,10 @@ def radar_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, s
     polygon for the baseline; the ring between a country's lower and upper bounds where some
     node is still open (and every node has bounds). A missing score is no point, and the line
     breaks there."""
-    kids = _children(cmp_, parent)
+    kids = children_of(cmp_, parent)
     by = _rows_by(cmp_, kids)
     countries = list(cmp_.countries)
-    ill = _illustrative(cmp_)
+    ill = set(cmp_.illustrative)
     lo, hi = cmp_.scheme.scale
     n = len(kids)
     radius = 140.0
@@ -354,6 +344,10 @@ def radar_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, s
         a = 2 * math.pi * k / n
         rr = radius * (min(max(v, lo), hi) - lo) / (hi - lo)
         return cx + rr * math.cos(a), cy - rr * math.sin(a)
+
+    def points(values: Sequence[Any]) -> list[tuple[float, float] | None]:
+        """A point per spoke, None where the value is missing (the line breaks there)."""
+        return [None if (v := number_or_none(x)) is None else at(k, v) for k, x in enumerate(values)]
 
     out: list[str] = []
     # grid: rings at the quarters, spokes, ticks at the ends and the middle (as the plotly chart)
@@ -390,7 +384,7 @@ def radar_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, s
     # the baseline, dashed
     if cmp_.group is not None:
         rows = [by[(countries[0], kid.code)] for kid in kids]
-        pts = [None if _num(r.baseline) is None else at(k, float(r.baseline)) for k, r in enumerate(rows)]
+        pts = points([r.baseline for r in rows])
         for run in _runs(pts):
             out.append(f'<polyline class="idx-baseline" points="{_poly(run)}" fill="none" stroke="{BASELINE_COLOUR}" '
                        f'stroke-width="2" stroke-dasharray="5 4"/>')
@@ -403,7 +397,7 @@ def radar_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, s
     # the countries
     for i, c in enumerate(countries):
         rows = [by[(c, kid.code)] for kid in kids]
-        pts = [None if _num(r.score) is None else at(k, float(r.score)) for k, r in enumerate(rows)]
+        pts = points([r.score for r in rows])
         for run in _runs(pts):
             out.append(f'<polyline class="idx-line" data-country="{_esc(c)}" points="{_poly(run)}" fill="none" '
                        f'stroke="{colours[i]}" stroke-width="2"/>')
@@ -456,10 +450,10 @@ def heatmap_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str,
     on the scale and showing it (with the share answered where it is below 100 %); a cell
     without a score is grey with '–' and the share answered; the baseline is the last row, with
     n in each cell (⚠ where thin). A colour bar gives the scale."""
-    kids = _children(cmp_, parent)
+    kids = children_of(cmp_, parent)
     by = _rows_by(cmp_, kids)
     countries = list(cmp_.countries)
-    ill = _illustrative(cmp_)
+    ill = set(cmp_.illustrative)
     lo, hi = cmp_.scheme.scale
     label_w = 170.0
     head_lines = [_lines(k.title or k.code, 14) for k in kids]
@@ -477,13 +471,13 @@ def heatmap_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str,
         cells = []
         for k in kids:
             r = by[(c, k.code)]
-            score = _num(r.score)
+            score = number_or_none(r.score)
             if score is None:
                 words = ["–"] + ([] if is_missing(r.coverage) or r.coverage == 0 else [_w("fig.answered", pct=fmt_pct(r.coverage))])
             else:
                 words = [fmt_score(score)] + ([] if is_missing(r.coverage) or r.coverage >= 1
                                               else [_w("fig.answered", pct=fmt_pct(r.coverage))])
-            tip = (f"{country_label(c)} · {k.title}\n{_w('fig.score')} {fmt_score(r.score)} · {_band(r, bands)}\n"
+            tip = (f"{country_label(c)} · {k.title}\n{_w('fig.score')} {fmt_score(r.score)} · {band_text(r, bands)}\n"
                    f"{_w('fig.coverage')} {fmt_pct(r.coverage)} · {_w('fig.rank')} {fmt_rank(r.rank, r.rank_n)} · "
                    + _w("fig.profile", year=r.year))
             cells.append((score, words, tip))
@@ -496,7 +490,7 @@ def heatmap_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str,
             n = f"n={n_text(r)}"
             if len(n) * 10 * CHAR_W > cell_w - 6:  # "n=8 ⚠ мало данных" would spill over: the mark only
                 n = f"n={fmt_int(r.baseline_n)}" + (f" {THIN_MARK}" if getattr(r, "thin", False) else "")
-            cells.append((_num(r.baseline), [fmt_score(r.baseline), n],
+            cells.append((number_or_none(r.baseline), [fmt_score(r.baseline), n],
                           f"{base} · {k.title}\n{fmt_score(r.baseline)} " + _w("fig.members", n=n_text(r))))
         rows.append(("__baseline__", base, cells))
     for i, (key, name, cells) in enumerate(rows):

@@ -34,7 +34,7 @@ CATALOGUE: dict[str, str] = {
     # profiles
     "unknown-scheme": "A profile names a scheme that is found neither among the paths nor in indicators/.",
     "unknown-code": "A profile answers or scores, or a translation translates, a code that its scheme does not have.",
-    "not-a-leaf": "A profile answers a composite node; answer its indicators instead.",
+    "not-a-leaf": "A profile answers a composite node; answer the nodes under it instead.",
     "unknown-option": "An answer (or a translated option label) is not one of the leaf's option values.",
     "not-a-number": "A numeric leaf's answer does not read as a number.",
     "given-score-conflict": "A leaf is answered under a node whose score is given in `scores:`.",

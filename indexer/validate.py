@@ -105,8 +105,10 @@ def check_profile(profile: Profile, scheme: Scheme) -> list[Problem]:
             continue
         if kind is _COMPOSITE:
             node = nodes[index[code]]
+            kids = [k.code for k in node.children]
+            shown = ", ".join(kids[:6]) + (f" and {len(kids) - 6} more" if len(kids) > 6 else "")
             c.error(("answers", code), "not-a-leaf",
-                    f"{code} is a composite node ({node.level}) with children; answer its indicators instead", at="key")
+                    f"{code} is a composite node ({node.level}); answer its parts instead: {shown}", at="key")
             continue
         if text is None:
             continue
