@@ -63,6 +63,13 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # the review of the new DK and CA codings (docs/coding/review-2026-DK-CA.md): the lead chose
     # its sample after seeing their first calibration
     ("DK", 2024, "PP.CONS.2"): "a",
+    # the review of the Permanent residence answers of 2020.5 (docs/coding/pr-2026/): a sample
+    # drawn by rule (each coder's five least sure answers, PR.COND.6 and PR.COND.7, two seeded
+    # random new answers), but the lead, who knew the 2020.4 PR gaps, clarified PR.COND.6's wording
+    # (a criminal-record or good-conduct condition is asked by PR.SEC.3) after the coding, and
+    # applied NL PR.COND.5 after seeing the 2020.5 calibration
+    ("FI", 2024, "PR.COND.6"): "b", ("SE", 2023, "PR.COND.6"): "b", ("ES", 2024, "PR.COND.6"): "b",
+    ("NL", 2023, "PR.COND.5"): "b",
 }
 
 

@@ -128,6 +128,10 @@ FR_INDICATORS = ["FR.SPONSOR", "FR.FAMILY", "FR.INTEG", "FR.MEANS", "FR.SECURE",
 EDU_INDICATORS = ["EDU.SCHOOL", "EDU.FURTHER", "EDU.LANG", "EDU.SUPPORT", "EDU.HERITAGE",
                   "EDU.PARENTS", "EDU.DIVERSITY"]
 
+#: and Permanent residence's are composites of four questions (2020.5: published PR values such as
+#: 52.08 = 1250/24 are twenty-fourths that only indicators scoring quarters give, docs/content.md)
+PR_INDICATORS = ["PR.ACCESS", "PR.INTEG", "PR.MEANS", "PR.SECURE", "PR.EXPEL", "PR.RIGHTS"]
+
 
 def _indicator_score(ind, answers) -> float:
     """An indicator's score: its option's, or (a composite) the plain mean of its questions'."""
@@ -138,18 +142,20 @@ def _indicator_score(ind, answers) -> float:
 
 def test_core_scheme_shape():
     s = scheme("mipex-core")
-    assert s.version == "2020.4"
+    assert s.version == "2020.5"
     assert s.levels == ("area", "indicator", "question")
     assert s.aggregation == "mean" and s.missing == "skip"
     assert [(b.min, b.label) for b in s.bands] == BANDS
     assert [n.code for n in s.root.children] == AREAS
     assert "unofficial reconstruction" in s.source.lower()
     assert {a.code: len(a.children) for a in s.root.children} == AREA_SIZES
-    assert len(s.leaves) == 84
+    assert len(s.leaves) == 102
     assert [n.code for n in s.node("FR").children] == FR_INDICATORS
     assert [n.code for n in s.node("EDU").children] == EDU_INDICATORS
-    for ind in s.node("FR").children + s.node("EDU").children:
-        assert len(ind.children) == 3 and all(q.is_leaf and q.level == "question" for q in ind.children)
+    assert [n.code for n in s.node("PR").children] == PR_INDICATORS
+    for ind in s.node("FR").children + s.node("EDU").children + s.node("PR").children:
+        size = 4 if ind.code.startswith("PR.") else 3
+        assert len(ind.children) == size and all(q.is_leaf and q.level == "question" for q in ind.children)
         assert s.min_coverage_of(ind) == 0 and s.method_of(ind) == "mean" and ind.weight == 1
     for area in s.root.children:
         assert area.weight == 1 and s.method_of(area) == "mean" and s.min_coverage_of(area) == 0.5
@@ -244,6 +250,35 @@ def test_education_is_the_mean_of_seven_three_question_indicators():
     assert _area_score(eleven, "EDU") == pytest.approx((200 / 3 + 200 / 3 + 100 / 3 + 75) / 4)
 
 
+def test_permanent_residence_is_the_mean_of_six_four_question_indicators():
+    """2020.5: PR = mean of its six indicators, each the plain mean of its four questions.
+    Hand-computed: ACCESS (100, 50, 0, 100) = 250/4, INTEG (0, 0, 50, 100) = 150/4, MEANS (50, 50,
+    100, 100) = 300/4, SECURE (100, 100, 50, 100) = 350/4, EXPEL (50, 0, 0, 0) = 50/4, RIGHTS (100,
+    100, 100, 50) = 350/4; PR = (250 + 150 + 300 + 350 + 50 + 350) / 4 / 6 = 1450/24 = 60.42 (a
+    twenty-fourth, as MIPEX's published PR values are; six 0/50/100 items give only 12.5 steps)."""
+    pick = {"PR.ACCESS": "abca", "PR.INTEG": "ccba", "PR.MEANS": "bbaa", "PR.SECURE": "aaba",
+            "PR.EXPEL": "bccc", "PR.RIGHTS": "aaab"}
+    s = scheme("mipex-core")
+    answers = {q.code: pick[ind][i] for ind in pick for i, q in enumerate(s.node(ind).children)}
+    assert len(answers) == 24
+    assert _area_score(answers, "PR") == pytest.approx(1450 / 24)
+    assert round(1450 / 24, 2) == 60.42
+    assert _area_score(answers, "PR.EXPEL") == pytest.approx(12.5)
+    # the six questions of 2020.4 alone (6 of 24 < half) give no PR score
+    old = {c: answers[c] for c in ("PR.ELIG.1", "PR.COND.1", "PR.COND.2", "PR.SEC.1", "PR.SEC.2",
+                                   "PR.RTS.1")}
+    assert _area_score(old, "PR") is None
+    # twelve of 24 reach half coverage: ACCESS and INTEG whole (250/4, 150/4), and the first
+    # question of each other indicator (MEANS 50, SECURE 100, EXPEL 50, RIGHTS 100)
+    twelve = {k: v for k, v in answers.items() if s.parents[k] in ("PR.ACCESS", "PR.INTEG")}
+    twelve |= {c: answers[c] for c in ("PR.COND.2", "PR.SEC.1", "PR.SEC.2", "PR.RTS.1")}
+    assert len(twelve) == 12
+    assert _area_score(twelve, "PR") == pytest.approx((62.5 + 37.5 + 50 + 100 + 50 + 100) / 6)
+    # one fewer and PR has no score, though its indicators still do
+    eleven = {k: v for k, v in twelve.items() if k != "PR.RTS.1"}
+    assert _area_score(eleven, "PR") is None and _area_score(eleven, "PR.ACCESS") == pytest.approx(62.5)
+
+
 def test_answered_indicators_are_never_dropped_by_a_dimension_rule():
     """Issue 12's second case: PP.VOTE.1 answered 0 and the other electoral items blank used to
     drop the vote (its dimension was below half coverage) and give PP 100; now every answered
@@ -259,7 +294,8 @@ def test_answered_indicators_are_never_dropped_by_a_dimension_rule():
 
 def test_core_help_names_a_european_standard():
     known = re.compile(r"20\d\d/\d+/E[CU]|77/486/EEC|ETS No\.|ECHR|European Convention on Nationality"
-                       r"|Convention|Recommendation|Charter|TFEU|Common Basic Principles|ECN|CJEU|No binding|No European")
+                       r"|Convention|Recommendation|Charter|TFEU|Common Basic Principles|ECN|CJEU|Court of Justice"
+                       r"|No binding|No European")
     for leaf in scheme("mipex-core").leaves:
         assert known.search(leaf.help), f"{leaf.code}: help names no standard: {leaf.help!r}"
 
@@ -307,7 +343,7 @@ def test_codings_score_with_coverage(cc):
     answered = (sum(v is not None for v in p.answers.values()) - na) / (len(scheme("mipex-core").leaves) - na)
     assert float(overall.coverage) == pytest.approx(answered)
     # honest gaps: an overall score only from three quarters of the questions answered (min_coverage
-    # 0.75): KZ has exactly 63 of 84 (1 December 2026), AM 54 of 83 applicable
+    # 0.75): KZ has 81 of 102 (1 December 2026, 2020.5), AM 69 of 101 applicable
     assert (overall.score != "") == (answered >= 0.75)
     assert (overall.score != "") == (cc == "KZ")
 
