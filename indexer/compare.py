@@ -199,6 +199,13 @@ class Comparison:
         t = self.table
         return sorted(set(t.loc[t.provenance == "illustrative", "country"]))
 
+    @property
+    def illustrative_members(self) -> list[str]:
+        """Baseline members (other than the compared countries) whose profile used is an
+        illustrative coding rather than published or official figures."""
+        return sorted(m for m, p in self.member_provenance.items()
+                      if p == "illustrative" and m not in self.countries)
+
     def csv_frame(self) -> pd.DataFrame:
         return self.table[CSV_COLUMNS]
 

@@ -195,3 +195,25 @@ def test_import_keeps_a_coding(tmp_path: Path) -> None:
     r = CliRunner().invoke(main, ["import", str(bad), "--scheme", str(tmp_path / "tiny.yaml"),
                                   "--out-dir", str(tmp_path / "out2")])
     assert r.exit_code == 1 and "bad-value" in r.output
+
+
+def test_cli_compare_names_members_counted_from_illustrative_codings(data: Path) -> None:
+    """KZ against G: AT's published figures are used (published first), BE's expert coding: no
+    illustrative member. With --coding desk AT's illustrative desk coding becomes the member
+    used, and the note (text and JSON) names it; the compared country itself is not repeated."""
+    args = ["compare", str(data / "tiny.yaml"), str(data), "--country", "KZ", "--baseline", "G"]
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 0, r.output
+    assert "Baseline members counted from ILLUSTRATIVE codings" not in r.output
+    r = CliRunner().invoke(main, [*args, "--coding", "desk"])
+    assert r.exit_code == 0, r.output
+    assert ("Baseline members counted from ILLUSTRATIVE codings (no published or official profile "
+            "for the year used): AT.") in r.output
+    assert "ILLUSTRATIVE data, not a published or official coding: KZ." in r.output
+    import json
+    r = CliRunner().invoke(main, [*args, "--coding", "desk", "--format", "json"])
+    meta = json.loads(r.stdout)
+    assert meta["illustrative_members"] == ["AT"] and meta["illustrative"] == ["KZ"]
+    # with AT compared as well, AT is a compared country, not a member note
+    r = CliRunner().invoke(main, [*args, "--country", "AT", "--coding", "desk"])
+    assert "Baseline members counted from ILLUSTRATIVE codings" not in r.output
