@@ -14,7 +14,8 @@ never invalidates the other's caches), and are measured in turn, interleaved, ``
   (:func:`benchmarks.bench_app.widget_change`);
 - ``questionnaire``: in a new session, Questionnaire's default pick (Kazakhstan) opened, from the
   click on *Open* to the score preview shown (``q-open``), then the coder's name edited and
-  saved, from the click on *Save* to "Saved" shown (``q-save``), as ``make bench`` times them.
+  saved, from the click on *Save* to "Saved" shown (``q-save``), as ``make bench`` times them;
+  then a note typed and Save clicked at once, without Enter (``q-save-typed``).
 
 With each time, the browser's main-thread work over the same span from Chrome's
 ``Performance.getMetrics`` (CDP): script, style recalculation and layout seconds.
@@ -114,6 +115,15 @@ def questionnaire_once(browser, url: str) -> dict[str, dict[str, float]]:
         t = timed_click(page, page.get_by_test_id("stBaseButton-primary").filter(has_text="Save"),
                         "Saved country_profiles/")
         out["q-save"] = {"time": t, **_delta(_metrics(cdp), before)}
+        # a value typed and not yet sent (no Enter), then Save clicked straight away: the box's
+        # change and the click arrive together
+        page.wait_for_timeout(300)
+        wait_idle(page)
+        note = page.get_by_label("Note", exact=True).first
+        note.fill(f"ab typed {time.time():.3f}")
+        before = _metrics(cdp)
+        t = timed_click(page, page.get_by_role("button", name="Save", exact=True), "Saved country_profiles/")
+        out["q-save-typed"] = {"time": t, **_delta(_metrics(cdp), before)}
         return out
     finally:
         ctx.close()
