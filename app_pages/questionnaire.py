@@ -476,3 +476,6 @@ with main:
             c4.text_input(tr("q.quote"), key=kq)
             c5.selectbox(tr("q.confidence"), qdoc.CONFIDENCE_CHOICES, key=kc,
                          format_func=lambda c: c or tr("q.conf.none"), help=tr("q.conf_help"))
+
+# the page is drawn: ruamel reads the file in the background for the first edit (Doc.read_ahead)
+doc.read_ahead(delay=0.2)

@@ -172,6 +172,35 @@ def test_opening_a_profile_leaves_the_round_trip_to_the_first_edit(data: sup.App
     doc.meta["coder"] = "A. Coder"
     with pytest.raises(sup.EditError, match="not valid YAML"):
         doc.text(scheme)
+    doc = sup.open_doc(sup.read_data(root), path)
+    doc.read_ahead()  # in the background: the edit gets the same error
+    doc.meta["coder"] = "A. Coder"
+    with pytest.raises(sup.EditError, match="not valid YAML"):
+        doc.text(scheme)
+
+
+def test_read_ahead_reads_the_file_once_for_the_first_edit(data: sup.AppData, root: Path, monkeypatch):
+    from indexer import app_edit
+
+    reads = []
+    real = app_edit._load_tree
+    monkeypatch.setattr(app_edit, "_load_tree", lambda text: reads.append(len(text)) or real(text))
+    path = root / "country_profiles/demo/XA-2024.yaml"
+    doc = sup.open_doc(data, path)
+    scheme = data.schemes["demo"]
+    doc.read_ahead()
+    doc.read_ahead()  # already being read: not twice
+    doc._ahead[1].result(timeout=30)
+    assert reads == [len(doc.base_text)]
+    doc.values["WORK.1"] = sup.Answer("b")
+    got = doc.text(scheme)
+    assert reads == [len(doc.base_text)]  # the edit used the tree read ahead
+    assert got == sup.apply_edits(doc.base_text, scheme, doc.before, doc.values)
+    sup.save_doc(data, doc, scheme, text=got)  # a new base: what was read ahead is not used
+    reads.clear()
+    doc.values["WORK.1"] = sup.Answer("c")
+    got = doc.text(scheme)
+    assert reads == [len(doc.base_text)] and got == sup.apply_edits(doc.base_text, scheme, doc.before, doc.values)
 
 
 answers = st.dictionaries(
