@@ -170,6 +170,7 @@ _OTHER_PARTS: dict[tuple, tuple[Bundle, dict[str, list[Problem]]]] = {}
 #: the engine's check of each profile against its scheme, kept across versions of the data:
 #: after a save only the saved profile is checked again (``validate.check_bundle``'s ``memo``)
 _CHECKS: dict = {}
+_CHECKS_LOCK = threading.Lock()
 
 
 def _stamp(path: str) -> tuple[int, int] | None:
@@ -275,7 +276,7 @@ def read_data(root: Path, version: str = "") -> AppData:
     profile alone is read and checked again; cross-file checks (duplicates, translations) run
     in full."""
     bundle = read_bundle(root)
-    with _FILE_PARTS_LOCK:
+    with _CHECKS_LOCK:  # one validation at a time per process: the memo is shared
         memo = _CHECKS.setdefault(str(root), {})
         problems = tuple(validate_bundle(bundle, memo=memo))
     bad = files_with_errors(problems)
