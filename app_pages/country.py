@@ -44,16 +44,17 @@ st.caption(f"{fmt.scheme_label(vscheme)} · {tr('cty.profile_of', year=used_year
            f"{fmt.coding_text(profile.coding, profile.provenance)}) · "
            f"`{data.rel(profile.path)}`")
 
-ui.show_provenance([profile], members=[s.profile(s.row_for(m, cmp_.year)[1]) for m in cmp_.members_used])
-if profile.title or profile.notes:
-    with st.expander(tr("cty.about")):
-        if profile.title:
-            st.markdown(f"**{profile.title}**")
-        if profile.coder:
-            st.caption(tr("cty.coder", coder=profile.coder)
-                       + (tr("cty.reviewer", reviewer=profile.reviewer) if profile.reviewer else ""))
-        if profile.notes:
-            st.write(profile.notes)
+with st.container():
+    ui.show_provenance([profile], members=[s.profile(s.row_for(m, cmp_.year)[1]) for m in cmp_.members_used])
+    if profile.title or profile.notes:
+        with st.expander(tr("cty.about")):
+            if profile.title:
+                st.markdown(f"**{profile.title}**")
+            if profile.coder:
+                st.caption(tr("cty.coder", coder=profile.coder)
+                           + (tr("cty.reviewer", reviewer=profile.reviewer) if profile.reviewer else ""))
+            if profile.notes:
+                st.write(profile.notes)
 
 # --- PDF ----------------------------------------------------------------------------------------
 make_pdf = dat.pdf_maker(data, sid, country, group_name, stat, year, coding)
@@ -76,15 +77,16 @@ c3.metric(tr("cty.rank"), (fmt.fmt_rank_bounds(ov.rank_best, ov.rank_worst, ov.r
                    else fmt.fmt_rank(ov["rank"], ov.rank_n)) if group else "–",
           help=tr("cty.rank_help"))
 c4.metric(tr("cty.coverage"), fmt.fmt_pct(ov.coverage), help=tr("cty.coverage_help"))
-if group is not None:
-    st.caption(tr("cty.baseline", base=fmt.baseline_label(group, stat), score=fmt.fmt_score(ov.baseline),
-                  n=fmt.n_text(ov), members=len(group.members)))
-if open_overall:
-    verdict = fmt.fmt_verdict(ov.verdict, group, stat)
-    st.caption(tr("cty.partly", pct=fmt.fmt_pct(ov.coverage), bounds=fmt.fmt_bounds(ov.lower, ov.upper, words=True),
-                  verdict=f"; {verdict}" if verdict else ""))
-elif fmt.is_missing(ov.score) and view is None:
-    st.caption(tr("cmp.no_overall", why=fmt.no_score_reason(scheme, scheme.root, ov.coverage)) + ".")
+with st.container():
+    if group is not None:
+        st.caption(tr("cty.baseline", base=fmt.baseline_label(group, stat), score=fmt.fmt_score(ov.baseline),
+                      n=fmt.n_text(ov), members=len(group.members)))
+    if open_overall:
+        verdict = fmt.fmt_verdict(ov.verdict, group, stat)
+        st.caption(tr("cty.partly", pct=fmt.fmt_pct(ov.coverage), bounds=fmt.fmt_bounds(ov.lower, ov.upper, words=True),
+                      verdict=f"; {verdict}" if verdict else ""))
+    elif fmt.is_missing(ov.score) and view is None:
+        st.caption(tr("cmp.no_overall", why=fmt.no_score_reason(scheme, scheme.root, ov.coverage)) + ".")
 
 # the chart, then the area table at full width: ten columns do not fit half a page (issue 18)
 # static SVG unless the user switched on the interactive charts (shared with Compare)
@@ -113,64 +115,70 @@ df = df.rename(columns=names)
 ui.show_table(df, {names["score"]: fmt.SCORE, names["coverage"]: fmt.PCT, fmt.baseline_label(group, stat): fmt.SCORE,
                     names["gap"]: fmt.GAP}, column_config={"n": st.column_config.Column(help=tr("cty.n_help"))})
 
-for note in (view or {}).get("notes", []):
-    st.caption(note)
+with st.container():
+    for note in (view or {}).get("notes", []):
+        st.caption(note)
 
 # --- strongest, weakest, gaps ----------------------------------------------------------------------
-if view is None:
-    st.info(tr("cty.no_report"))
-else:
-    basis = view["strength_basis"]
-    st.subheader(tr("cty.sw_indicators") if basis == "indicator" else tr("cty.sw_published"))
-    if not view["strongest"]:
-        st.caption(tr("cty.nothing"))
+# one slot whatever the country has (an element that comes or goes would shift every one after it:
+# the browser would draw them all anew, the tables' grids included)
+with st.container():
+    if view is None:
+        st.info(tr("cty.no_report"))
     else:
-        a, b = st.columns(2)
-        for col, key, label in ((a, "strongest", tr("cty.strongest")), (b, "weakest", tr("cty.weakest"))):
-            rows = view[key]
-            col.markdown(f"**{label}**")
-            with col:
-                df = pd.DataFrame([{
-                    "code": r["code"], "title": r["title"], "score": r["score"], "answer": r.get("answer", ""),
-                    "baseline": r["baseline"], "n": r["baseline_n"]} for r in rows])
-                if basis != "indicator":
-                    df = df.drop(columns="answer")
-                ui.show_table(df, {"score": fmt.SCORE, "baseline": fmt.SCORE})
-    if view["gaps"]:
-        st.subheader(tr("cty.gaps", base=fmt.baseline_label(group, stat)))
-        st.caption(tr("cty.gaps_note"))
-        ui.show_table(pd.DataFrame([{
-            "code": g["code"], "title": g["title"], "level": g["level"], "score": g["score"],
-            "baseline": g["baseline"], "n": g["baseline_n"], "gap": g["gap"], "impact": g["impact"]}
-            for g in view["gaps"]]), {"score": fmt.SCORE, "baseline": fmt.SCORE, "gap": fmt.GAP, "impact": "{:.2f}"})
-
-    # --- changes between years ---------------------------------------------------------------------
-    hist = view["history"]
-    ch = view["changes"]
-    if len(hist["years"]) > 1:
-        st.subheader(tr("cty.changes"))
-        import plotly.graph_objects as go
-
-        fig = go.Figure([go.Scatter(x=hist["years"], y=sr["values"], name=sr["title"], mode="lines+markers")
-                         for sr in hist["series"]],
-                        layout={"height": 340, "margin": {"l": 40, "r": 10, "t": 20, "b": 10},
-                                "xaxis": {"dtick": 1}, "yaxis": {"title": {"text": "score"}},
-                                "legend": {"orientation": "h", "y": -0.2}})
-        st.plotly_chart(fig, key="history", config={"displaylogo": False})
-    if ch is not None:
-        st.caption(tr("cty.since", year=ch["previous_year"], prov=ch["previous_provenance"]))
-        if ch["nodes"]:
-            ui.show_table(pd.DataFrame([{"code": r["code"], "title": r["title"], "level": r["level"],
-                                          f"{ch['previous_year']}": r["before"], f"{used_year}": r["after"],
-                                          "change": r["change"]} for r in ch["nodes"]]),
-                           {str(ch["previous_year"]): fmt.SCORE, str(used_year): fmt.SCORE, "change": fmt.GAP})
+        basis = view["strength_basis"]
+        st.subheader(tr("cty.sw_indicators") if basis == "indicator" else tr("cty.sw_published"))
+        if not view["strongest"]:
+            st.caption(tr("cty.nothing"))
         else:
-            st.caption(tr("cty.no_change"))
-        if ch["answers"]:
-            st.markdown(tr("cty.answers_changed"))
-            ui.show_table(pd.DataFrame(ch["answers"]), {"score_before": fmt.SCORE, "score_after": fmt.SCORE})
-    elif len(hist["years"]) <= 1:
-        st.caption(tr("cty.one_profile", year=used_year))
+            a, b = st.columns(2)
+            for col, key, label in ((a, "strongest", tr("cty.strongest")), (b, "weakest", tr("cty.weakest"))):
+                rows = view[key]
+                col.markdown(f"**{label}**")
+                with col:
+                    df = pd.DataFrame([{
+                        "code": r["code"], "title": r["title"], "score": r["score"], "answer": r.get("answer", ""),
+                        "baseline": r["baseline"], "n": r["baseline_n"]} for r in rows])
+                    if basis != "indicator":
+                        df = df.drop(columns="answer")
+                    ui.show_table(df, {"score": fmt.SCORE, "baseline": fmt.SCORE})
+        with st.container():
+            if view["gaps"]:
+                st.subheader(tr("cty.gaps", base=fmt.baseline_label(group, stat)))
+                st.caption(tr("cty.gaps_note"))
+                ui.show_table(pd.DataFrame([{
+                    "code": g["code"], "title": g["title"], "level": g["level"], "score": g["score"],
+                    "baseline": g["baseline"], "n": g["baseline_n"], "gap": g["gap"], "impact": g["impact"]}
+                    for g in view["gaps"]]), {"score": fmt.SCORE, "baseline": fmt.SCORE, "gap": fmt.GAP, "impact": "{:.2f}"})
+
+        # --- changes between years ---------------------------------------------------------------------
+        with st.container():
+            hist = view["history"]
+            ch = view["changes"]
+            if len(hist["years"]) > 1:
+                st.subheader(tr("cty.changes"))
+                import plotly.graph_objects as go
+
+                fig = go.Figure([go.Scatter(x=hist["years"], y=sr["values"], name=sr["title"], mode="lines+markers")
+                                 for sr in hist["series"]],
+                                layout={"height": 340, "margin": {"l": 40, "r": 10, "t": 20, "b": 10},
+                                        "xaxis": {"dtick": 1}, "yaxis": {"title": {"text": "score"}},
+                                        "legend": {"orientation": "h", "y": -0.2}})
+                st.plotly_chart(fig, key="history", config={"displaylogo": False})
+            if ch is not None:
+                st.caption(tr("cty.since", year=ch["previous_year"], prov=ch["previous_provenance"]))
+                if ch["nodes"]:
+                    ui.show_table(pd.DataFrame([{"code": r["code"], "title": r["title"], "level": r["level"],
+                                                  f"{ch['previous_year']}": r["before"], f"{used_year}": r["after"],
+                                                  "change": r["change"]} for r in ch["nodes"]]),
+                                   {str(ch["previous_year"]): fmt.SCORE, str(used_year): fmt.SCORE, "change": fmt.GAP})
+                else:
+                    st.caption(tr("cty.no_change"))
+                if ch["answers"]:
+                    st.markdown(tr("cty.answers_changed"))
+                    ui.show_table(pd.DataFrame(ch["answers"]), {"score_before": fmt.SCORE, "score_after": fmt.SCORE})
+            elif len(hist["years"]) <= 1:
+                st.caption(tr("cty.one_profile", year=used_year))
 
 # --- sources ------------------------------------------------------------------------------------
 st.subheader(tr("cty.sources"))
@@ -187,24 +195,28 @@ for leaf in scheme.leaves:
                  "score": by.loc[leaf.code].score, "source (law cited)": cit.source if cit else "",
                  "quote": cit.quote if cit else "", "confidence": cit.confidence if cit else "",
                  "note": cit.note if cit else "", "url": cit.url if cit else ""})
-if rows:
-    st.caption(tr("cty.cited", k=len(rows), n=len(scheme.leaves),
-                  c=sum(1 for r in rows if r["source (law cited)"] or r["url"])))
-    ui.show_table(pd.DataFrame(rows), {"score": fmt.SCORE},
-                   column_config={"answer": st.column_config.TextColumn(width="medium"),
-                                  "source (law cited)": st.column_config.TextColumn(width="large"),
-                                  "url": st.column_config.LinkColumn("url")})
-if blank:
-    with st.expander(tr("cty.not_answered", n=len(blank))):
-        st.write(", ".join(blank))
-if profile.scores:
-    st.markdown(tr("cty.given_published") if profile.provenance == "published" else tr("cty.given"))
-    g_score = tr("col.score")
-    ui.show_table(pd.DataFrame([{tr("col.code"): c, tr("col.title"): tr("w.overall") if c == "overall"
-                                  else vscheme.node(c).title, g_score: v}
-                                 for c, v in profile.scores.items() if c in scheme.index]),
-                   {g_score: "{:.2f}"}, width="content")
-    if profile.source:
-        st.caption(tr("cty.source", source=profile.source))
-if not rows and not profile.scores:
-    st.caption(tr("cty.no_answers"))
+with st.container():
+    if rows:
+        st.caption(tr("cty.cited", k=len(rows), n=len(scheme.leaves),
+                      c=sum(1 for r in rows if r["source (law cited)"] or r["url"])))
+        ui.show_table(pd.DataFrame(rows), {"score": fmt.SCORE},
+                       column_config={"answer": st.column_config.TextColumn(width="medium"),
+                                      "source (law cited)": st.column_config.TextColumn(width="large"),
+                                      "url": st.column_config.LinkColumn("url")})
+with st.container():
+    if blank:
+        with st.expander(tr("cty.not_answered", n=len(blank))):
+            st.write(", ".join(blank))
+with st.container():
+    if profile.scores:
+        st.markdown(tr("cty.given_published") if profile.provenance == "published" else tr("cty.given"))
+        g_score = tr("col.score")
+        ui.show_table(pd.DataFrame([{tr("col.code"): c, tr("col.title"): tr("w.overall") if c == "overall"
+                                      else vscheme.node(c).title, g_score: v}
+                                     for c, v in profile.scores.items() if c in scheme.index]),
+                       {g_score: "{:.2f}"}, width="content")
+        if profile.source:
+            st.caption(tr("cty.source", source=profile.source))
+with st.container():
+    if not rows and not profile.scores:
+        st.caption(tr("cty.no_answers"))

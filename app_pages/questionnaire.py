@@ -106,11 +106,10 @@ with st.expander(tr("q.open_expander"), expanded=doc is None):
         st.error(line, icon=":material/block:")
 
 # the confirmation of a save goes into a slot that is always there: an element that comes and
-# goes above the form would shift every element after it, and the browser would draw them all again
+# goes above the form would shift every element after it, and the browser would draw them all
+# again. The save area fills it (save_area, on every run: a fragment may only write into a slot
+# outside it that it wrote in the last run of the whole page)
 flash_slot = st.empty()
-flash = st.session_state.pop("q_flash", None)
-if flash:
-    flash_slot.success(flash, icon=":material/check_circle:")
 
 if doc is None:
     st.info(tr("q.open_first"))
@@ -193,9 +192,10 @@ def _checked() -> tuple[str, qdoc.Checked]:
 
 def _save() -> None:
     """The Save button: the values as typed, checked, written (atomically, unless the file changed
-    on disk since it was opened); the page then runs once, with the saved file re-read alone
-    (``app_data.read_bundle``)."""
+    on disk since it was opened). A save reruns only the save area (:func:`save_area`); one that
+    cannot be written runs the whole page, which shows why (errors, or both versions)."""
     _sync()
+    st.session_state["q_whole_page"] = True  # unless saved, below
     try:
         text, ck = _checked()
     except qdoc.EditError as err:
@@ -210,6 +210,7 @@ def _save() -> None:
     except qsave.UnsafePath as err:
         st.session_state["q_error"] = [str(err)]
         return
+    st.session_state.pop("q_whole_page", None)
     memo = st.session_state.get("q_memo")
     if memo is not None and memo[1] == text:
         # what was checked is what is on disk now: the page's check, preview and to-do list stand
@@ -235,10 +236,14 @@ _, text, checked, preview, todo_list = memo
 dirty = text != doc.opened.text
 
 # --- header -------------------------------------------------------------------------------------
-state = {"new": tr("q.state.new"), "upload": tr("q.state.upload")}.get(
-    doc.origin, tr("q.state.dirty") if dirty else tr("q.state.saved"))
+def state_text(dirty: bool) -> str:
+    state = {"new": tr("q.state.new"), "upload": tr("q.state.upload")}.get(
+        doc.origin, tr("q.state.dirty") if dirty else tr("q.state.saved"))
+    return f"`{data.rel(doc.path)}` · {state}"
+
+
 st.subheader(f"{fmt.country_label(doc.country)} · {doc.year} · {view.title}")
-st.caption(f"`{data.rel(doc.path)}` · {state}")
+state_slot = st.empty()  # the save area writes the state (save_area)
 if doc.origin == "upload" and doc.opened.exists:
     st.warning(tr("q.upload_replaces", path=data.rel(doc.path)))
 if doc.meta.get("provenance") == "illustrative":
@@ -370,15 +375,34 @@ with side:
 
     # save and download
     st.markdown(tr("q.save_head"))
-    can_save = not errs and doc.conflict is None
-    st.button(tr("q.save"), type="primary", key="q_save", disabled=not can_save, icon=":material/save:",
-              help=None if can_save else (tr("q.fix_errors") if errs else tr("q.resolve_conflict")), on_click=_save)
-    st.download_button(tr("q.download"), data=lambda: text.encode("utf-8"), file_name=doc.path.name,
-                       mime="application/x-yaml", on_click="ignore", key="q_download", icon=":material/download:")
-    if dirty:
-        with st.expander(tr("q.changes")):
-            st.code(qsave.diff_text(doc.opened.text, text, "on disk", "to save") or tr("q.none"), language="diff",
-                    wrap_lines=True)
+
+    @st.fragment
+    def save_area() -> None:
+        """Save, download and the changes to save. A click on Save reruns this fragment alone
+        (issue 19: drawing the whole page again took most of a save's time): nothing else on the
+        page changes with a save but the state in the header and the confirmation, written into
+        their slots; the checks, preview and to-do list made from the saved values stand. A save
+        that could not be written runs the whole page, which says why."""
+        if st.session_state.pop("q_whole_page", False):
+            st.rerun(scope="app")
+        now_dirty = text != doc.opened.text
+        saved = st.session_state.pop("q_flash", None)
+        if saved:
+            flash_slot.success(saved, icon=":material/check_circle:")
+        else:
+            flash_slot.empty()
+        state_slot.caption(state_text(now_dirty))
+        can_save = not errs and doc.conflict is None
+        st.button(tr("q.save"), type="primary", key="q_save", disabled=not can_save, icon=":material/save:",
+                  help=None if can_save else (tr("q.fix_errors") if errs else tr("q.resolve_conflict")), on_click=_save)
+        st.download_button(tr("q.download"), data=lambda: text.encode("utf-8"), file_name=doc.path.name,
+                           mime="application/x-yaml", on_click="ignore", key="q_download", icon=":material/download:")
+        if now_dirty:
+            with st.expander(tr("q.changes")):
+                st.code(qsave.diff_text(doc.opened.text, text, "on disk", "to save") or tr("q.none"), language="diff",
+                        wrap_lines=True)
+
+    save_area()
 
 with main:
     ui.ensure_choice(f"q{nonce}_area", [a.code for a in areas], areas[0].code)
@@ -452,3 +476,6 @@ with main:
             c4.text_input(tr("q.quote"), key=kq)
             c5.selectbox(tr("q.confidence"), qdoc.CONFIDENCE_CHOICES, key=kc,
                          format_func=lambda c: c or tr("q.conf.none"), help=tr("q.conf_help"))
+
+# the page is drawn: ruamel reads the file in the background for the first edit (Doc.read_ahead)
+doc.read_ahead(delay=0.2)

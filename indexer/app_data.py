@@ -163,17 +163,31 @@ class AppData:
 #: already read, so that a save re-reads one file, not the whole data root (see :func:`read_bundle`)
 _FILE_PARTS: dict[str, tuple[tuple[int, int], Bundle | None]] = {}
 _FILE_PARTS_LOCK = threading.Lock()
+#: the schemes, groups and translation files, ((path, stamp), ...) in reading order -> what
+#: reading them in that order gave and each file's own problems: read again only when one of them
+#: changed, was added or went (their checks span files, so they are read together, in order)
+_OTHER_PARTS: dict[tuple, tuple[Bundle, dict[str, list[Problem]]]] = {}
+#: the engine's check of each profile against its scheme, kept across versions of the data:
+#: after a save only the saved profile is checked again (``validate.check_bundle``'s ``memo``)
+_CHECKS: dict = {}
+_CHECKS_LOCK = threading.Lock()
 
 
-def _profile_part(path: str) -> Bundle | None:
-    """What ``load_file(path)`` gives for a profile (or unreadable) file, read again only when
-    the file's modification time or size changed; None for other kinds of file (schemes,
-    groups, translations), which are read into the bundle in order (they have cross-file checks)."""
+def _stamp(path: str) -> tuple[int, int] | None:
     try:
         st_ = os.stat(path)
     except OSError:
         return None
-    stamp = (st_.st_mtime_ns, st_.st_size)
+    return (st_.st_mtime_ns, st_.st_size)
+
+
+def _profile_part(path: str, stamp: tuple[int, int] | None = None) -> Bundle | None:
+    """What ``load_file(path)`` gives for a profile (or unreadable) file, read again only when
+    the file's modification time or size (``stamp``) changed; None for other kinds of file
+    (schemes, groups, translations: :func:`_other_parts`) and for a file that cannot be stat'ed."""
+    stamp = stamp or _stamp(path)
+    if stamp is None:
+        return None
     with _FILE_PARTS_LOCK:
         hit = _FILE_PARTS.get(path)
     if hit is not None and hit[0] == stamp:
@@ -186,30 +200,70 @@ def _profile_part(path: str) -> Bundle | None:
     return part
 
 
+def _other_parts(files: list[tuple[str, tuple[int, int] | None]]) -> tuple[Bundle, dict[str, list[Problem]]]:
+    """The schemes, groups and translation files read in order into one bundle (as ``load_paths``
+    reads them: a profile file does not change how they are read), and each file's problems;
+    kept while none of them changed (a file that cannot be stat'ed is read every time)."""
+    key = tuple(files)
+    cacheable = all(stamp is not None for _, stamp in files)
+    with _FILE_PARTS_LOCK:
+        hit = _OTHER_PARTS.get(key) if cacheable else None
+    if hit is not None:
+        return hit
+    sub, own = Bundle(), {}
+    for f, _ in files:
+        n = len(sub.problems)
+        load_file(f, sub)
+        own[f] = sub.problems[n:]
+    if cacheable:
+        with _FILE_PARTS_LOCK:
+            if len(_OTHER_PARTS) >= 4:
+                _OTHER_PARTS.clear()
+            _OTHER_PARTS[key] = (sub, own)
+    return sub, own
+
+
 def read_bundle(root: Path) -> Bundle:
-    """``load_paths`` of the root's ``indicators/`` and ``country_profiles/``, with each profile
-    file's reading kept (:func:`_profile_part`): after a save only the saved file is parsed again.
-    The bundle is the same as ``load_paths``' (a profile file's reading does not depend on the
-    other files; schemes and groups files, which do, are read in order every time)."""
+    """``load_paths`` of the root's ``indicators/`` and ``country_profiles/``, with each file's
+    reading kept: after a save only the saved file is parsed again (:func:`_profile_part`; the
+    schemes, groups and translations, :func:`_other_parts`, only when one of them changed). The
+    bundle is the same as ``load_paths``' (a profile file's reading does not depend on the other
+    files; schemes, groups and translations files, which do, are read together in order)."""
     folders = [str(f) for f in (root / SCHEMES_DIR, root / PROFILES_DIR) if f.is_dir()]
     b = Bundle()
-    seen = set()
     gc_was_enabled = gc.isenabled()
     gc.disable()  # as load_paths: reading makes next to no reference cycles
     try:
+        files: list[tuple[str, Bundle | None]] = []
+        others: list[tuple[str, tuple[int, int] | None]] = []
         for f in iter_yaml_files(folders):
-            seen.add(f)
-            part = _profile_part(f)
+            stamp = _stamp(f)
+            part = _profile_part(f, stamp)
+            files.append((f, part))
             if part is None:
-                load_file(f, b)
+                others.append((f, stamp))
+        sub, own = _other_parts(others)
+        for f, part in files:
+            if part is None:  # its share of the problems, in reading order
+                b.problems.extend(own[f])
                 continue
             b.problems.extend(part.problems)
             b.broken.update(part.broken)
             b.profile_schemes.update(part.profile_schemes)
             b.profiles.extend(part.profiles)
+        # copies: the checks may add a scheme to the bundle; the kept reading stays as it was read
+        b.schemes.update(sub.schemes)
+        b.groups.update(sub.groups)
+        b.translations.extend(sub.translations)
+        b.scheme_paths.update({k: list(v) for k, v in sub.scheme_paths.items()})
+        b.broken.update(sub.broken)
+        for path, sid in sub.profile_schemes.items():  # a file that could not be stat'ed
+            b.profile_schemes.setdefault(path, sid)
+        b.profiles.extend(sub.profiles)
     finally:
         if gc_was_enabled:
             gc.enable()
+    seen = {f for f, _ in files}
     with _FILE_PARTS_LOCK:
         for gone in [p for p in _FILE_PARTS if p not in seen and p.startswith(tuple(folders))]:
             del _FILE_PARTS[gone]
@@ -217,9 +271,14 @@ def read_bundle(root: Path) -> Bundle:
 
 
 def read_data(root: Path, version: str = "") -> AppData:
-    """Load and validate a data root (uncached; see :func:`load_data`)."""
+    """Load and validate a data root (uncached; see :func:`load_data`). Each profile's check
+    against its scheme is kept while neither changed (:data:`_CHECKS`): after a save, the saved
+    profile alone is read and checked again; cross-file checks (duplicates, translations) run
+    in full."""
     bundle = read_bundle(root)
-    problems = tuple(validate_bundle(bundle))
+    with _CHECKS_LOCK:  # one validation at a time per process: the memo is shared
+        memo = _CHECKS.setdefault(str(root), {})
+        problems = tuple(validate_bundle(bundle, memo=memo))
     bad = files_with_errors(problems)
     profile_files = set(bundle.profile_schemes)
     excluded = frozenset(p for p in bad if p in profile_files)

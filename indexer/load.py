@@ -1046,10 +1046,14 @@ def iter_yaml_files(paths: Iterable[str | Path]) -> Iterator[str]:
         p = Path(p)
         if p.is_dir():
             found = sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
+            # rglob does not enter linked folders: below ``p`` only a linked file needs resolving
+            # (one lstat instead of one per folder of the path, for each of ~700 files)
+            real = p.resolve()
+            keys = [q.resolve() if q.is_symlink() else real / q.relative_to(p) for q in found]
         else:
             found = [p]
-        for q in found:
-            key = q.resolve()
+            keys = [p.resolve()]
+        for q, key in zip(found, keys, strict=True):
             if key not in seen:  # a file named twice (or inside a folder also named) is read once
                 seen.add(key)
                 yield str(q)

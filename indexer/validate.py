@@ -154,8 +154,13 @@ def _read_text(path: str) -> str:
         return ""
 
 
-def check_bundle(bundle: Bundle, lookup_schemes: bool = True) -> list[Problem]:
-    """Cross-file problems of a loaded bundle; adds schemes found in ``indicators/`` to it."""
+def check_bundle(bundle: Bundle, lookup_schemes: bool = True, memo: dict | None = None) -> list[Problem]:
+    """Cross-file problems of a loaded bundle; adds schemes found in ``indicators/`` to it.
+
+    ``memo``: a dict kept by the caller across bundles that share objects (the app re-reads only
+    the files that changed): each profile's :func:`check_profile` is remembered for that very
+    profile and scheme object (both frozen), so an unchanged profile is not checked again. It
+    is left holding only this bundle's checks."""
     out: list[Problem] = []
     seen: dict[tuple[str, str, int], Profile] = {}
     missing_reported: set[str] = set()
@@ -171,10 +176,19 @@ def check_bundle(bundle: Bundle, lookup_schemes: bool = True) -> list[Problem]:
                     f"scheme {excerpt(sid)} is found neither among the paths nor in {schemes_dir()}/")
             out.extend(c.problems())
     out.extend(check_translations(bundle, lookup_schemes))
+    kept = {} if memo is not None else None
     for p in bundle.profiles:
         scheme = bundle.schemes.get(p.scheme)
         if scheme is not None:
-            out.extend(check_profile(p, scheme))
+            if kept is None:
+                out.extend(check_profile(p, scheme))
+            else:
+                key = (id(p), id(scheme))
+                hit = memo.get(key)
+                if hit is None or hit[0] is not p or hit[1] is not scheme:
+                    hit = (p, scheme, tuple(check_profile(p, scheme)))
+                kept[key] = hit
+                out.extend(hit[2])
         first = seen.get(p.key)
         if first is not None:
             c = _Collector(p.path, _read_text(p.path))
@@ -184,6 +198,9 @@ def check_bundle(bundle: Bundle, lookup_schemes: bool = True) -> list[Problem]:
             out.extend(c.problems())
         else:
             seen[p.key] = p
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
     return out
 
 
@@ -214,9 +231,10 @@ def check_translations(bundle: Bundle, lookup_schemes: bool = True) -> list[Prob
     return out
 
 
-def validate_bundle(bundle: Bundle) -> list[Problem]:
-    """All problems of a bundle: per-file ones from loading plus cross-file ones, sorted."""
-    cross = check_bundle(bundle)
+def validate_bundle(bundle: Bundle, memo: dict | None = None) -> list[Problem]:
+    """All problems of a bundle: per-file ones from loading plus cross-file ones, sorted
+    (``memo``: see :func:`check_bundle`)."""
+    cross = check_bundle(bundle, memo=memo)
     return sort_problems(bundle.problems + cross)
 
 

@@ -150,6 +150,61 @@ def test_questionnaire_edit_is_saved_and_read_back(server, root: Path, browser, 
     ctx.close()
 
 
+def test_a_save_redraws_only_the_save_area(server, root: Path, page):
+    """Save reruns the save area alone (a fragment): few messages reach the browser, the header's
+    state and the confirmation are updated in their slots; a value typed and not yet sent (no
+    Enter) is saved too; a file changed on disk meanwhile is not overwritten (whole page: both
+    versions)."""
+    path = root / "country_profiles" / "KZ" / "mipex-core-2024.yaml"
+    frames: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda f: frames.append(len(f))))
+    page.goto(f"{server.url}/questionnaire")
+    page.get_by_test_id("stBaseButton-primary").filter(has_text="Open").click()
+    page.get_by_text("Score preview").wait_for(timeout=60_000)
+    wait_idle(page)
+    frames.clear()
+    coder = page.get_by_label("Coder", exact=True)
+    coder.fill("Fragment Test")
+    coder.press("Enter")
+    page.get_by_text("unsaved changes").wait_for(timeout=60_000)
+    wait_idle(page)
+    full = len(frames)  # an edit runs the whole page: the yardstick
+    frames.clear()
+    coder.fill("Fragment Test")  # nothing changes: no run
+    save = page.get_by_role("button", name="Save", exact=True)
+    save.click()
+    page.get_by_test_id("stAlertContentSuccess").filter(has_text="Saved").wait_for(timeout=60_000)
+    wait_idle(page)
+    assert 'coder: "Fragment Test"' in path.read_text()
+    header = page.locator('[data-testid="stCaptionContainer"]').filter(has_text="mipex-core-2024.yaml").first
+    assert header.inner_text().endswith("· saved") and page.get_by_text("Changes to save").count() == 0
+    assert 0 < len(frames) < 30 < full, (len(frames), full)
+    # typed, then Save at once: the box's value is saved
+    note = page.get_by_label("Note", exact=True).first
+    note.fill("typed then saved (browser test)")
+    save.click()
+    for _ in range(300):  # the box's run, then the save's
+        if "typed then saved (browser test)" in path.read_text():
+            break
+        page.wait_for_timeout(100)
+    wait_idle(page)
+    assert "typed then saved (browser test)" in path.read_text()
+    page.get_by_test_id("stAlertContentSuccess").filter(has_text="Saved").wait_for(timeout=60_000)
+    assert header.inner_text().endswith("· saved")
+    # someone else's change on disk: not overwritten, both versions shown
+    theirs = path.read_text() + "# someone else\n"
+    path.write_text(theirs)
+    note.fill("mine")
+    note.press("Enter")
+    page.get_by_text("unsaved changes").wait_for(timeout=60_000)
+    wait_idle(page)
+    save.click()
+    page.get_by_text("changed on disk", exact=False).first.wait_for(timeout=60_000)
+    wait_idle(page)
+    assert path.read_text() == theirs and save.is_disabled()
+    assert_no_exception(page)
+
+
 def test_questionnaire_in_russian(server, page, tmp_path: Path):
     """The sidebar's language selector switches the questionnaire to Russian: the page's words,
     the scheme's questions and option labels, and the country's name (CLDR)."""

@@ -148,6 +148,61 @@ def test_a_file_ruamel_cannot_read_is_refused(data: sup.AppData):
         sup.apply_edits("scheme: [demo\n", data.schemes["demo"], {}, {"WORK.1": sup.Answer("a")})
 
 
+def test_opening_a_profile_leaves_the_round_trip_to_the_first_edit(data: sup.AppData, root: Path, monkeypatch):
+    """Opening reads the file with the engine only; ruamel reads it once, at the first edit; a
+    file ruamel cannot read opens (the engine's problems shown) and says so at the first edit."""
+    from indexer import app_edit
+
+    reads = []
+    real = app_edit._load_tree
+    monkeypatch.setattr(app_edit, "_load_tree", lambda text: reads.append(len(text)) or real(text))
+    path = root / "country_profiles/demo/XA-2024.yaml"
+    doc = sup.open_doc(data, path)
+    scheme = data.schemes["demo"]
+    assert reads == [] and doc.text(scheme) == doc.base_text == path.read_text(encoding="utf-8")
+    doc.meta["coder"] = "A. Coder"
+    first = doc.text(scheme)
+    doc.values["WORK.1"] = sup.Answer("b")
+    assert reads == [len(doc.base_text)] and 'coder: "A. Coder"' in first and "WORK.1: {answer: b" in doc.text(scheme)
+    dup = path.read_text(encoding="utf-8").replace("coder: indexer project", "coder: indexer project\ncoder: again")
+    path.write_text(dup, encoding="utf-8")
+    doc = sup.open_doc(sup.read_data(root), path)
+    assert doc.text(scheme) == dup
+    assert [(p.code, p.line) for p in sup.check_text(dup, data.schemes, "x.yaml").errors] == [("duplicate-key", 8)]
+    doc.meta["coder"] = "A. Coder"
+    with pytest.raises(sup.EditError, match="not valid YAML"):
+        doc.text(scheme)
+    doc = sup.open_doc(sup.read_data(root), path)
+    doc.read_ahead()  # in the background: the edit gets the same error
+    doc.meta["coder"] = "A. Coder"
+    with pytest.raises(sup.EditError, match="not valid YAML"):
+        doc.text(scheme)
+
+
+def test_read_ahead_reads_the_file_once_for_the_first_edit(data: sup.AppData, root: Path, monkeypatch):
+    from indexer import app_edit
+
+    reads = []
+    real = app_edit._load_tree
+    monkeypatch.setattr(app_edit, "_load_tree", lambda text: reads.append(len(text)) or real(text))
+    path = root / "country_profiles/demo/XA-2024.yaml"
+    doc = sup.open_doc(data, path)
+    scheme = data.schemes["demo"]
+    doc.read_ahead()
+    doc.read_ahead()  # already being read: not twice
+    doc._ahead[1].result(timeout=30)
+    assert reads == [len(doc.base_text)]
+    doc.values["WORK.1"] = sup.Answer("b")
+    got = doc.text(scheme)
+    assert reads == [len(doc.base_text)]  # the edit used the tree read ahead
+    assert got == sup.apply_edits(doc.base_text, scheme, doc.before, doc.values)
+    sup.save_doc(data, doc, scheme, text=got)  # a new base: what was read ahead is not used
+    reads.clear()
+    doc.values["WORK.1"] = sup.Answer("c")
+    got = doc.text(scheme)
+    assert reads == [len(doc.base_text)] and got == sup.apply_edits(doc.base_text, scheme, doc.before, doc.values)
+
+
 answers = st.dictionaries(
     st.sampled_from(["WORK.1", "WORK.2", "WORK.3", "NAT.1", "NAT.2"]),
     st.builds(sup.Answer,
@@ -371,18 +426,64 @@ def test_read_bundle_is_load_paths_and_rereads_only_what_changed(root: Path, mon
     read = []
     real = app_data.load_file
     monkeypatch.setattr(app_data, "load_file", lambda path, *a: read.append(Path(path).name) or real(path, *a))
-    app_data.read_bundle(root)
+    again = app_data.read_bundle(root)
+    assert read == []  # nothing changed: nothing is parsed again, not even the schemes
+    _same_bundle(again, load_paths(folders))
     profiles = {Path(p).name for p in load_paths(folders).profile_schemes} | {bad.name}
-    assert read and not set(read) & profiles  # schemes and groups (cross-file checks) only
-    read.clear()
     doc = sup.open_doc(sup.read_data(root), next((root / "country_profiles" / "demo").glob("*-*.yaml")))
     scheme = sup.read_data(root).schemes[doc.scheme_id]
     doc.meta["coder"] = "someone else"
     sup.save_doc(sup.read_data(root), doc, scheme)
     read.clear()
     again = app_data.read_bundle(root)
-    assert set(read) & profiles == {doc.path.name}
+    assert read == [doc.path.name]  # the saved file alone
     _same_bundle(again, load_paths(folders))
     assert any(p.coder == "someone else" for p in again.profiles)
+    # a changed scheme file: the schemes, groups and translations are read again, in order, and
+    # the profiles are not
+    scheme_file = root / "indicators" / "demo.yaml"
+    scheme_file.write_text(scheme_file.read_text(encoding="utf-8").replace("title:", "title: ", 1), encoding="utf-8")
+    read.clear()
+    again = app_data.read_bundle(root)
+    assert "demo.yaml" in read and not set(read) & profiles
+    _same_bundle(again, load_paths(folders))
     bad.unlink()  # a file gone is gone from the bundle
     _same_bundle(app_data.read_bundle(root), load_paths(folders))
+
+
+def test_read_data_checks_again_only_the_profile_that_changed(root: Path, monkeypatch):
+    """After a save, the saved profile alone is checked against its scheme again; the problems are
+    those of a full validation (the broken answer of the saved file included)."""
+    from indexer import app_data, validate
+
+    first = app_data.read_data(root)
+    checked = []
+    real = validate.check_profile
+    monkeypatch.setattr(validate, "check_profile", lambda p, s: checked.append(Path(p.path).name) or real(p, s))
+    assert app_data.read_data(root).problems == first.problems and checked == []
+    path = next((root / "country_profiles" / "demo").glob("*-*.yaml"))
+    doc = sup.open_doc(first, path)
+    scheme = first.schemes[doc.scheme_id]
+    code = next(leaf.code for leaf in scheme.leaves if leaf.numeric is not None)
+    doc.values[code] = sup.Answer("lots")  # not a number: an error the full validation reports
+    sup.save_doc(first, doc, scheme, text=sup.apply_edits(doc.base_text, scheme, doc.before, doc.values))
+    again = app_data.read_data(root)
+    assert checked == [path.name]
+    monkeypatch.setattr(validate, "check_profile", real)
+    full = validate.validate_paths([root / "indicators", root / "country_profiles"])
+    assert list(again.problems) == full
+    assert any(p.code == "not-a-number" and Path(p.path) == path for p in again.problems)
+    assert str(path) in again.excluded
+
+
+def test_yaml_files_under_linked_names_are_read_once(tmp_path: Path):
+    from indexer.load import iter_yaml_files
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "x.yaml").write_text("id: x\n")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "folder").symlink_to(tmp_path / "real")  # a linked folder is not entered
+    (tmp_path / "a" / "y.yaml").symlink_to(tmp_path / "real" / "x.yaml")  # a linked file is its target
+    (tmp_path / "a" / "z.yml").write_text("id: z\n")
+    got = list(iter_yaml_files([tmp_path / "a", tmp_path / "real", tmp_path / "a" / "z.yml"]))
+    assert got == [str(tmp_path / "a" / "y.yaml"), str(tmp_path / "a" / "z.yml")]
