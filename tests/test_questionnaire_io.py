@@ -148,14 +148,21 @@ def test_a_file_ruamel_cannot_read_is_refused(data: sup.AppData):
         sup.apply_edits("scheme: [demo\n", data.schemes["demo"], {}, {"WORK.1": sup.Answer("a")})
 
 
-def test_opening_a_profile_leaves_the_round_trip_to_the_first_edit(data: sup.AppData, root: Path, monkeypatch):
-    """Opening reads the file with the engine only; ruamel reads it once, at the first edit; a
-    file ruamel cannot read opens (the engine's problems shown) and says so at the first edit."""
+@pytest.fixture
+def tree_reads(monkeypatch) -> list[int]:
+    """The lengths of the texts ruamel's round-trip reader is given, in order."""
     from indexer import app_edit
 
-    reads = []
+    reads: list[int] = []
     real = app_edit._load_tree
     monkeypatch.setattr(app_edit, "_load_tree", lambda text: reads.append(len(text)) or real(text))
+    return reads
+
+
+def test_opening_a_profile_leaves_the_round_trip_to_the_first_edit(data: sup.AppData, root: Path, tree_reads):
+    """Opening reads the file with the engine only; ruamel reads it once, at the first edit; a
+    file ruamel cannot read opens (the engine's problems shown) and says so at the first edit."""
+    reads = tree_reads
     path = root / "country_profiles/demo/XA-2024.yaml"
     doc = sup.open_doc(data, path)
     scheme = data.schemes["demo"]
@@ -179,12 +186,8 @@ def test_opening_a_profile_leaves_the_round_trip_to_the_first_edit(data: sup.App
         doc.text(scheme)
 
 
-def test_read_ahead_reads_the_file_once_for_the_first_edit(data: sup.AppData, root: Path, monkeypatch):
-    from indexer import app_edit
-
-    reads = []
-    real = app_edit._load_tree
-    monkeypatch.setattr(app_edit, "_load_tree", lambda text: reads.append(len(text)) or real(text))
+def test_read_ahead_reads_the_file_once_for_the_first_edit(data: sup.AppData, root: Path, tree_reads):
+    reads = tree_reads
     path = root / "country_profiles/demo/XA-2024.yaml"
     doc = sup.open_doc(data, path)
     scheme = data.schemes["demo"]
