@@ -33,22 +33,19 @@ def make_page(path: Path) -> st.Page:
 
 st.set_page_config(page_title="indexer", page_icon=":material/balance:", layout="wide")
 ui.keep_state(*SHARED_KEYS)
-with st.sidebar:  # before the data is read: its select box code (~20 files) the filters need too
-    lang.selector()
-# The first element of the main area, before the data is read: an empty element that allows HTML,
-# so that the browser asks for its HTML-in-markdown parser (rehype-raw, 184 kB, which the static
-# charts wait for) as soon as it draws the page, not at the end of its first drawing (it draws the
-# main area before the sidebar, where this element was; issue 19, A/B measured). Hidden: no gap
-# above the title. Never data in it: a path or a name could hold anything.
-st.markdown('<span class="idx-preload"></span><style>[data-testid="stElementContainer"]:has(.idx-preload)'
-            '{display: none}</style>', unsafe_allow_html=True)
 nav = st.navigation([make_page(p) for p in ui.page_files(PAGES_DIR)])
 
 data = dat.load_data()
 with st.sidebar:
+    lang.selector()
     st.caption(lang.tr("app.data", schemes=lang.tr("count.schemes", n=len(data.schemes)),
                        profiles=lang.tr("count.profiles", n=len(data.bundle.profiles)),
                        groups=len(data.groups), root=data.root))
+    # an empty element that allows HTML: the browser then loads its HTML-in-markdown parser
+    # (rehype-raw, 184 kB) with the first elements, not after the tabs, where the static charts
+    # waited for it (issue 19, A/B measured: the first chart ~0.2 s sooner). Not the caption
+    # above: it shows the data root, a path that could hold anything
+    st.markdown('<span class="idx-preload"></span>', unsafe_allow_html=True)
     if data.excluded:
         st.caption(lang.tr("app.excluded", n=len(data.excluded)))
 with dat.same_data_for_the_page(data):  # the page reads the same data, fingerprinted once
