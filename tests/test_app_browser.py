@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # the harness lives in benchmarks/ (not an installed package)
     sys.path.insert(0, str(REPO))
 
-from benchmarks.bench_app import CHROMIUM, AppServer, first_render, launch, wait_idle  # noqa: E402
+from benchmarks.bench_app import CHROMIUM, AppServer, first_render, launch, seen, wait_idle, watch  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -245,3 +245,17 @@ def test_questionnaire_in_russian(server, page, tmp_path: Path):
     shot = tmp_path / "questionnaire-ru.png"
     page.screenshot(path=str(shot), full_page=False)
     assert shot.stat().st_size > 10_000
+
+
+def test_the_benchmark_notes_a_target_when_it_is_shown_not_when_it_is_in_the_page(page):
+    """``watch``/``seen`` (the first chart's and the floor's times, taken inside the page): a
+    target in the DOM but hidden is not yet seen; text is matched exactly; the time is the page's
+    own clock, from the navigation's start."""
+    watch(page, box=("css", "#box"), hello=("text", "Hello there"))
+    page.goto("data:text/html,<p>Hello there</p><p>Hello there, too</p><div id=box style='display:none'>x</div>"
+              "<script>setTimeout(() => { document.getElementById('box').style.display = 'block';"
+              " window.__shown = performance.now(); }, 300)</script>")
+    hello = seen(page, "hello")
+    box = seen(page, "box")
+    assert hello < box
+    assert box * 1000 >= page.evaluate("window.__shown")  # not before it was shown
