@@ -319,6 +319,12 @@ def _runs(points: Sequence[tuple[float, float] | None]) -> list[list[tuple[float
     return [r for r in runs if len(r) >= 2]
 
 
+def _polylines(points: Sequence[tuple[float, float] | None], attrs: str) -> list[str]:
+    """One 2-px ``<polyline>`` per run of drawn points (:func:`_runs`), with ``attrs`` (class,
+    stroke and the like) on each."""
+    return [f'<polyline {attrs} points="{_poly(run)}" fill="none" stroke-width="2"/>' for run in _runs(points)]
+
+
 def _poly(points: Sequence[tuple[float, float]]) -> str:
     return " ".join(f"{_f(x)},{_f(y)}" for x, y in points)
 
@@ -385,9 +391,7 @@ def radar_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, s
     if cmp_.group is not None:
         rows = [by[(countries[0], kid.code)] for kid in kids]
         pts = points([r.baseline for r in rows])
-        for run in _runs(pts):
-            out.append(f'<polyline class="idx-baseline" points="{_poly(run)}" fill="none" stroke="{BASELINE_COLOUR}" '
-                       f'stroke-width="2" stroke-dasharray="5 4"/>')
+        out += _polylines(pts, f'class="idx-baseline" stroke="{BASELINE_COLOUR}" stroke-dasharray="5 4"')
         for k, (r, p) in enumerate(zip(rows, pts, strict=True)):
             if p is not None:
                 tip = (f"{baseline_label(cmp_.group, cmp_.stat)} · {kids[k].title}: {fmt_score(r.baseline)} "
@@ -398,9 +402,7 @@ def radar_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, s
     for i, c in enumerate(countries):
         rows = [by[(c, kid.code)] for kid in kids]
         pts = points([r.score for r in rows])
-        for run in _runs(pts):
-            out.append(f'<polyline class="idx-line" data-country="{_esc(c)}" points="{_poly(run)}" fill="none" '
-                       f'stroke="{colours[i]}" stroke-width="2"/>')
+        out += _polylines(pts, f'class="idx-line" data-country="{_esc(c)}" stroke="{colours[i]}"')
         for k, (r, p) in enumerate(zip(rows, pts, strict=True)):
             if p is not None:
                 out.append(f'<circle class="idx-point" data-country="{_esc(c)}" data-code="{_esc(kids[k].code)}" '

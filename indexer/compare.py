@@ -201,10 +201,9 @@ class Comparison:
 
     @property
     def illustrative_members(self) -> list[str]:
-        """Baseline members (other than the compared countries) whose profile used is an
-        illustrative coding rather than published or official figures."""
-        return sorted(m for m, p in self.member_provenance.items()
-                      if p == "illustrative" and m not in self.countries)
+        """Baseline members whose profile used (the coding chosen for them) is an illustrative
+        coding rather than published or official figures."""
+        return sorted(m for m, p in self.member_provenance.items() if p == "illustrative")
 
     def csv_frame(self) -> pd.DataFrame:
         return self.table[CSV_COLUMNS]

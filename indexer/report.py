@@ -262,10 +262,8 @@ def _report_data(scheme: Scheme, profiles: Sequence[Profile] | Scored, country: 
         empty = " ".join(n.text(lang) for n in empty_baseline_notes(cmp_, scored, shown))
         if empty:
             notes.append(empty)
-        members_ill = [m for m in cmp_.members_used
-                       if scored.profile(scored.row_for(m, cmp_.year)[1]).provenance == "illustrative"]
-        if members_ill:
-            notes.append(_w("pdf.n.ill_members", items=", ".join(sorted(members_ill))))
+        if cmp_.illustrative_members:
+            notes.append(_w("pdf.n.ill_members", items=", ".join(cmp_.illustrative_members)))
     if overall["score"] is None:
         cov = overall["coverage"]
         why = (_w("pdf.n.why_cov", cov=_pct(cov), need=_pct(scheme.min_coverage))

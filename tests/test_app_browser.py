@@ -195,12 +195,9 @@ def test_a_save_redraws_only_the_save_area(server, root: Path, page):
     note = page.get_by_label("Note", exact=True).first
     note.fill("typed then saved (browser test)")
     save.click()
-    for _ in range(300):  # the box's run, then the save's
-        if "typed then saved (browser test)" in path.read_text():
-            break
-        page.wait_for_timeout(100)
+    # the box's run, then the save's
+    assert _becomes(lambda: "typed then saved (browser test)" in path.read_text(), page, seconds=30)
     wait_idle(page)
-    assert "typed then saved (browser test)" in path.read_text()
     page.get_by_test_id("stAlertContentSuccess").filter(has_text="Saved").wait_for(timeout=60_000)
     assert _becomes(lambda: header.inner_text().endswith("· saved"), page)
     # someone else's change on disk: not overwritten, both versions shown

@@ -134,7 +134,7 @@ def comparison_text(cmp_, gaps_top: int = 0, scored=None) -> str:  # noqa: ANN00
     ill = cmp_.illustrative
     if ill:
         notes.append(f"ILLUSTRATIVE data, not a published or official coding: {', '.join(ill)}.")
-    ill_m = cmp_.illustrative_members if g is not None else []
+    ill_m = [m for m in cmp_.illustrative_members if m not in countries]  # compared ones: the line above
     if ill_m:
         notes.append(f"Baseline members counted from ILLUSTRATIVE codings (no published or official profile for "
                      f"the year used): {', '.join(ill_m)}.")
@@ -229,7 +229,7 @@ def command(scheme, paths, countries, group, stat, year, years, level, exclude, 
             "scheme": cmp_.scheme.id, "version": cmp_.scheme.version, "year": cmp_.year,
             "baseline": None if grp is None else {"group": grp.name, "stat": stat, "members_used": cmp_.members_used},
             "years_used": cmp_.years_used, "illustrative": cmp_.illustrative,
-            "illustrative_members": cmp_.illustrative_members,
+            "illustrative_members": [m for m in cmp_.illustrative_members if m not in countries],
             "codings_used": {c: cmp_.table[cmp_.table.country == c].coding.iloc[0] for c in cmp_.countries},
             "member_codings": cmp_.member_coding, "other_codings": cmp_.other_codings,
         }
