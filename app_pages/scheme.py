@@ -45,7 +45,7 @@ def tree_view() -> None:
     n_areas = len(s.root.children)
     facts = [f"`{data.rel(s.path)}`", tr("sc.version", v=s.version),
              f"{n_areas} {s.level_name(1)}s" if L == "en" else f"{level(s.level_name(1))}: {n_areas}",
-             tr("count.indicators", n=n_leaves), tr("sc.scale", lo=f"{s.scale[0]:g}", hi=f"{s.scale[1]:g}"),
+             tr("count.questions", n=n_leaves), tr("sc.scale", lo=f"{s.scale[0]:g}", hi=f"{s.scale[1]:g}"),
              tr("sc.aggregation", how=s.aggregation), tr("sc.missing", how=s.missing),
              tr("sc.levels", levels=", ".join(level(x) for x in s.levels))]
     if s.min_coverage:
@@ -81,7 +81,7 @@ def tree_view() -> None:
 
     for area in s.root.children:
         n_under = sum(1 for d in s.descendants(area.code) if d.is_leaf) if area.children else 1
-        with st.expander(f"{area.code} · {area.title} ({tr('count.indicators', n=n_under)})"):
+        with st.expander(f"{area.code} · {area.title} ({tr('count.questions', n=n_under)})"):
             if area.is_leaf:
                 leaf_block(area)
                 continue

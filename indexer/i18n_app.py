@@ -137,27 +137,27 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "q.validation": {"en": "**Validation**", "ru": "**Проверка**"},
     "q.no_problems": {"en": "No problems", "ru": "Проблем нет"},
     "q.not_answered_yet": {
-        "en": " ({n} indicators not answered yet)",
-        "ru": " (без ответа пока индикаторов: {n})",
+        "en": " ({n} questions not answered yet)",
+        "ru": " (без ответа пока вопросов: {n})",
     },
     "q.missing_answers": {
-        "en": "{n} indicators not answered yet (`missing-answer`{final}).",
-        "ru": "Без ответа пока индикаторов: {n} (`missing-answer`{final}).",
+        "en": "{n} questions not answered yet (`missing-answer`{final}).",
+        "ru": "Без ответа пока вопросов: {n} (`missing-answer`{final}).",
     },
     "q.missing_final": {"en": ", an error for a final profile", "ru": "; для окончательного профиля это ошибка"},
     "q.preview": {"en": "**Score preview**", "ru": "**Предварительные оценки**"},
     "q.preview_note": {
-        "en": "An area needs enough of its indicators answered to have a score (the scheme's coverage rule).",
-        "ru": "Оценка области появляется, когда отвечено достаточно её индикаторов (правило охвата схемы).",
+        "en": "An area needs enough of its questions answered to have a score (the scheme's coverage rule).",
+        "ru": "Оценка области появляется, когда отвечено достаточно её вопросов (правило охвата схемы).",
     },
     "q.first": {"en": "**Answer these first**", "ru": "**Ответьте сначала на эти**"},
     "q.col.indicator": {"en": "indicator", "ru": "индикатор"},
     "q.col.swing": {"en": "can move overall by", "ru": "может изменить общую оценку на"},
     "q.col.decides": {"en": "decides", "ru": "определяет"},
     "q.todo_note": {
-        "en": "{n} open indicators, ordered by how far each can still move the overall score (weight share × "
+        "en": "{n} open questions, ordered by how far each can still move the overall score (weight share × "
               "option range).",
-        "ru": "Открытых индикаторов: {n}; они упорядочены по тому, насколько каждый ещё может изменить общую "
+        "ru": "Открытых вопросов: {n}; они упорядочены по тому, насколько каждый ещё может изменить общую "
               "оценку (доля веса × разброс вариантов).",
     },
     "q.todo_undetermined": {
@@ -185,13 +185,13 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "q.show.by_area": {"en": "By area", "ru": "По областям"},
     "q.show.first": {"en": "Answer these first", "ru": "Сначала важные"},
     "q.show_help": {
-        "en": "Answer these first: the open indicators, most decisive first (`indexer todo`).",
-        "ru": "Сначала важные: открытые индикаторы, начиная с тех, что сильнее всего влияют на оценку "
+        "en": "Answer these first: the open questions, most decisive first (`indexer todo`).",
+        "ru": "Сначала важные: открытые вопросы, начиная с тех, что сильнее всего влияют на оценку "
               "(`indexer todo`).",
     },
     "q.cards_note": {
-        "en": "{n} open indicators, each with the {level} it belongs to; the order updates as you answer.",
-        "ru": "Открытых индикаторов: {n}; у каждого указано, к чему он относится ({level}); порядок "
+        "en": "{n} open questions, each with the {level} it belongs to; the order updates as you answer.",
+        "ru": "Открытых вопросов: {n}; у каждого указано, к чему он относится ({level}); порядок "
               "обновляется по мере ответов.",
     },
     "q.area": {"en": "Area", "ru": "Область"},
@@ -231,8 +231,8 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
                       "ru": "ниже «{base}» при любых оставшихся ответах"},
     "verdict.equal": {"en": "level with the {base} whatever the open answers",
                       "ru": "на уровне «{base}» при любых оставшихся ответах"},
-    "noscore.nothing": {"en": "nothing applicable is answered", "ru": "нет ответов на применимые индикаторы"},
-    "noscore.none": {"en": "no indicator answered yet", "ru": "пока нет ответа ни на один индикатор"},
+    "noscore.nothing": {"en": "nothing applicable is answered", "ru": "нет ответов на применимые вопросы"},
+    "noscore.none": {"en": "no question answered yet", "ru": "пока нет ответа ни на один вопрос"},
     "noscore.below": {"en": "coverage {cov}, below the {need} needed", "ru": "охват {cov} ниже требуемых {need}"},
     "noscore.parts": {"en": "no part of it has a score", "ru": "ни у одной из её частей нет оценки"},
     "prov.illustrative_one": {
@@ -337,9 +337,9 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "cmp.their_bounds": {"en": " · their bounds give {bounds}", "ru": " · по их границам: {bounds}"},
     "cmp.gap": {"en": "{gap} vs {group}", "ru": "{gap} к {group}"},
     "cmp.bounds_help": {
-        "en": "No overall score yet: the least and the most it can become once every open indicator is answered.",
+        "en": "No overall score yet: the least and the most it can become once every open question is answered.",
         "ru": "Общей оценки пока нет: наименьшее и наибольшее значение, которое она может принять, когда будут "
-              "даны ответы на все открытые индикаторы.",
+              "даны ответы на все открытые вопросы.",
     },
     "cmp.coverage": {"en": "coverage {pct}", "ru": "охват {pct}"},
     "cmp.rank": {"en": "rank {rank}", "ru": "место {rank}"},
@@ -363,9 +363,9 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
               "членов базовой группы, имеющих там оценку.",
     },
     "cmp.verdicts_note": {
-        "en": "What each score can still become once every open indicator is answered, and whether the country is "
+        "en": "What each score can still become once every open question is answered, and whether the country is "
               "above or below the baseline whatever those answers turn out to be (SPEC §3.1).",
-        "ru": "Какое значение каждая оценка ещё может принять, когда будут даны ответы на все открытые индикаторы, и "
+        "ru": "Какое значение каждая оценка ещё может принять, когда будут даны ответы на все открытые вопросы, и "
               "выше или ниже базы сравнения страна окажется при любых таких ответах (SPEC §3.1).",
     },
     "cmp.pick_baseline": {
@@ -414,17 +414,17 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
               "диапазон лучшего и худшего из ещё возможных мест",
     },
     "cty.coverage_help": {
-        "en": "Share of applicable indicators answered (or given as a published score)",
-        "ru": "Доля применимых индикаторов, на которые дан ответ (или приведена опубликованная оценка)",
+        "en": "Share of applicable questions answered (or given as a published score)",
+        "ru": "Доля применимых вопросов, на которые дан ответ (или приведена опубликованная оценка)",
     },
     "cty.baseline": {
         "en": "Baseline {base}: {score} overall (n = {n} of {members} members with an overall score).",
         "ru": "База сравнения {base}: {score} (общая оценка; n = {n} из {members} членов с общей оценкой).",
     },
     "cty.partly": {
-        "en": "Partly coded ({pct} answered): the overall score will lie {bounds} once every open indicator is "
+        "en": "Partly coded ({pct} answered): the overall score will lie {bounds} once every open question is "
               "answered{verdict}. `indexer todo` lists what to answer first.",
-        "ru": "Профиль закодирован частично (отвечено {pct}): когда будут даны ответы на все открытые индикаторы, "
+        "ru": "Профиль закодирован частично (отвечено {pct}): когда будут даны ответы на все открытые вопросы, "
               "общая оценка составит {bounds}{verdict}. Что отвечать в первую очередь — `indexer todo`.",
     },
     "cty.col.area": {"en": "area", "ru": "область"},
@@ -445,19 +445,19 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "cty.one_profile": {"en": "One profile only ({year}): no changes between years to show.",
                         "ru": "Только один профиль ({year}): изменений по годам нет."},
     "cty.sources": {"en": "Sources", "ru": "Источники"},
-    "cty.cited": {"en": "{k} of {n} indicators answered; {c} cite a source.",
-                  "ru": "Отвечено {k} из {n} индикаторов; источник указан в {c}."},
+    "cty.cited": {"en": "{k} of {n} questions answered; {c} cite a source.",
+                  "ru": "Отвечено {k} из {n} вопросов; источник указан в {c}."},
     "cty.not_answered": {"en": "Not answered yet ({n})", "ru": "Пока без ответа ({n})"},
     "cty.no_answers": {"en": "This profile has no answers yet.", "ru": "В этом профиле пока нет ответов."},
     "rob.title": {"en": "Robustness of the ranks", "ru": "Устойчивость мест в рейтинге"},
     "cmp.unscored": {
-        "en": "No area score for {who}: too few indicators are answered for the scheme's coverage rule. The hatched "
-              "boxes show what each area can still score once every open indicator is answered, with the share "
+        "en": "No area score for {who}: too few questions are answered for the scheme's coverage rule. The hatched "
+              "boxes show what each area can still score once every open question is answered, with the share "
               "answered; see **Verdicts** for what is already decided and the **Questionnaire** page for what to "
               "answer first.",
-        "ru": "Нет оценок областей для: {who} — для правила охвата схемы отвечено слишком мало индикаторов. "
+        "ru": "Нет оценок областей для: {who} — для правила охвата схемы отвечено слишком мало вопросов. "
               "Заштрихованные прямоугольники показывают, какую оценку каждая область ещё может получить, когда будут "
-              "даны ответы на все открытые индикаторы, и долю отвеченных; что уже определено — на вкладке "
+              "даны ответы на все открытые вопросы, и долю отвеченных; что уже определено — на вкладке "
               "**Выводы**, что отвечать в первую очередь — на странице **Анкета**.",
     },
     "cmp.bars_note": {
@@ -471,7 +471,7 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
               "the best and worst rank the country can still reach among them. `indexer todo` lists the open "
               "indicators that decide an undetermined verdict.",
         "ru": "Границы базы: {stat} нижних (и верхних) границ членов, имеющих оценку. Место: лучшее и худшее место, "
-              "которое страна ещё может занять среди них. Открытые индикаторы, от которых зависит неопределённый "
+              "которое страна ещё может занять среди них. Открытые вопросы, от которых зависит неопределённый "
               "вывод, перечисляет `indexer todo`.",
     },
     "cmp.trend_note": {
@@ -496,11 +496,11 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "fig.thin": {"en": "thin", "ru": "мало данных"},
     "fig.answered": {"en": "({pct} answered)", "ru": "(отвечено {pct})"},
     "fig.possible_range": {"en": "{name}: possible range", "ru": "{name}: возможный диапазон"},
-    "fig.once_answered": {"en": "{bounds} once every open indicator is answered",
-                          "ru": "{bounds}, когда будут даны ответы на все открытые индикаторы"},
+    "fig.once_answered": {"en": "{bounds} once every open question is answered",
+                          "ru": "{bounds}, когда будут даны ответы на все открытые вопросы"},
     # --- the static charts (app_svg) and the switch to the interactive ones
     "svg.illustrative": {"en": "illustrative", "ru": "иллюстративно"},
-    "svg.range": {"en": "possible range (open indicators)", "ru": "возможный диапазон (открытые индикаторы)"},
+    "svg.range": {"en": "possible range (open questions)", "ru": "возможный диапазон (открытые вопросы)"},
     "svg.ring": {"en": "possible range", "ru": "возможный диапазон"},
     "svg.bars_title": {"en": "Bar chart of scores: {who}", "ru": "Столбчатая диаграмма оценок: {who}"},
     "svg.radar_title": {"en": "Radar chart of scores: {who}", "ru": "Лепестковая диаграмма оценок: {who}"},

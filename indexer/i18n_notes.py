@@ -163,8 +163,8 @@ NOTE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
                "many": "все {n} членов, имеющие профиль", "other": "все {n} члена, имеющие профиль"},
     },
     "note.base.why_low": {
-        "en": "too few indicators answered for the scheme's coverage rule ({need} required): {items}",
-        "ru": "отвечено слишком мало индикаторов для правила охвата схемы (требуется {need}) — {items}",
+        "en": "too few questions answered for the scheme's coverage rule ({need} required): {items}",
+        "ru": "отвечено слишком мало вопросов для правила охвата схемы (требуется {need}) — {items}",
     },
     "note.base.why_low_item": {"en": "{country} {cov}", "ru": "{country} {cov}"},
     "note.base.why_none": {"en": "nothing answered there: {items}", "ru": "ответов там нет — {items}"},

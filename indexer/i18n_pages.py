@@ -41,8 +41,8 @@ PAGE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "rf.places": {"en": "{d} places", "ru": "{d} поз."},
     "rf.rank_before": {"en": "Before: {rank}", "ru": "До реформы: {rank}"},
     "rf.no_overall_after": {
-        "en": "No overall score after the reform either: {why} or too few indicators answered for the coverage rule.",
-        "ru": "Общей оценки нет и после реформы: {why} или слишком мало индикаторов с ответом для правила охвата.",
+        "en": "No overall score after the reform either: {why} or too few questions answered for the coverage rule.",
+        "ru": "Общей оценки нет и после реформы: {why} или слишком мало вопросов с ответом для правила охвата.",
     },
     "rf.before": {"en": "before", "ru": "до"},
     "rf.after": {"en": "after", "ru": "после"},
@@ -79,9 +79,9 @@ PAGE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "rf.overall_now": {"en": "Overall now", "ru": "Общая оценка сейчас"},
     "rf.overall_now_help": {
         "en": "No score: coverage {cov} is below the overall's rule; the bounds are what the score can still "
-              "become once every open indicator is answered.",
+              "become once every open question is answered.",
         "ru": "Оценки нет: охват {cov} ниже требуемого для общей оценки; границы показывают, какой оценка ещё "
-              "может стать, когда на все открытые индикаторы будут даны ответы.",
+              "может стать, когда на все открытые вопросы будут даны ответы.",
     },
     "rf.changes_needed": {"en": "Changes needed", "ru": "Нужно изменений"},
     "rf.changes_help": {"en": "Smallest number, of {n} candidates", "ru": "Наименьшее число из {n} возможных"},
@@ -113,7 +113,7 @@ PAGE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "ru": "точный перебор по дереву (агрегирование не везде взвешенное среднее)",
     },
     "rf.answers_note": {
-        "en": "{changes} change(s) of answered indicators and {answers} answer(s) to open ones: *answer* means the "
+        "en": "{changes} change(s) of answered questions and {answers} answer(s) to open ones: *answer* means the "
               "reform enacts the indicator's best answer where {country}'s coding leaves it open (its present "
               "state unknown).",
         "ru": "Изменений индикаторов с ответом: {changes}; ответов на открытые: {answers}. *Ответ* означает, что "
@@ -221,8 +221,8 @@ PAGE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
     "rb.not_ranked": {"en": "not ranked", "ru": "без места"},
     "rb.no_overall": {
-        "en": "No overall score (too few indicators answered for the coverage rule).",
-        "ru": "Общей оценки нет (слишком мало индикаторов с ответом для правила охвата).",
+        "en": "No overall score (too few questions answered for the coverage rule).",
+        "ru": "Общей оценки нет (слишком мало вопросов с ответом для правила охвата).",
     },
     "rb.rank": {"en": "rank {rank}", "ru": "место {rank}"},
     "rb.nominal_help": {"en": "Nominal rank: the index as defined.", "ru": "Номинальное место: индекс в исходном определении."},
@@ -242,8 +242,8 @@ PAGE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "rb.xaxis": {"en": "rank (1 = highest); bar = 5–95 % band", "ru": "место (1 = высшее); полоса = диапазон 5–95 %"},
     "rb.download": {"en": "Download (CSV)", "ru": "Скачать (CSV)"},
     "rb.unranked": {
-        "en": "Not ranked (no overall score: too few indicators answered or published): {who}.",
-        "ru": "Без места (нет общей оценки: слишком мало индикаторов с ответом или опубликованных оценок): {who}.",
+        "en": "Not ranked (no overall score: too few questions answered or published): {who}.",
+        "ru": "Без места (нет общей оценки: слишком мало вопросов с ответом или опубликованных оценок): {who}.",
     },
     "rb.rederived": {
         "en": "{n} countries publish their overall and every area score: each run re-derives their overall from "

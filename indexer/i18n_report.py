@@ -39,7 +39,7 @@ REPORT_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "pdf.no_answers": {"en": "no answers", "ru": "ответов нет"},
     "pdf.colour_band": {"en": "(colour = band)", "ru": "(цвет = категория)"},
     "pdf.range": {"en": "range (lowest–highest)", "ru": "разброс (наименьшее–наибольшее)"},
-    "pdf.can_still": {"en": "can still become (open indicators)", "ru": "ещё может составить (открытые индикаторы)"},
+    "pdf.can_still": {"en": "can still become (open questions)", "ru": "ещё может составить (открытые вопросы)"},
     "pdf.can_become": {"en": "Can become", "ru": "Пределы"},
     "pdf.verdict": {"en": "Verdict", "ru": "Вывод"},
     "pdf.score": {"en": "Score", "ru": "Оценка"},
@@ -85,7 +85,7 @@ REPORT_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "pdf.about": {"en": "About the index.", "ru": "Об индексе."},
     "pdf.no_score": {"en": "no score", "ru": "нет оценки"},
     # sentences (d.s)
-    "pdf.s.answered": {"en": "{k} of {n} indicators answered", "ru": "отвечено {k} из {n} индикаторов"},
+    "pdf.s.answered": {"en": "{k} of {n} questions answered", "ru": "отвечено {k} из {n} вопросов"},
     "pdf.s.n_of": {"en": "n = {k} of {n}", "ru": "n = {k} из {n}"},
     "pdf.s.scores_by": {"en": "Scores by {level}", "ru": "Оценки: {level}"},
     "pdf.s.scale": {
@@ -108,7 +108,7 @@ REPORT_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "Can become: the lowest and the highest score a partly coded node can still reach once every open "
               "indicator is answered (each at its worst or best option).",
         "ru": "Может составить: наименьшая и наибольшая оценка, которую частично закодированный узел ещё может "
-              "получить, когда будут даны ответы на все открытые индикаторы (каждый — по худшему или лучшему "
+              "получить, когда будут даны ответы на все открытые вопросы (каждый — по худшему или лучшему "
               "варианту).",
     },
     "pdf.s.verdicts": {
@@ -118,8 +118,8 @@ REPORT_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
               "членам), иначе — не определено. Место: лучшее и худшее из ещё возможных.",
     },
     "pdf.s.undetermined": {
-        "en": "{title} undetermined: {n} open indicators",
-        "ru": "{title}: не определено; открытых индикаторов: {n}",
+        "en": "{title} undetermined: {n} open questions",
+        "ru": "{title}: не определено; открытых вопросов: {n}",
     },
     "pdf.s.settle": {
         "en": "; at best {k} answered ({first}) settle it {how}",
@@ -132,9 +132,9 @@ REPORT_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "ru": "; одни ответы по стране {country} не могут его определить (сама база неопределённа)",
     },
     "pdf.s.todo_note": {
-        "en": "The first {k} of {n} open indicators, ordered by how far each can still move the overall score (its "
+        "en": "The first {k} of {n} open questions, ordered by how far each can still move the overall score (its "
               "share of the overall × its option range, in points). indexer todo lists them all.",
-        "ru": "Первые {k} из {n} открытых индикаторов, упорядоченные по тому, насколько каждый ещё может изменить "
+        "ru": "Первые {k} из {n} открытых вопросов, упорядоченные по тому, насколько каждый ещё может изменить "
               "общую оценку (его доля в общей оценке × разброс вариантов, в баллах). Полный список — indexer todo.",
     },
     "pdf.s.sw_note": {
@@ -183,9 +183,9 @@ REPORT_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
               "законодательством.",
     },
     "pdf.s.annex": {
-        "en": "{k} of {n} indicators answered{na}; {cited} of the {rows} answers cite a source. In the order of the "
+        "en": "{k} of {n} questions answered{na}; {cited} of the {rows} answers cite a source. In the order of the "
               "questionnaire.",
-        "ru": "Отвечено {k} из {n} индикаторов{na}; источник указан в {cited} из {rows} ответов. В порядке анкеты.",
+        "ru": "Отвечено {k} из {n} вопросов{na}; источник указан в {cited} из {rows} ответов. В порядке анкеты.",
     },
     "pdf.s.annex_na": {"en": ", {n} not applicable", "ru": ", неприменимо: {n}"},
     # words in report_data and the charts
@@ -232,10 +232,10 @@ REPORT_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
     "pdf.n.why_areas": {"en": "too few areas have a score", "ru": "оценку имеют слишком мало областей"},
     "pdf.n.unscored": {
-        "en": "No score for {k} of {n} {level}s ({titles}): too few indicators answered (each needs {needs} of its "
-              "indicators).",
-        "ru": "Нет оценки для {k} из {n} (уровень: {level}; {titles}): отвечено слишком мало индикаторов (для каждой "
-              "нужно {needs} её индикаторов).",
+        "en": "No score for {k} of {n} {level}s ({titles}): too few questions answered (each needs {needs} of its "
+              "questions).",
+        "ru": "Нет оценки для {k} из {n} (уровень: {level}; {titles}): отвечено слишком мало вопросов (для каждой "
+              "нужно {needs} её вопросов).",
     },
     "pdf.or": {"en": " or ", "ru": " или "},
     # --- the robustness section (indexer/report_sections.py)
@@ -292,35 +292,35 @@ REPORT_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "ru": "{country}: общей оценки нет (охват {cov}); её пределы — [{lo}; {hi}].",
     },
     "pdf.tr.edits.sure": {
-        "en": "The fewest edits ({n}: {changes} changes, {answers} answers to open indicators) after which {goal} is "
+        "en": "The fewest edits ({n}: {changes} changes, {answers} answers to open questions) after which {goal} is "
               "reached for sure (its lower bound reaches it, whatever the open answers turn out to be).",
-        "ru": "Наименьшее число правок — {n} (изменений: {changes}; ответов по открытым индикаторам: {answers}), "
+        "ru": "Наименьшее число правок — {n} (изменений: {changes}; ответов на открытые вопросы: {answers}), "
               "после которых цель — {goal} — достигается гарантированно (нижняя граница не ниже цели, каковы бы "
-              "ни были ответы по открытым индикаторам).",
+              "ни были ответы на открытые вопросы).",
     },
     "pdf.tr.edits.possibly": {
-        "en": "The fewest edits ({n}: {changes} changes, {answers} answers to open indicators) after which {goal} is "
+        "en": "The fewest edits ({n}: {changes} changes, {answers} answers to open questions) after which {goal} is "
               "reached possibly (its upper bound reaches it; it depends on the open answers).",
-        "ru": "Наименьшее число правок — {n} (изменений: {changes}; ответов по открытым индикаторам: {answers}), "
+        "ru": "Наименьшее число правок — {n} (изменений: {changes}; ответов на открытые вопросы: {answers}), "
               "после которых цель — {goal} — может быть достигнута (верхняя граница не ниже цели; итог зависит "
-              "от ответов по открытым индикаторам).",
+              "от ответов на открытые вопросы).",
     },
     "pdf.tr.edits.no": {
-        "en": "Even all {n} edits ({changes} changes, {answers} answers to open indicators) leave {goal} out of reach.",
-        "ru": "Даже после всех правок ({n}: изменений — {changes}, ответов по открытым индикаторам — {answers}) "
+        "en": "Even all {n} edits ({changes} changes, {answers} answers to open questions) leave {goal} out of reach.",
+        "ru": "Даже после всех правок ({n}: изменений — {changes}, ответов на открытые вопросы — {answers}) "
               "цель — {goal} — не достигается.",
     },
     "pdf.tr.none.sure": {
         "en": "Without any change {goal} is reached for sure (its lower bound reaches it, whatever the open answers "
               "turn out to be).",
         "ru": "Цель — {goal} — достигается гарантированно и без изменений (нижняя граница не ниже цели, каковы "
-              "бы ни были ответы по открытым индикаторам).",
+              "бы ни были ответы на открытые вопросы).",
     },
     "pdf.tr.none.possibly": {
         "en": "Without any change {goal} is reached possibly (its upper bound reaches it; it depends on the open "
               "answers).",
         "ru": "Без изменений цель — {goal} — может быть достигнута (верхняя граница не ниже цели; итог зависит от "
-              "ответов по открытым индикаторам).",
+              "ответов на открытые вопросы).",
     },
     "pdf.tr.none.no": {"en": "Without any change {goal} is not reached.",
                        "ru": "Без изменений цель — {goal} — не достигается."},
@@ -333,16 +333,16 @@ REPORT_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "ru": "{country}: общая оценка ({overall}) уже не ниже цели — {goal}.",
     },
     "pdf.tr.fewest": {
-        "en": "The fewest changes that lift {country}'s overall from {overall} to {goal}: {k} of {n} indicators that "
+        "en": "The fewest changes that lift {country}'s overall from {overall} to {goal}: {k} of {n} questions that "
               "could score more.",
         "ru": {"one": "{country}: наименьшее число изменений, поднимающих общую оценку с {overall} до цели "
-                      "({goal}), — {k} из {n} индикатора, по которым оценка может быть выше.",
+                      "({goal}), — {k} из {n} вопроса, по которым оценка может быть выше.",
                "few": "{country}: наименьшее число изменений, поднимающих общую оценку с {overall} до цели "
-                      "({goal}), — {k} из {n} индикаторов, по которым оценка может быть выше.",
+                      "({goal}), — {k} из {n} вопросов, по которым оценка может быть выше.",
                "many": "{country}: наименьшее число изменений, поднимающих общую оценку с {overall} до цели "
-                       "({goal}), — {k} из {n} индикаторов, по которым оценка может быть выше.",
+                       "({goal}), — {k} из {n} вопросов, по которым оценка может быть выше.",
                "other": "{country}: наименьшее число изменений, поднимающих общую оценку с {overall} до цели "
-                        "({goal}), — {k} из {n} индикаторов, по которым оценка может быть выше."},
+                        "({goal}), — {k} из {n} вопросов, по которым оценка может быть выше."},
     },
     "pdf.tr.out_of_reach": {
         "en": "Even all {n} possible changes lift {country} only to {best}, short of {goal}.",
@@ -370,9 +370,9 @@ REPORT_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "pdf.tr.search": {"en": "Found by an exact search over the tree.",
                       "ru": "Найдено точным перебором по дереву индекса."},
     "pdf.tr.open_note": {
-        "en": "(open): an indicator not answered yet; the reform enacts the provision at its best option, whatever "
+        "en": "(open): a question not answered yet; the reform enacts the provision at its best option, whatever "
               "the law says today. Gain alone and the bounds after: in points of the overall's bounds.",
-        "ru": "«(нет ответа)» — индикатор, по которому ответа ещё нет; реформа вводит норму в наилучшем варианте "
+        "ru": "«(нет ответа)» — вопрос, на который ответа ещё нет; реформа вводит норму в наилучшем варианте "
               "независимо от действующего законодательства. Прирост и пределы после — в баллах пределов общей "
               "оценки.",
     },

@@ -235,7 +235,7 @@ def test_charts_speak_russian(scheme, monkeypatch):
     root = parse(app_svg.bars_svg(comparison(scheme)))
     words = texts(root)
     for w in ("80,0", "20,0–90,0 (25%)", "– (отвечено 10%)", "n=1 ⚠ мало данных", f"{XB} · иллюстративно",
-              "возможный диапазон (открытые индикаторы)", "оценка"):
+              "возможный диапазон (открытые вопросы)", "оценка"):
         assert w in words, (w, words)
     assert root.find("s:title", NS).text.startswith("Столбчатая диаграмма оценок")
     radar = parse(app_svg.radar_svg(comparison(scheme)))
