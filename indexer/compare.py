@@ -235,6 +235,10 @@ def is_thin(n: np.ndarray | int, members: int) -> np.ndarray | bool:
     return (n > 0) & (2 * n < members)
 
 
+#: up to this many thin nodes are named one by one; more are counted by level ("63 questions (n = 1–2)")
+THIN_LISTED = 8
+
+
 def thin_note(cmp_: Comparison, codes: Sequence[str] | None = None) -> str:
     """The words for thin baseline values among ``codes`` (default: every node shown): which
     nodes, and n of how many members ('' if none). English; :func:`thin_notes` for the data."""
@@ -250,7 +254,20 @@ def thin_notes(cmp_: Comparison, codes: Sequence[str] | None = None) -> tuple[No
     if b.empty:
         return ()
     g = cmp_.group
-    at = tuple(Note.of("note.base.thin_at", code=r.code, n=int(r.baseline_n)) for r in b.itertuples(index=False))
+    if len(b) <= THIN_LISTED:
+        at = tuple(Note.of("note.base.thin_at", code=r.code, n=int(r.baseline_n)) for r in b.itertuples(index=False))
+    else:  # many thin nodes (e.g. every question where only a few members are coded): by level
+        parts: list[Note] = []
+        for lv in dict.fromkeys(b.level):
+            rows = b[b.level == lv]
+            if len(rows) <= THIN_LISTED:
+                parts += [Note.of("note.base.thin_at", code=r.code, n=int(r.baseline_n))
+                          for r in rows.itertuples(index=False)]
+            else:
+                lo, hi = int(rows.baseline_n.min()), int(rows.baseline_n.max())
+                parts.append(Note.of("note.base.thin_level", k=len(rows), level=lv,
+                                     range=str(lo) if lo == hi else f"{lo}–{hi}"))
+        at = tuple(parts)
     return (Note.of("note.base.thin", at=at, group=g.name, stat=Note.of(f"stat.{cmp_.stat}"), n=len(g.members)),)
 
 

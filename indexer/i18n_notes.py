@@ -106,6 +106,7 @@ NOTE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         ),
     },
     "note.base.thin_at": {"en": "{code} (n = {n})", "ru": "{code} (n = {n})"},
+    "note.base.thin_level": {"en": "{k} {level}s (n = {range})", "ru": "{k} (уровень «{level}», n = {range})"},
     "note.base.none": {
         "en": "No member of {group} has a score at {where}, so there is no {group} {stat} there.",
         "ru": "Ни у одного члена {group} нет оценки {where}, поэтому показателя «{group}: {stat}» там нет.",

@@ -109,3 +109,47 @@ def test_cli_marks_thin_and_explains_empty(data: Path) -> None:
                                   "--baseline", "E"])
     assert r.exit_code == 0, r.output
     assert "No member of E has a score at B, B1" in r.output
+
+
+def test_many_thin_nodes_are_counted_by_level(data: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Past THIN_LISTED thin nodes the note counts them per level, with the range of n, instead
+    of naming each; a level with few thin nodes is still named node by node."""
+    import indexer.compare as compare_mod
+
+    b = load_paths([data])
+    s = b.schemes["tiny"]
+    cmp_ = compare(s, b.profiles, ["AT"], group=b.groups["H"], stat="median")
+    assert cmp_.thin_codes() == ["B", "B1"]  # one thin node at each of two levels
+    monkeypatch.setattr(compare_mod, "THIN_LISTED", 0)
+    (note,) = thin_notes(cmp_)
+    at = note.values["at"]
+    assert [a.key for a in at] == ["note.base.thin_level", "note.base.thin_level"]
+    assert [(a.values["k"], a.values["level"], a.values["range"]) for a in at] == [
+        (1, s.node("B").level, "2"), (1, s.node("B1").level, "2")]
+    monkeypatch.setattr(compare_mod, "THIN_LISTED", 1)  # 2 thin nodes > 1, but each level has one: named
+    (note,) = thin_notes(cmp_)
+    assert [a.key for a in note.values["at"]] == ["note.base.thin_at", "note.base.thin_at"]
+
+
+def test_thin_note_on_the_bundled_data_counts_levels() -> None:
+    """KZ against the EU27 (published area scores for most members, answers for few): the
+    indicator and question rows are thin; the note counts them by level with n's range, as the
+    table has them, instead of naming 100-odd codes."""
+    from indexer.compare import THIN_LISTED
+
+    b = load_paths([Path(__file__).parents[1] / "indicators", Path(__file__).parents[1] / "country_profiles"])
+    s = b.schemes["mipex-core"]
+    cmp_ = compare(s, b.profiles, ["KZ"], group=b.groups["EU27"], stat="mean")
+    rows = cmp_.baseline_rows()
+    thin = rows[rows.thin]
+    assert len(thin) > THIN_LISTED
+    (note,) = thin_notes(cmp_)
+    counted = {a.values["level"]: a for a in note.values["at"] if a.key == "note.base.thin_level"}
+    for lv, a in counted.items():
+        at_lv = thin[thin.level == lv]
+        lo, hi = int(at_lv.baseline_n.min()), int(at_lv.baseline_n.max())
+        assert a.values["k"] == len(at_lv) > THIN_LISTED
+        assert a.values["range"] == (str(lo) if lo == hi else f"{lo}–{hi}")
+    named = [a.values["code"] for a in note.values["at"] if a.key == "note.base.thin_at"]
+    assert sum(a.values["k"] for a in counted.values()) + len(named) == len(thin)
+    assert "question" in counted

@@ -169,7 +169,8 @@ def test_cli_coding_option_and_notes(data: Path) -> None:
     assert r.exit_code == 0, r.output
     assert "Codings used: AT 2024: published." in r.output
     assert "AT has other codings of the same year, not used here: desk (illustrative)" in r.output
-    assert "BE has other codings of the same year, not used here: coder-b (expert)" in r.output
+    assert "BE has other codings of the same year, not used here: coder-b (expert) (baseline member; --coding " \
+        "coder-b prefers it)." in r.output
     r = CliRunner().invoke(main, [*args, "--coding", "desk", "--format", "csv"])
     assert r.exit_code == 0, r.output
     first = r.stdout.splitlines()[1].split(",")
@@ -217,3 +218,20 @@ def test_cli_compare_names_members_counted_from_illustrative_codings(data: Path)
     # with AT compared as well, AT is a compared country, not a member note
     r = CliRunner().invoke(main, [*args, "--country", "AT", "--coding", "desk"])
     assert "Baseline members counted from ILLUSTRATIVE codings" not in r.output
+
+
+def test_members_with_the_same_other_coding_share_one_line() -> None:
+    """The bundled EU codings: eight members whose published profile is used have a desk coding
+    of the same year; the CLI names them in one line with the option that prefers it."""
+    from indexer.commands.compare import codings_notes
+    from indexer.compare import compare as compare_
+    from indexer.load import load_paths
+
+    root = Path(__file__).parents[1]
+    b = load_paths([root / "indicators", root / "country_profiles"])
+    cmp_ = compare_(b.schemes["mipex-core"], b.profiles, ["KZ"], group=b.groups["EU27"], stat="mean")
+    desk = sorted(c for c, o in cmp_.other_codings.items() if o == ["desk (illustrative)"])
+    assert len(desk) >= 8 and "KZ" not in desk
+    lines = [x for x in codings_notes(cmp_) if "other codings" in x]
+    assert lines == [f"{', '.join(desk)} have other codings of the same year, not used here: desk (illustrative) "
+                     "(baseline members; --coding desk prefers it)."]

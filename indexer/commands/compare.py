@@ -38,9 +38,18 @@ def codings_notes(cmp_) -> list[str]:  # noqa: ANN001 - a Comparison
              if shown[c][0] != shown[c][1] or c in cmp_.other_codings]
     if named:
         out.append("Codings used: " + "; ".join(named) + ".")
+    members: dict[tuple[str, ...], list[str]] = {}  # baseline members, grouped by their other codings
     for c, others in cmp_.other_codings.items():
-        out.append(f"{c} has other codings of the same year, not used here: {', '.join(others)}"
-                   + (" (--coding ID prefers one)." if c in cmp_.countries else " (baseline member; --coding ID prefers one)."))
+        if c in cmp_.countries:
+            out.append(f"{c} has other codings of the same year, not used here: {', '.join(others)}"
+                       " (--coding ID prefers one).")
+        else:
+            members.setdefault(tuple(others), []).append(c)
+    for others, who in members.items():
+        ids = sorted({o.split(" (")[0] for o in others})
+        hint = f"--coding {ids[0]} prefers it" if len(ids) == 1 else "--coding ID prefers one"
+        out.append(f"{', '.join(who)} {'has' if len(who) == 1 else 'have'} other codings of the same year, not used "
+                   f"here: {', '.join(others)} (baseline member{'s' if len(who) > 1 else ''}; {hint}).")
     return out
 
 
@@ -110,7 +119,7 @@ def comparison_text(cmp_, gaps_top: int = 0, scored=None) -> str:  # noqa: ANN00
     right = set(range(2, len(headers) - (len(countries) if g is not None else 0)))
     out = "\n".join(head) + "\n\n" + text_table(headers, rows, right)
     notes = ["Scores rounded to 1 decimal for display; (NN%) = coverage where below 100%; – = no score.",
-             "Bounds L–U: what a partly coded score can still become once every open indicator is answered "
+             "Bounds L–U: what a partly coded score can still become once every open question is answered "
              "(blank where the score is final); verdict: above/below the baseline whatever the open answers "
              "turn out to be, else undetermined; rank: now (best–worst possible)."]
     for c in countries:

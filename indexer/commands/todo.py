@@ -53,8 +53,8 @@ def todo_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Todo
                             f"{r.share * 100:.1f}%", fmt_num(r.swing, 2), r.decides or "–"]
                            for r in o.itertuples(index=False)], right={0, 3, 4, 5})
     else:
-        out += f"\n{res.country} {res.year} has no open indicator: every score is final.\n"
-    notes = ["Bounds: what a score can still become once every open indicator is answered (SPEC §3.1)."]
+        out += f"\n{res.country} {res.year} has no open question: every score is final.\n"
+    notes = ["Bounds: what a score can still become once every open question is answered (SPEC §3.1)."]
     if g is not None:
         notes.append("To settle: the least number of answers, taken in the order of 'answer first', that decides "
                      "the verdict if they all turn out the favourable way for it (the baseline held as it is).")
@@ -70,12 +70,12 @@ def todo_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Todo
 @click.option("--baseline", "group", help="A group defined in a groups file among PATHS, e.g. EU27 (gives verdicts).")
 @click.option("--stat", type=click.Choice(["mean", "median", "min", "max"]), default="mean", show_default=True)
 @click.option("--year", type=int, help="Reference year (default: the country's latest profile).")
-@click.option("--top", type=int, default=0, help="List only the N first open indicators.")
+@click.option("--top", type=int, default=0, help="List only the N first open questions.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
-              help="csv: the open indicators, one row each; json: verdicts per node and the open indicators.")
+              help="csv: the open questions, one row each; json: verdicts per node and the open questions.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False))
 def command(scheme, paths, country, group, stat, year, top, fmt, output) -> None:  # noqa: ANN001
-    """A country's coding to-do list: bounds and verdicts per node, and the open indicators that decide them."""
+    """A country's coding to-do list: bounds and verdicts per node, and the open questions that decide them."""
     from ..todo import TodoError, todo
 
     sel = select(scheme, paths, groups=bool(group))
