@@ -86,13 +86,16 @@ def set_back(profiles: list, moves: dict[tuple[str, int, str], str] | None = Non
     return out
 
 
-def desk_codings(data_path: Path = DATA, profiles_root: Path = REPO / "country_profiles") -> tuple:
-    """The scheme, the desk codings that have a published MIPEX figure for their year, and the
-    published figures ``(country, year, series) -> score``."""
+def desk_codings(data_path: Path = DATA, profiles_root: Path = REPO / "country_profiles",
+                 coding: str = "desk") -> tuple:
+    """The scheme, the desk codings (coding id ``coding``: the first coding of each country; a
+    second, independent one such as DE's ``desk-b`` is compared with it by ``indexer agree``, not
+    counted here) that have a published MIPEX figure for their year, and the published figures
+    ``(country, year, series) -> score``."""
     pub = published(data_path)
     b = load_paths([str(REPO / "indicators" / "mipex-core.yaml"), str(profiles_root)])
     desk = [p for p in b.profiles if p.scheme == "mipex-core" and p.provenance == "illustrative"
-            and (p.country, p.year, SERIES["overall"]) in pub]
+            and p.coding == coding and (p.country, p.year, SERIES["overall"]) in pub]
     return b.schemes["mipex-core"], sorted(desk, key=lambda p: (p.country, p.year)), pub
 
 
