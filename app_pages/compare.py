@@ -183,8 +183,9 @@ def baseline_notes(codes: list[str]) -> bool:
 def areas_view() -> None:
     if baseline_notes([k.code for k in scheme.root.children]):
         return
-    # static SVG by default (no charting library in the browser: the first view stays light);
-    # plotly's charts, with zoom and hover, on the user's choice (ui.interactive_toggle)
+    # static SVG images by default (no charting library in the browser: the first view stays
+    # light), their values in words in a closed box below; plotly's charts, with zoom and hover,
+    # on the user's choice (ui.interactive_toggle)
     interactive = ui.interactive_toggle()
     area_rows = t[t.depth == 1]
     drawable = max([int(area_rows[area_rows.country == c].score.notna().sum()) for c in present]
@@ -208,6 +209,8 @@ def areas_view() -> None:
     if (t.depth == 1).any() and any(fmt.is_open_interval(r.lower, r.upper) for r in t[t.depth == 1].itertuples()):
         st.caption(tr("cmp.bars_note"))
     st.caption(tr("cmp.hover") if interactive else tr("cmp.static_hover"))
+    if not interactive:
+        ui.chart_values(lambda: svgs.chart_values(cmp_shown, bands=bands, level=level1), key="values_areas")
 
 def verdicts_view() -> None:
     st.caption(tr("cmp.verdicts_note"))
@@ -233,8 +236,11 @@ def verdicts_view() -> None:
 def heatmap_view() -> None:
     if baseline_notes([k.code for k in scheme.root.children]):
         return
-    ui.show_chart(ui.interactive_toggle(), lambda: svgs.heatmap_svg(cmp_shown, bands=bands),
+    interactive = ui.interactive_toggle()
+    ui.show_chart(interactive, lambda: svgs.heatmap_svg(cmp_shown, bands=bands),
                   lambda: figs.heatmap_figure(cmp_shown, bands=bands), key="heat")
+    if not interactive:
+        ui.chart_values(lambda: svgs.chart_values(cmp_shown, bands=bands, level=level1), key="values_heat")
 
 def drill_view() -> None:
     st.caption(tr("cmp.drill_note"))
