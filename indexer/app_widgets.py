@@ -118,6 +118,16 @@ def coding_selector(data: AppData, scheme_id: str, where: Any = None) -> tuple[s
     return () if pick == DEFAULT_CODING else (pick,)
 
 
+def coding_choice(data: AppData, scheme_id: str) -> tuple[str, ...]:
+    """What :func:`coding_selector` returns, without drawing it (its state made valid first): a
+    page can use the choice before it draws the selector."""
+    ids = coding_options(data, scheme_id)
+    if not ids:
+        return ()
+    ensure_choice("coding", [DEFAULT_CODING, *ids], DEFAULT_CODING)
+    return current_coding()
+
+
 def current_coding() -> tuple[str, ...]:
     """The coding the *Coding* selector prefers (() = the default order)."""
     c = st.session_state.get("coding")
