@@ -58,7 +58,7 @@ from .app_lang import current as current_language
 from .compare import Comparison
 from .i18n import t
 
-#: the class every chart's ``<svg>`` carries (the benchmark and the browser test wait for it)
+#: the class every chart's ``<svg>`` carries (tests find the chart by it)
 CHART_CLASS = "idx-chart"
 TEXT = "currentColor"  # text in the root's colour (INK)
 #: the text's colour and the card's (Streamlit's light theme: an image keeps them in the dark one)
@@ -70,9 +70,9 @@ GRID = "#8a8d96"
 #: approximate advance of one character, as a share of the font size (sans-serif, for layout)
 CHAR_W = 0.56
 
-#: characters that XML or Markdown (and Streamlit's LaTeX) would read as syntax in text, and line
-#: breaks (a tooltip's lines; a blank line would end Markdown's HTML block): written as entities,
-#: which Markdown decodes but never interprets
+#: characters that XML would read as syntax in text, Markdown's and Streamlit's ($…$ maths), and
+#: line breaks (a tooltip's lines): written as entities. The chart now travels base64-encoded
+#: (:func:`chart_image`), but the SVG stays safe to put in Markdown as it is
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;"} | {c: f"&#{ord(c)};" for c in "*_$[]`~\\|#{}"}
 
 

@@ -123,7 +123,7 @@ def test_default_charts_are_static_svg_until_the_user_asks(server, page, tmp_pat
     grid.wait_for(timeout=60_000)
     wait_idle(page)
     # the grid draws on a canvas; its cells are also written out for assistive technology
-    grid.locator('[role="gridcell"]').filter(has_text="EU27 mean").first.wait_for(timeout=60_000)
+    grid.locator('[role="gridcell"]').filter(has_text="EU27 mean").first.wait_for(state="attached", timeout=60_000)
     cells = grid.locator('[role="gridcell"]').all_text_contents()
     assert cells[:2] == ["Labour market mobility", "Kazakhstan (KZ) · illustrative"], cells[:12]
     assert "EU27 mean" in cells and any(c.endswith("⚠ thin") for c in cells) and "2024" in cells
