@@ -284,9 +284,16 @@ def test_compare_tabs_render(root: Path, tab: str):
     elif tab == "Heatmap":  # static, like the Areas tab, until the user asks for the interactive one
         charts = svg_charts(at)
         assert len(charts) == 1 and 'data-testid="idx-heat"' in charts[0] and not at.get("plotly_chart")
+        at.session_state["values_heat"] = True  # its values in words, as under the Areas tab's charts
+        run(at)
+        df = at.dataframe[-1].value
+        areas = load_paths([root / "indicators"]).schemes["mipex-core"].root.children
+        assert list(df.area.unique()) == [a.title for a in areas]
+        assert len(df) == len(areas) * len(at.metric)  # each compared country and the baseline (a card each)
         at.toggle(key="interactive_charts").set_value(True)
         run(at)
         assert len(at.get("plotly_chart")) == 1 and not svg_charts(at)
+        assert not [e for e in at.expander if e.label == "Values of the charts"]
     else:
         assert at.get("plotly_chart")
 
