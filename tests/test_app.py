@@ -246,6 +246,17 @@ def test_compare_reacts_to_a_changed_selection(root: Path):
     assert any("Sources of published scores" in e.label for e in at.expander)
 
 
+def test_compare_without_countries_keeps_its_selections(root: Path):
+    """The page runs its view before drawing the selections: with nothing to compare it still
+    draws them, with the reason, and no view."""
+    at = app()
+    at.multiselect(key="countries").set_value([])
+    run(at)
+    assert [i.value for i in at.info] == ["Pick at least one country."]
+    assert at.multiselect(key="countries").value == [] and at.selectbox(key="stat").value == "mean"
+    assert not at.metric and not at.tabs and not svg_charts(at)
+
+
 def test_compare_cards_show_bounds_where_there_is_no_score(root: Path):
     # the provisional toggle is gone: a country without a score shows what it can still become
     from indexer.compare import compare
