@@ -41,11 +41,6 @@ with st.sidebar:
     st.caption(lang.tr("app.data", schemes=lang.tr("count.schemes", n=len(data.schemes)),
                        profiles=lang.tr("count.profiles", n=len(data.bundle.profiles)),
                        groups=len(data.groups), root=data.root))
-    # an empty element that allows HTML: the browser then loads its HTML-in-markdown parser
-    # (rehype-raw, 184 kB) with the first elements, not after the tabs, where the static charts
-    # waited for it (issue 19, A/B measured: the first chart ~0.2 s sooner). Not the caption
-    # above: it shows the data root, a path that could hold anything
-    st.markdown('<span class="idx-preload"></span>', unsafe_allow_html=True)
     if data.excluded:
         st.caption(lang.tr("app.excluded", n=len(data.excluded)))
 with dat.same_data_for_the_page(data):  # the page reads the same data, fingerprinted once

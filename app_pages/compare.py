@@ -29,15 +29,22 @@ if not ids:
     st.info(tr("cmp.no_profiles"))
     st.stop()
 
+# The page reads top to bottom: selections, notices and the overall cards (``top``), then the
+# views (``views``). The open view runs first, though: its charts then reach the browser with the
+# first elements and are drawn in its first pass, before the widgets' code has been fetched (issue
+# 19, A/B: the first chart ~0.08 s sooner). The selections are read from session state (kept valid
+# by ensure_choice), and their widgets, drawn afterwards in ``top``, show the same values.
+top = st.container()
+views = st.container()
+
 # --- selections ---------------------------------------------------------------------------------
 ui.ensure_choice("scheme", ids, dat.default_scheme(data))
-c_scheme, c_year, c_base, c_stat = st.columns([3, 1, 2, 1])
-sid = c_scheme.selectbox(tr("w.scheme"), ids, key="scheme", format_func=lambda s: fmt.scheme_label(lang.shown(data, s, L)[0]))
+sid: str = st.session_state["scheme"]
 scheme = data.schemes[sid]
 #: the scheme's texts in the app's language (codes and scores as ``scheme``'s)
 vscheme, translation = lang.shown(data, sid, L)
 level1 = translation.level(scheme.level_name(1)) if translation is not None else scheme.level_name(1)
-coding = ui.coding_selector(data, sid)
+coding = ui.coding_choice(data, sid)
 s = dat.scored(data, sid, coding)
 all_countries = data.countries(sid)
 ui.ensure_choices("countries", all_countries, dat.default_countries(data, sid))
@@ -46,48 +53,60 @@ ui.ensure_choice("baseline", [ui.NO_GROUP, *groups], dat.default_group(data, sid
 ui.ensure_choice("stat", list(STATS), dat.DEFAULT_STAT)
 years = data.years(sid)
 ui.ensure_choice("year", [ui.LATEST, *years], ui.LATEST)
-c_year.selectbox(tr("w.year"), [ui.LATEST, *years], key="year",
-                 format_func=lambda y: tr("cmp.latest") if y == ui.LATEST else str(y), help=tr("cmp.year_help"))
-c_base.selectbox(tr("cmp.baseline"), [ui.NO_GROUP, *groups], key="baseline",
-                 format_func=lambda g: tr("cmp.no_group") if g == ui.NO_GROUP else
-                 tr("cmp.group_option", name=g, title=data.groups[g].title, n=len(data.groups[g].members)))
-c_stat.selectbox(tr("cmp.stat"), list(STATS), key="stat", format_func=lambda x: fmt.stat_label(x, L),
-                 help=tr("cmp.stat_help"))
-
-
-def _add(codes: list[str]) -> None:
-    st.session_state["countries"] = list(dict.fromkeys([*st.session_state.get("countries", []), *codes]))
-
-
-peer_list = dat.peers(data, sid)
-missing_peers = [c for c in peer_list if c not in st.session_state["countries"]]
-# the chips need the whole width once several countries are picked (at 1280 px a half-width box
-# scrolled "Kazakhstan (KZ)" out of sight, issue 18): the peers button goes beside it only while
-# it is short
-if missing_peers and len(st.session_state["countries"]) <= 3:
-    c_countries, c_peers = st.columns([5, 2], vertical_alignment="bottom")
-else:
-    c_countries, c_peers = st.container(), st.container()
-c_countries.multiselect(tr("w.countries"), all_countries, key="countries",
-                        format_func=lambda c: fmt.country_label(c, L), placeholder=tr("cmp.pick_ph"))
-if missing_peers:
-    c_peers.button(tr("cmp.add_peers", codes=", ".join(missing_peers)), on_click=_add, args=(missing_peers,),
-                   help=tr("cmp.peers_help"))
-
 countries: list[str] = st.session_state["countries"]
 group_name = fmt.none_if(st.session_state["baseline"], ui.NO_GROUP)
 stat: str = st.session_state["stat"]
 year = fmt.none_if(st.session_state["year"], ui.LATEST)
 group = data.groups.get(group_name) if group_name else None
 
-if not countries:
-    st.info(tr("cmp.pick_one"))
-    st.stop()
+
+def _add(codes: list[str]) -> None:
+    st.session_state["countries"] = list(dict.fromkeys([*st.session_state.get("countries", []), *codes]))
+
+
+def selections() -> None:
+    """The selection widgets, showing the state read above."""
+    c_scheme, c_year, c_base, c_stat = st.columns([3, 1, 2, 1])
+    c_scheme.selectbox(tr("w.scheme"), ids, key="scheme", format_func=lambda x: fmt.scheme_label(lang.shown(data, x, L)[0]))
+    ui.coding_selector(data, sid)
+    c_year.selectbox(tr("w.year"), [ui.LATEST, *years], key="year",
+                     format_func=lambda y: tr("cmp.latest") if y == ui.LATEST else str(y), help=tr("cmp.year_help"))
+    c_base.selectbox(tr("cmp.baseline"), [ui.NO_GROUP, *groups], key="baseline",
+                     format_func=lambda g: tr("cmp.no_group") if g == ui.NO_GROUP else
+                     tr("cmp.group_option", name=g, title=data.groups[g].title, n=len(data.groups[g].members)))
+    c_stat.selectbox(tr("cmp.stat"), list(STATS), key="stat", format_func=lambda x: fmt.stat_label(x, L),
+                     help=tr("cmp.stat_help"))
+    missing_peers = [c for c in dat.peers(data, sid) if c not in countries]
+    # the chips need the whole width once several countries are picked (at 1280 px a half-width
+    # box scrolled "Kazakhstan (KZ)" out of sight, issue 18): the peers button goes beside it only
+    # while it is short
+    if missing_peers and len(countries) <= 3:
+        c_countries, c_peers = st.columns([5, 2], vertical_alignment="bottom")
+    else:
+        c_countries, c_peers = st.container(), st.container()
+    c_countries.multiselect(tr("w.countries"), all_countries, key="countries",
+                            format_func=lambda c: fmt.country_label(c, L), placeholder=tr("cmp.pick_ph"))
+    if missing_peers:
+        c_peers.button(tr("cmp.add_peers", codes=", ".join(missing_peers)), on_click=_add, args=(missing_peers,),
+                       help=tr("cmp.peers_help"))
+
+
 present = [c for c in countries if s.row_for(c, year) is not None]
 absent = [c for c in countries if c not in present]
-if absent:
-    st.warning(tr("cmp.absent", year=year, who=", ".join(fmt.country_label(c) for c in absent)))
-if not present:
+
+
+def absent_notice() -> None:
+    if absent:
+        st.warning(tr("cmp.absent", year=year, who=", ".join(fmt.country_label(c) for c in absent)))
+
+
+if not present:  # nothing to compare: the selections and why
+    with top:
+        selections()
+        if countries:
+            absent_notice()
+        else:
+            st.info(tr("cmp.pick_one"))
     st.stop()
 cmp_ = dat.comparison(data, sid, present, group_name, stat, year, coding=coding)
 t = cmp_.table
@@ -95,73 +114,74 @@ t = cmp_.table
 cmp_shown = replace(cmp_, scheme=vscheme)
 bands = translation.bands if translation is not None else None  # the charts' band labels
 
-# --- provenance and years -----------------------------------------------------------------------
-used = [s.profile(s.row_for(c, cmp_.year)[1]) for c in present]
-members = [s.profile(s.row_for(m, cmp_.year)[1]) for m in cmp_.members_used]
-ui.show_provenance(used, members=members)
-ui.excluded_notice(data, sid)
-notes = [tr("cmp.scores_for", year=cmp_.year)]
-older = {c: y for c, y in cmp_.years_used.items() if y < cmp_.year}
-if older:
-    notes.append(tr("cmp.older", items=", ".join(f"{c} {y}" for c, y in older.items())))
-if group is not None:
-    carried = [m for m, y in cmp_.members_used.items() if y < cmp_.year]
-    notes.append(tr("cmp.baseline_note", stat=fmt.stat_label(stat, L), group=group.name, k=len(cmp_.members_used),
-                    n=len(group.members), year=cmp_.year) + (tr("cmp.carried", n=len(carried)) if carried else "."))
-if cmp_.other_codings:
-    notes.append(tr("cmp.other_codings", items="; ".join(f"{c}: {', '.join(o)}" for c, o in cmp_.other_codings.items())))
-st.caption(" ".join(notes))
 
-# --- overall ------------------------------------------------------------------------------------
-overall = t[t.code == "overall"].set_index("country")
-cards = present + (["__baseline__"] if group is not None else [])
-# at most four cards a row: a fifth and sixth made names such as "Russian Federation (RU)" too
-# narrow to read at 1280 px (issue 18)
-per_row = 4
-for start in range(0, len(cards), per_row):
-    cols = st.columns(per_row if len(cards) > per_row else len(cards))
-    for col, c in zip(cols, cards[start:start + per_row], strict=False):
-        with col.container(border=True):
-            if c == "__baseline__":
-                r = overall.iloc[0]
-                st.metric(fmt.baseline_label(group, stat), fmt.fmt_score(r.baseline),
-                          help=tr("cmp.baseline_help", stat=fmt.stat_label(stat, L).capitalize()))
-                st.caption(tr("cmp.baseline_n", k=fmt.fmt_int(r.baseline_n), n=len(group.members))
-                           + (tr("cmp.thin", mark=fmt.THIN_MARK) if r.thin else "")
-                           + (tr("cmp.their_bounds", bounds=fmt.fmt_bounds(r.baseline_lower, r.baseline_upper, words=True))
-                              if fmt.is_open_interval(r.baseline_lower, r.baseline_upper) else ""))
-                continue
-            r = overall.loc[c]
-            gap = None if fmt.is_missing(r.gap) else tr("cmp.gap", gap=f"{float(r.gap):+.1f}", group=group.name)
-            verdict = fmt.fmt_verdict(r.verdict, group, stat)
-            rank = fmt.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n) if group is not None else "–"
-            if fmt.is_missing(r.score) and fmt.is_open_interval(r.lower, r.upper):
-                # no score yet: what it can still become (SPEC §3.1), never a guess
-                st.metric(fmt.country_label(c), f"{float(r.lower):.0f}–{float(r.upper):.0f}",  # exact below
-                          help=tr("cmp.bounds_help"))
-                st.caption(f"**{fmt.fmt_bounds(r.lower, r.upper, words=True).capitalize()}** · "
-                           + tr("cmp.coverage", pct=fmt.fmt_pct(r.coverage)) + (f" · {verdict}" if verdict else "")
-                           + (" · " + tr("cmp.rank", rank=rank) if group is not None else "")
-                           + " · " + tr("cmp.profile", year=r.year) + f" · {r.provenance}")
-                continue
-            st.metric(fmt.country_label(c), fmt.fmt_score(r.score), delta=gap, help=tr("cmp.overall_help"))
-            if fmt.is_missing(r.score):
-                st.caption(tr("cmp.no_overall", why=fmt.no_score_reason(scheme, scheme.root, r.coverage)) + " · "
-                           + tr("cmp.profile", year=r.year) + f" · {fmt.coding_text(r.coding, r.provenance)}")
-            else:
-                still = (tr("cmp.could_become", bounds=fmt.fmt_bounds(r.lower, r.upper, words=True))
-                         if fmt.is_open_interval(r.lower, r.upper) else "")
-                shown_rank = rank if fmt.is_open_interval(r.lower, r.upper) else fmt.fmt_rank(r["rank"], r.rank_n)
-                st.caption(f"**{lang.band(translation, r.band) or '–'}** · " + tr("cmp.rank", rank=shown_rank)
-                           + " · " + tr("cmp.coverage", pct=fmt.fmt_pct(r.coverage)) + still
-                           + (f" · {verdict}" if verdict and still else "")
-                           + " · " + tr("cmp.profile", year=r.year) + f" · {fmt.coding_text(r.coding, r.provenance)}")
+def summary() -> None:
+    """The notices (absent countries, provenance, the years used) and the overall cards."""
+    absent_notice()
+    # --- provenance and years
+    used = [s.profile(s.row_for(c, cmp_.year)[1]) for c in present]
+    members = [s.profile(s.row_for(m, cmp_.year)[1]) for m in cmp_.members_used]
+    ui.show_provenance(used, members=members)
+    ui.excluded_notice(data, sid)
+    notes = [tr("cmp.scores_for", year=cmp_.year)]
+    older = {c: y for c, y in cmp_.years_used.items() if y < cmp_.year}
+    if older:
+        notes.append(tr("cmp.older", items=", ".join(f"{c} {y}" for c, y in older.items())))
+    if group is not None:
+        carried = [m for m, y in cmp_.members_used.items() if y < cmp_.year]
+        notes.append(tr("cmp.baseline_note", stat=fmt.stat_label(stat, L), group=group.name, k=len(cmp_.members_used),
+                        n=len(group.members), year=cmp_.year) + (tr("cmp.carried", n=len(carried)) if carried else "."))
+    if cmp_.other_codings:
+        notes.append(tr("cmp.other_codings", items="; ".join(f"{c}: {', '.join(o)}" for c, o in cmp_.other_codings.items())))
+    st.caption(" ".join(notes))
+
+    # --- overall
+    overall = t[t.code == "overall"].set_index("country")
+    cards = present + (["__baseline__"] if group is not None else [])
+    # at most four cards a row: a fifth and sixth made names such as "Russian Federation (RU)" too
+    # narrow to read at 1280 px (issue 18)
+    per_row = 4
+    for start in range(0, len(cards), per_row):
+        cols = st.columns(per_row if len(cards) > per_row else len(cards))
+        for col, c in zip(cols, cards[start:start + per_row], strict=False):
+            with col.container(border=True):
+                if c == "__baseline__":
+                    r = overall.iloc[0]
+                    st.metric(fmt.baseline_label(group, stat), fmt.fmt_score(r.baseline),
+                              help=tr("cmp.baseline_help", stat=fmt.stat_label(stat, L).capitalize()))
+                    st.caption(tr("cmp.baseline_n", k=fmt.fmt_int(r.baseline_n), n=len(group.members))
+                               + (tr("cmp.thin", mark=fmt.THIN_MARK) if r.thin else "")
+                               + (tr("cmp.their_bounds", bounds=fmt.fmt_bounds(r.baseline_lower, r.baseline_upper, words=True))
+                                  if fmt.is_open_interval(r.baseline_lower, r.baseline_upper) else ""))
+                    continue
+                r = overall.loc[c]
+                gap = None if fmt.is_missing(r.gap) else tr("cmp.gap", gap=f"{float(r.gap):+.1f}", group=group.name)
+                verdict = fmt.fmt_verdict(r.verdict, group, stat)
+                rank = fmt.fmt_rank_bounds(r.rank_best, r.rank_worst, r.rank_n) if group is not None else "–"
+                if fmt.is_missing(r.score) and fmt.is_open_interval(r.lower, r.upper):
+                    # no score yet: what it can still become (SPEC §3.1), never a guess
+                    st.metric(fmt.country_label(c), f"{float(r.lower):.0f}–{float(r.upper):.0f}",  # exact below
+                              help=tr("cmp.bounds_help"))
+                    st.caption(f"**{fmt.fmt_bounds(r.lower, r.upper, words=True).capitalize()}** · "
+                               + tr("cmp.coverage", pct=fmt.fmt_pct(r.coverage)) + (f" · {verdict}" if verdict else "")
+                               + (" · " + tr("cmp.rank", rank=rank) if group is not None else "")
+                               + " · " + tr("cmp.profile", year=r.year) + f" · {r.provenance}")
+                    continue
+                st.metric(fmt.country_label(c), fmt.fmt_score(r.score), delta=gap, help=tr("cmp.overall_help"))
+                if fmt.is_missing(r.score):
+                    st.caption(tr("cmp.no_overall", why=fmt.no_score_reason(scheme, scheme.root, r.coverage)) + " · "
+                               + tr("cmp.profile", year=r.year) + f" · {fmt.coding_text(r.coding, r.provenance)}")
+                else:
+                    still = (tr("cmp.could_become", bounds=fmt.fmt_bounds(r.lower, r.upper, words=True))
+                             if fmt.is_open_interval(r.lower, r.upper) else "")
+                    shown_rank = rank if fmt.is_open_interval(r.lower, r.upper) else fmt.fmt_rank(r["rank"], r.rank_n)
+                    st.caption(f"**{lang.band(translation, r.band) or '–'}** · " + tr("cmp.rank", rank=shown_rank)
+                               + " · " + tr("cmp.coverage", pct=fmt.fmt_pct(r.coverage)) + still
+                               + (f" · {verdict}" if verdict and still else "")
+                               + " · " + tr("cmp.profile", year=r.year) + f" · {fmt.coding_text(r.coding, r.provenance)}")
+
 
 # --- views --------------------------------------------------------------------------------------
-# Lazy tabs: only the open tab's content runs (a tab switch reruns the page).
-tab_areas, tab_verdicts, tab_heat, tab_drill, tab_trend, tab_table = st.tabs(
-    [tr(f"tab.{x}") for x in ("areas", "verdicts", "heatmap", "drill", "trends", "table")], key="compare_view",
-    on_change="rerun")
 
 def baseline_notes(codes: list[str]) -> bool:
     """Say where the baseline is thin or missing among ``codes``; True when the chart would be
@@ -183,8 +203,9 @@ def baseline_notes(codes: list[str]) -> bool:
 def areas_view() -> None:
     if baseline_notes([k.code for k in scheme.root.children]):
         return
-    # static SVG by default (no charting library in the browser: the first view stays light);
-    # plotly's charts, with zoom and hover, on the user's choice (ui.interactive_toggle)
+    # static SVG images by default (no charting library in the browser: the first view stays
+    # light), their values in words in a closed box below; plotly's charts, with zoom and hover,
+    # on the user's choice (ui.interactive_toggle)
     interactive = ui.interactive_toggle()
     area_rows = t[t.depth == 1]
     drawable = max([int(area_rows[area_rows.country == c].score.notna().sum()) for c in present]
@@ -208,6 +229,8 @@ def areas_view() -> None:
     if (t.depth == 1).any() and any(fmt.is_open_interval(r.lower, r.upper) for r in t[t.depth == 1].itertuples()):
         st.caption(tr("cmp.bars_note"))
     st.caption(tr("cmp.hover") if interactive else tr("cmp.static_hover"))
+    if not interactive:
+        ui.chart_values(lambda: svgs.chart_values(cmp_shown, bands=bands, level=level1), key="values_areas")
 
 def verdicts_view() -> None:
     st.caption(tr("cmp.verdicts_note"))
@@ -233,8 +256,11 @@ def verdicts_view() -> None:
 def heatmap_view() -> None:
     if baseline_notes([k.code for k in scheme.root.children]):
         return
-    ui.show_chart(ui.interactive_toggle(), lambda: svgs.heatmap_svg(cmp_shown, bands=bands),
+    interactive = ui.interactive_toggle()
+    ui.show_chart(interactive, lambda: svgs.heatmap_svg(cmp_shown, bands=bands),
                   lambda: figs.heatmap_figure(cmp_shown, bands=bands), key="heat")
+    if not interactive:
+        ui.chart_values(lambda: svgs.chart_values(cmp_shown, bands=bands, level=level1), key="values_heat")
 
 def drill_view() -> None:
     st.caption(tr("cmp.drill_note"))
@@ -357,8 +383,16 @@ def table_view() -> None:
     st.caption(tr("cmp.rounded"))
 
 
-for tab, view in ((tab_areas, areas_view), (tab_verdicts, verdicts_view), (tab_heat, heatmap_view), (tab_drill, drill_view),
-                  (tab_trend, trend_view), (tab_table, table_view)):
-    if tab.open:
-        with tab:
-            view()
+with views:
+    # Lazy tabs: only the open tab's content runs (a tab switch reruns the page).
+    tab_areas, tab_verdicts, tab_heat, tab_drill, tab_trend, tab_table = st.tabs(
+        [tr(f"tab.{x}") for x in ("areas", "verdicts", "heatmap", "drill", "trends", "table")], key="compare_view",
+        on_change="rerun")
+    for tab, view in ((tab_areas, areas_view), (tab_verdicts, verdicts_view), (tab_heat, heatmap_view), (tab_drill, drill_view),
+                      (tab_trend, trend_view), (tab_table, table_view)):
+        if tab.open:
+            with tab:
+                view()
+with top:
+    selections()
+    summary()

@@ -43,8 +43,9 @@ from .bench_app import (
     widget_change,
 )
 
-#: :data:`benchmarks.bench_app.CHART`, or a chart drawn as an image (an experiment's variant)
-ANY_CHART = CHART + ", img.idx-chart"
+#: :data:`benchmarks.bench_app.CHART` (either version's static chart: an image or inline SVG), or
+#: a chart drawn by ``st.image`` (an experiment's variant)
+ANY_CHART = CHART + ', img.idx-chart, [data-testid="stImage"] img'
 METRICS = ("ScriptDuration", "RecalcStyleDuration", "LayoutDuration", "TaskDuration")
 
 

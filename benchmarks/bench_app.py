@@ -31,9 +31,12 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 #: what the default page shows once it has rendered: the first compared country's overall score
 DEFAULT_CONTENT = "Kazakhstan (KZ)"
-#: a drawn chart: the default view's static SVG (``indexer.app_svg``, class ``idx-chart``) or, where
-#: the user switched on the interactive charts (and on the other pages), plotly's drawn SVG
-CHART = "svg.idx-chart, .js-plotly-plot .main-svg"
+#: a drawn chart: the default view's static SVG as an image (``indexer.app_svg.chart_image``: an
+#: ``<img>`` whose source is the SVG), as inline SVG (class ``idx-chart``, the versions before
+#: issue 19's sixth round, for A/B runs), or, where the user switched on the interactive charts
+#: (and on the other pages), plotly's drawn SVG
+CHART_IMAGE = 'img[src^="data:image/svg+xml"]'
+CHART = f"{CHART_IMAGE}, svg.idx-chart, .js-plotly-plot .main-svg"
 
 
 def free_port() -> int:
@@ -123,7 +126,8 @@ def pick(page, label: str, text: str) -> None:
 
 
 #: watches the page from its first script on and notes, for each named target, the time of the
-#: first animation frame at which it is there and visible (a non-empty box, not hidden), in
+#: first animation frame at which it is there and visible (a non-empty box, not hidden; an image
+#: also decoded: a box while loading can hold its alt text), in
 #: milliseconds since the navigation started (``performance.now()``) in ``window.__seen``. Timed
 #: inside the page because Playwright's waits poll at growing intervals (0, 20, 50, 100, 100, then
 #: every 500 ms): an element that appears 0.5 s after the load event was noticed up to 0.5 s late,
@@ -133,6 +137,7 @@ _SEEN = """(() => {
   const targets = %s;
   window.__seen = {};
   const shown = (e) => { if (!e) return false; const r = e.getBoundingClientRect();
+    if (e.tagName === "IMG" && !(e.complete && e.naturalWidth > 0)) return false;  // not its alt text
     return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== "hidden"; };
   const find = ([how, what]) => how === "css" ? [...document.querySelectorAll(what)] :
     [document.evaluate(`//*[normalize-space(text())=${JSON.stringify(what)}]`, document, null,
@@ -173,9 +178,10 @@ def first_render(page, url: str) -> tuple[float, float]:
 
 
 def chart_kind(page) -> str:
-    """Which chart the page drew first: ``static SVG`` or ``plotly``."""
-    return page.evaluate("""() => { const e = document.querySelector('svg.idx-chart, .js-plotly-plot .main-svg');
-      return !e ? 'none' : e.classList.contains('idx-chart') ? 'static SVG' : 'plotly'; }""")
+    """Which chart the page drew first: ``static SVG image``, ``inline SVG`` or ``plotly``."""
+    return page.evaluate("""(css) => { const e = document.querySelector(css);
+      return !e ? 'none' : e.tagName.toLowerCase() === 'img' ? 'static SVG image'
+        : e.classList.contains('idx-chart') ? 'inline SVG' : 'plotly'; }""", CHART)
 
 
 #: from the pointer event on, until the app has run (``stApp``'s ``data-test-script-state`` went

@@ -15,15 +15,26 @@ script). What each chart shows, as the plotly one does:
   score there and ⚠ where it is thin (fewer than half of the group's members);
 - illustrative codings are marked in the legend and the title.
 
-Each bar, point and tick carries a ``<title>`` (the browser shows it on hover: coverage, band,
-rank, the profile's year). The chart is ``role="img"`` with a ``<title>`` and a ``<desc>`` that
-lists every value in words, for screen readers. Nothing is computed here but geometry; words
-come from the catalogue (``fig.*``, ``svg.*``), numbers from :mod:`indexer.app_format`.
+Each bar, point and tick carries a ``<title>`` (coverage, band, rank, the profile's year). The
+chart is ``role="img"`` with a ``<title>`` and a ``<desc>`` that lists every value in words.
+
+The app shows a chart as an image (:func:`chart_image`: Markdown's ``![alt](data:…)``), not as
+inline SVG: inline SVG needed Streamlit's HTML-in-Markdown parser, a code chunk the browser
+fetches after the page's first drawing, and the chart waited for it (issue 19). An image shows no
+``<title>`` on hover, so what the tooltips carry is in :func:`chart_values` (the page's *Values*
+box), and the ``<desc>`` is the image's alt text. On a white card with dark text: an image does
+not take the page's colours, and the card reads in the light and the dark theme alike.
+
+Nothing is computed here but geometry; words come from the catalogue (``fig.*``, ``svg.*``,
+``val.*``), numbers from :mod:`indexer.app_format`.
 """
 
 from __future__ import annotations
 
+import base64
+import html
 import math
+import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -47,16 +58,21 @@ from .app_lang import current as current_language
 from .compare import Comparison
 from .i18n import t
 
-#: the class every chart's ``<svg>`` carries (the benchmark and the browser test wait for it)
+#: the class every chart's ``<svg>`` carries (tests find the chart by it)
 CHART_CLASS = "idx-chart"
-TEXT = "currentColor"  # text follows the theme's colour
+TEXT = "currentColor"  # text in the root's colour (INK)
+#: the text's colour and the card's (Streamlit's light theme: an image keeps them in the dark one)
+INK = "#31333f"
+CARD = "#ffffff"
+#: an image cannot use the page's web font: the system's sans-serif (what CHAR_W assumes)
+FONT = "sans-serif"
 GRID = "#8a8d96"
 #: approximate advance of one character, as a share of the font size (sans-serif, for layout)
 CHAR_W = 0.56
 
-#: characters that XML or Markdown (and Streamlit's LaTeX) would read as syntax in text, and line
-#: breaks (a tooltip's lines; a blank line would end Markdown's HTML block): written as entities,
-#: which Markdown decodes but never interprets
+#: characters that XML would read as syntax in text, Markdown's and Streamlit's ($…$ maths), and
+#: line breaks (a tooltip's lines): written as entities. The chart now travels base64-encoded
+#: (:func:`chart_image`), but the SVG stays safe to put in Markdown as it is
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;"} | {c: f"&#{ord(c)};" for c in "*_$[]`~\\|#{}"}
 
 
@@ -144,8 +160,9 @@ def _open(kind: str, width: float, height: float, title: str, desc: str) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{uid}-title {uid}-desc" '
             f'class="{CHART_CLASS}" data-testid="{uid}" viewBox="0 0 {_f(width)} {_f(height)}" '
             f'width="{_f(width)}" height="{_f(height)}" '
-            f'font-size="12" fill="{TEXT}" style="width:100%;max-width:{_f(width)}px;height:auto;display:block">'
-            f'<title id="{uid}-title">{_esc(title)}</title><desc id="{uid}-desc">{_esc(desc)}</desc>')
+            f'font-size="12" font-family="{FONT}" fill="{TEXT}" color="{INK}" style="width:100%;max-width:{_f(width)}px;height:auto;display:block">'
+            f'<title id="{uid}-title">{_esc(title)}</title><desc id="{uid}-desc">{_esc(desc)}</desc>'
+            f'<rect class="idx-card" width="100%" height="100%" fill="{CARD}"/>')
 
 
 def _hatch(kind: str, i: int, colour: str) -> str:
@@ -527,8 +544,55 @@ def heatmap_svg(cmp_: Comparison, parent: str | None = None, bands: Mapping[str,
     return _open("heat", width, height, title, _desc(cmp_, kids, by)) + "".join(out) + "</svg>"
 
 
-def markdown_block(svg: str) -> str:
-    """The SVG ready for ``st.markdown(..., unsafe_allow_html=True)``: inside a ``<div>`` (an
-    HTML block, passed through as it is). ``st.html`` would not do: its sanitiser keeps HTML
-    tags only and drops every SVG element."""
-    return f'<div class="idx-chart-box">{svg}</div>'
+#: ASCII punctuation, which Markdown could read as syntax in an image's alt text (and Streamlit as
+#: ``$`` maths, ``:emoji:`` or ``:red[…]``): each is written backslash-escaped, which Markdown
+#: turns back into the character itself
+_MD_PUNCT = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+_TITLE = re.compile(r"<title id=[^>]*>(.*?)</title>", re.S)
+_DESC = re.compile(r"<desc[^>]*>(.*?)</desc>", re.S)
+
+
+def alt_text(svg: str) -> str:
+    """The chart's ``<title>`` and ``<desc>`` (every value in words) as plain text: what the
+    image says to a screen reader."""
+    parts = [html.unescape(m.group(1)) for m in (_TITLE.search(svg), _DESC.search(svg)) if m]
+    return ". ".join(p for p in parts if p)
+
+
+def chart_image(svg: str) -> str:
+    """The chart as Markdown for ``st.markdown`` (no HTML allowed, so no HTML parser in the
+    browser): an image whose source is the SVG itself (a ``data:`` URI) and whose alt text is its
+    ``<desc>``, for screen readers."""
+    alt = _MD_PUNCT.sub(r"\\\1", alt_text(svg).replace("\n", " "))
+    return f"![{alt}](data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode('ascii')})"
+
+
+def chart_values(cmp_: Comparison, parent: str | None = None, bands: Mapping[str, str] | None = None,
+                 level: str | None = None) -> Any:
+    """What the static charts' tooltips carry, as a table (a ``DataFrame`` of text, one row per
+    node and country, then the baseline's row of each node): score, band, what an open score can
+    still become, coverage, rank, the profile's year, and the baseline's n with ⚠ where thin.
+    ``level``: the first column's heading (the children's level name, e.g. "area")."""
+    import pandas as pd
+
+    kids = children_of(cmp_, parent)
+    by = _rows_by(cmp_, kids)
+    ill = set(cmp_.illustrative)
+    cols = [level or _w("col.node"), _w("col.country"), _w("col.score"), _w("col.band"),
+            _w("col.can_become"), _w("col.coverage"), _w("col.rank"), _w("val.profile_year"), _w("val.baseline_n")]
+    rows = []
+    for k in kids:
+        title = k.title or k.code
+        for c in cmp_.countries:
+            r = by[(c, k.code)]
+            rows.append([title, _name(c, ill), fmt_score(r.score), band_text(r, bands),
+                         fmt_bounds(r.lower, r.upper) if is_open_interval(r.lower, r.upper) else "",
+                         fmt_pct(r.coverage), fmt_rank(r.rank, r.rank_n), str(r.year), ""])
+        if cmp_.group is not None:
+            r = by[(cmp_.countries[0], k.code)]
+            rows.append([title, baseline_label(cmp_.group, cmp_.stat), fmt_score(r.baseline), "", "", "", "", "",
+                         n_text(r)])
+    df = pd.DataFrame(rows, columns=cols)
+    if cmp_.group is None:
+        df = df.drop(columns=cols[-1])
+    return df

@@ -118,6 +118,16 @@ def coding_selector(data: AppData, scheme_id: str, where: Any = None) -> tuple[s
     return () if pick == DEFAULT_CODING else (pick,)
 
 
+def coding_choice(data: AppData, scheme_id: str) -> tuple[str, ...]:
+    """What :func:`coding_selector` returns, without drawing it (its state made valid first): a
+    page can use the choice before it draws the selector."""
+    ids = coding_options(data, scheme_id)
+    if not ids:
+        return ()
+    ensure_choice("coding", [DEFAULT_CODING, *ids], DEFAULT_CODING)
+    return current_coding()
+
+
 def current_coding() -> tuple[str, ...]:
     """The coding the *Coding* selector prefers (() = the default order)."""
     c = st.session_state.get("coding")
@@ -167,24 +177,36 @@ INTERACTIVE_KEY = "interactive_charts"
 
 def interactive_toggle(where: Any = None) -> bool:
     """The *Interactive charts* switch: off (the default), light static charts drawn on the
-    server (:mod:`indexer.app_svg`, no charting library in the browser); on, plotly's charts
-    with zoom and hover (its 4.7 MB bundle loads then). Returns whether it is on."""
+    server (:mod:`indexer.app_svg`, shown as images: no charting library in the browser); on,
+    plotly's charts with zoom and hover (its 4.7 MB bundle loads then). Returns whether it is on."""
     L = current_language()
     return bool((where or st).toggle(t("cmp.interactive", L), key=INTERACTIVE_KEY, help=t("cmp.interactive_help", L)))
 
 
 def show_chart(interactive: bool, svg: Callable[[], str], figure: Callable[[], Any], key: str,
                where: Any = None) -> None:
-    """One chart: plotly's ``figure()`` where ``interactive``, else the static ``svg()`` (only
-    the one shown is built). ``st.markdown`` carries the SVG: ``st.html`` would sanitise every
-    SVG element away."""
-    from .app_svg import markdown_block
+    """One chart: plotly's ``figure()`` where ``interactive``, else the static ``svg()`` as an
+    image (only the one shown is built). The image travels as Markdown (``app_svg.chart_image``),
+    which needs no code beyond what the page's title already loaded: inline SVG would need
+    Streamlit's HTML-in-Markdown parser, and ``st.image`` its image element, both fetched only
+    after the page's first drawing, and the chart waited for them (issue 19)."""
+    from .app_svg import chart_image
 
     w = where or st
     if interactive:
         w.plotly_chart(figure(), key=key, config={"displaylogo": False})
     else:
-        w.markdown(markdown_block(svg()), unsafe_allow_html=True)
+        w.markdown(chart_image(svg()))
+
+
+def chart_values(values: Callable[[], pd.DataFrame], key: str, where: Any = None) -> None:
+    """The static charts' values in words (``app_svg.chart_values``: what their tooltips carry),
+    in a box that starts closed; its table is built only once the box is opened (the box's
+    change reruns the page), so the default view stays as light as before."""
+    box = (where or st).expander(t("val.title", current_language()), key=key, on_change="rerun")
+    if box.open:
+        with box:
+            show_table(values())
 
 
 # ==============================================================================================

@@ -507,17 +507,23 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "svg.heat_title": {"en": "Heatmap of scores: {who}", "ru": "Тепловая карта оценок: {who}"},
     "cmp.interactive": {"en": "Interactive charts", "ru": "Интерактивные диаграммы"},
     "cmp.interactive_help": {
-        "en": "Off: light static charts (a pointer on a bar or point shows its details). On: zoomable charts "
-              "with full hover details, which load a charting library into the page (a few seconds the first time).",
-        "ru": "Выключено: лёгкие статичные диаграммы (подробности — при наведении указателя на столбец или точку). "
-              "Включено: масштабируемые диаграммы с полными подсказками; для них в страницу загружается "
+        "en": "Off: light static charts, drawn as images, their values in a table beside them. On: zoomable "
+              "charts with hover details, which load a charting library into the page (a few seconds the first "
+              "time).",
+        "ru": "Выключено: лёгкие статичные диаграммы в виде изображений, их значения — в таблице рядом. "
+              "Включено: масштабируемые диаграммы с подсказками при наведении; для них в страницу загружается "
               "библиотека диаграмм (в первый раз — несколько секунд).",
     },
     "cmp.static_hover": {
-        "en": "Point at a bar or a point for its coverage, band, rank and profile year (or switch on **Interactive "
-              "charts**); n under each area = baseline members with a score there.",
-        "ru": "Наведите указатель на столбец или точку, чтобы увидеть охват, категорию, место и год профиля (или "
-              "включите **Интерактивные диаграммы**); n под каждой областью — число членов базовой группы, имеющих "
-              "там оценку.",
+        "en": "Each value with its coverage, band, rank and profile year: **Values of the charts** below (or "
+              "switch on **Interactive charts** and point at a bar); n under each area = baseline members with a "
+              "score there.",
+        "ru": "Каждое значение с охватом, категорией, местом и годом профиля — в разделе **Значения диаграмм** "
+              "ниже (или включите **Интерактивные диаграммы** и наведите указатель на столбец); n под каждой "
+              "областью — число членов базовой группы, имеющих там оценку.",
     },
+    # --- the static charts' values in words (app_svg.chart_values: what their tooltips carried)
+    "val.title": {"en": "Values of the charts", "ru": "Значения диаграмм"},
+    "val.profile_year": {"en": "profile year", "ru": "год профиля"},
+    "val.baseline_n": {"en": "baseline n", "ru": "n базовой группы"},
 }

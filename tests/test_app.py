@@ -74,9 +74,16 @@ def app(page: str | None = None) -> AppTest:
     return at
 
 
+#: how the static charts travel: a Markdown image whose source is the SVG itself
+IMAGE = "](data:image/svg+xml;base64,"
+
+
 def svg_charts(at: AppTest) -> list[str]:
-    """The static SVG charts on the page (``indexer.app_svg``, carried by ``st.markdown``)."""
-    return [m.value for m in at.markdown if 'class="idx-chart"' in m.value]
+    """The static SVG charts on the page (``indexer.app_svg``), decoded from the Markdown images
+    that carry them (``app_svg.chart_image``)."""
+    import base64
+
+    return [base64.b64decode(m.value.split(IMAGE, 1)[1].rstrip(")")).decode() for m in at.markdown if IMAGE in m.value]
 
 
 def texts(at: AppTest) -> str:
@@ -132,15 +139,68 @@ def test_compare_default_shows_kazakhstan_and_armenia_against_eu27(root: Path):
     assert "n = " in texts(at)  # baseline_n shown
 
 
-def test_the_sidebar_caption_lets_the_browser_load_the_html_parser_first(root: Path):
-    """An empty sidebar element allows HTML: the browser then loads the parser the static charts
-    need with the first elements, not last (issue 19, A/B measured); the data caption does not."""
+def test_the_default_compare_page_needs_no_html_parser(root: Path):
+    """No element of the default page allows HTML: the browser then never fetches Streamlit's
+    HTML-in-Markdown parser, which the first chart used to wait for (issue 19); the charts are
+    Markdown images, each with its title and every value in words as its alt text."""
     at = app()
+    assert not [m.value[:60] for m in at.main.markdown if m.proto.allow_html]
+    assert not [m.value[:60] for m in at.sidebar.markdown if m.proto.allow_html]
     cap = at.sidebar.caption[0]
     assert cap.value.startswith("Data: ") and cap.value.endswith("`")  # the root, a code span
     assert cap.proto.allow_html is False  # a path could hold anything: never read as HTML
-    pre = [m for m in at.sidebar.markdown if m.proto.allow_html]
-    assert [m.value for m in pre] == ['<span class="idx-preload"></span>']
+    images = [m.value for m in at.markdown if IMAGE in m.value]
+    assert [x.startswith(("![Radar chart of scores", "![Bar chart of scores")) for x in images] == [True, True]
+    # the alt text (Markdown's escapes undone) is the chart's title and <desc>: every area's value
+    import re
+
+    from indexer.compare import compare
+
+    b = load_paths([root / "indicators", root / "country_profiles"])
+    scheme = b.schemes["mipex-core"]
+    cmp_ = compare(scheme, b.profiles_of("mipex-core"), ["KZ", "AM"], group=b.groups["EU27"], stat=sup.DEFAULT_STAT)
+    alt = re.sub(r"\\(.)", r"\1", images[1][2:images[1].index(IMAGE)])
+    assert alt.startswith("Bar chart of scores: Kazakhstan (KZ) (illustrative), Armenia (AM) (illustrative) · EU27 mean. ")
+    kz = cmp_.table[(cmp_.table.country == "KZ") & (cmp_.table.depth == 1)]
+    for r in kz.itertuples():
+        if not sup.is_missing(r.score):
+            assert f"{scheme.node(r.code).title}: Kazakhstan (KZ) {r.score:.1f}" in alt, r.code
+
+
+def test_the_static_charts_values_are_in_a_closed_box(root: Path):
+    """What the static charts' tooltips carried (score, band, bounds, coverage, rank, profile year,
+    the baseline's n and thin mark) is in *Values of the charts*: closed and not built by default,
+    opened a table with one row per area and country and the baseline's row."""
+    from indexer.compare import compare
+
+    at = app()
+    box = [e for e in at.expander if e.label == "Values of the charts"]
+    assert len(box) == 1 and not at.dataframe  # closed: its table is not built
+    at.session_state["values_areas"] = True
+    run(at)
+    df = at.dataframe[-1].value
+    b = load_paths([root / "indicators", root / "country_profiles"])
+    scheme = b.schemes["mipex-core"]
+    cmp_ = compare(scheme, b.profiles_of("mipex-core"), ["KZ", "AM"], group=b.groups["EU27"], stat=sup.DEFAULT_STAT)
+    areas = cmp_.table[cmp_.table.depth == 1]
+    assert len(df) == len(scheme.root.children) * 3  # KZ, AM and the EU27 mean for each area
+    assert list(df.columns) == ["area", "country", "score", "band", "can become", "coverage", "rank", "profile year",
+                                "baseline n"]
+    for r in areas.itertuples():
+        title = scheme.node(r.code).title
+        row = df[(df.area == title) & df.country.str.startswith(sup.country_label(r.country))].iloc[0]
+        assert row.score == sup.fmt_score(r.score) and row.coverage == sup.fmt_pct(r.coverage)
+        assert row["rank"] == (f"{r.rank:.0f} of {r.rank_n:.0f}" if not sup.is_missing(r.rank) else "–")
+        assert row["profile year"] == str(r.year)
+        assert row["can become"] == (sup.fmt_bounds(r.lower, r.upper) if sup.is_open_interval(r.lower, r.upper) else "")
+        base = df[(df.area == title) & (df.country == "EU27 mean")].iloc[0]
+        assert base.score == sup.fmt_score(r.baseline)
+        assert base["baseline n"] == f"{r.baseline_n:.0f}" + (" ⚠ thin" if r.thin else "")
+    assert (df["baseline n"].str.contains("⚠ thin")).any() == bool(areas.thin.any())
+    # switched to the interactive charts (hover), the box is gone
+    at.toggle(key="interactive_charts").set_value(True)
+    run(at)
+    assert not [e for e in at.expander if e.label == "Values of the charts"]
 
 
 def test_interactive_charts_toggle_swaps_svg_for_plotly_and_back(root: Path):
@@ -159,7 +219,7 @@ def test_interactive_charts_toggle_swaps_svg_for_plotly_and_back(root: Path):
     at.switch_page("app_pages/compare.py")
     run(at)
     assert len(svg_charts(at)) == 2 and not at.get("plotly_chart")
-    assert "Point at a bar or a point" in texts(at)
+    assert "Values of the charts" in texts(at)
 
 
 def test_compare_default_falls_back_to_demo_countries(demo_app_root: Path):
@@ -184,6 +244,17 @@ def test_compare_reacts_to_a_changed_selection(root: Path):
     assert {"Moldova, Republic of (MD)", "Ukraine (UA)"} & set(labels) or any("(RU)" in x for x in labels)
     assert at.multiselect(key="countries").value[:2] == ["KZ", "AM"]
     assert any("Sources of published scores" in e.label for e in at.expander)
+
+
+def test_compare_without_countries_keeps_its_selections(root: Path):
+    """The page runs its view before drawing the selections: with nothing to compare it still
+    draws them, with the reason, and no view."""
+    at = app()
+    at.multiselect(key="countries").set_value([])
+    run(at)
+    assert [i.value for i in at.info] == ["Pick at least one country."]
+    assert at.multiselect(key="countries").value == [] and at.selectbox(key="stat").value == "mean"
+    assert not at.metric and not at.tabs and not svg_charts(at)
 
 
 def test_compare_cards_show_bounds_where_there_is_no_score(root: Path):
@@ -224,9 +295,16 @@ def test_compare_tabs_render(root: Path, tab: str):
     elif tab == "Heatmap":  # static, like the Areas tab, until the user asks for the interactive one
         charts = svg_charts(at)
         assert len(charts) == 1 and 'data-testid="idx-heat"' in charts[0] and not at.get("plotly_chart")
+        at.session_state["values_heat"] = True  # its values in words, as under the Areas tab's charts
+        run(at)
+        df = at.dataframe[-1].value
+        areas = load_paths([root / "indicators"]).schemes["mipex-core"].root.children
+        assert list(df.area.unique()) == [a.title for a in areas]
+        assert len(df) == len(areas) * len(at.metric)  # each compared country and the baseline (a card each)
         at.toggle(key="interactive_charts").set_value(True)
         run(at)
         assert len(at.get("plotly_chart")) == 1 and not svg_charts(at)
+        assert not [e for e in at.expander if e.label == "Values of the charts"]
     else:
         assert at.get("plotly_chart")
 

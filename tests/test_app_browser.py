@@ -14,7 +14,16 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # the harness lives in benchmarks/ (not an installed package)
     sys.path.insert(0, str(REPO))
 
-from benchmarks.bench_app import CHROMIUM, AppServer, first_render, launch, seen, wait_idle, watch  # noqa: E402
+from benchmarks.bench_app import (  # noqa: E402
+    CHART_IMAGE,
+    CHROMIUM,
+    AppServer,
+    first_render,
+    launch,
+    seen,
+    wait_idle,
+    watch,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -79,34 +88,52 @@ def test_default_page_shows_kazakhstan_and_armenia(server, page):
 
 
 def test_default_charts_are_static_svg_until_the_user_asks(server, page, tmp_path: Path):
-    """A new visitor's Compare page draws its two charts as inline SVG (an accessible image
-    each, with the honesty labels) without fetching plotly's bundle; the *Interactive charts*
-    switch brings plotly's charts, with their hover details."""
+    """A new visitor's Compare page draws its two charts as SVG images (Markdown images: neither
+    plotly's bundle nor Streamlit's HTML parser is fetched), each with its title and every value
+    in words as alt text; *Values of the charts* opens a table of what the tooltips carried, which
+    a screen reader reaches too (the grid's cells); the *Interactive charts* switch brings
+    plotly's charts, with their hover details."""
+    import base64
+
     scripts: list[str] = []
     page.on("request", lambda r: scripts.append(r.url) if r.url.endswith(".js") else None)
     first_render(page, server.url)
-    svgs = page.locator("svg.idx-chart")
-    assert svgs.count() == 2
-    for i in range(2):
-        svg = svgs.nth(i)
-        assert svg.is_visible() and svg.get_attribute("role") == "img"
-        box = svg.bounding_box()
+    images = page.locator(CHART_IMAGE)
+    assert images.count() == 2
+    for i, kind in enumerate(("Radar chart of scores", "Bar chart of scores")):
+        img = images.nth(i)
+        assert img.is_visible()
+        box = img.bounding_box()
         assert box["width"] > 300 and box["height"] > 250, box
-        assert svg.locator("title").first.text_content().startswith(("Radar chart of scores", "Bar chart of scores"))
-    bars = page.locator('svg[data-testid="idx-bars"]')
-    words = bars.locator("text").all_text_contents()
-    assert "Kazakhstan (KZ) · illustrative" in words and "EU27 mean" in words
-    assert any(w.startswith("n=") for w in words) and "score" in words
-    assert bars.locator("rect.idx-bar").count() > 0
+        natural = img.evaluate("e => [e.complete, e.naturalWidth, e.naturalHeight]")
+        assert natural[0] and natural[1] >= 500 and natural[2] > 250, natural  # decoded and drawn
+        alt = img.get_attribute("alt")
+        assert alt.startswith(f"{kind}: Kazakhstan (KZ) (illustrative), Armenia (AM) (illustrative) · EU27 mean. ")
+        assert "Labour market mobility: Kazakhstan (KZ) " in alt and "EU27 mean " in alt and "(n=" in alt
+    bars = base64.b64decode(images.nth(1).get_attribute("src").split(",", 1)[1]).decode()
+    assert "Kazakhstan (KZ) · illustrative" in bars and 'class="idx-bar"' in bars
     assert page.locator(".js-plotly-plot").count() == 0
     assert not [u for u in scripts if "PlotlyChart" in u], "plotly's bundle was fetched for the default view"
+    assert not [u for u in scripts if "rehype-raw" in u], "the HTML parser was fetched for the default view"
     page.screenshot(path=str(tmp_path / "compare-svg.png"))
+    assert_no_exception(page)
+
+    page.get_by_test_id("stExpander").filter(has_text="Values of the charts").locator("summary").click()
+    grid = page.locator('[data-testid="stExpander"] [data-testid="stDataFrame"]').first
+    grid.wait_for(timeout=60_000)
+    wait_idle(page)
+    # the grid draws on a canvas; its cells are also written out for assistive technology
+    grid.locator('[role="gridcell"]').filter(has_text="EU27 mean").first.wait_for(state="attached", timeout=60_000)
+    cells = grid.locator('[role="gridcell"]').all_text_contents()
+    assert cells[:2] == ["Labour market mobility", "Kazakhstan (KZ) · illustrative"], cells[:12]
+    assert "EU27 mean" in cells and any(c.endswith("⚠ thin") for c in cells) and "2024" in cells
+    assert any(c.endswith("%") for c in cells) and any(" of " in c for c in cells)  # coverage, rank
     assert_no_exception(page)
 
     page.get_by_test_id("stCheckbox").filter(has_text="Interactive charts").click()
     page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
     wait_idle(page)
-    assert page.locator(".js-plotly-plot").count() == 2 and page.locator("svg.idx-chart").count() == 0
+    assert page.locator(".js-plotly-plot").count() == 2 and page.locator(CHART_IMAGE).count() == 0
     assert [u for u in scripts if "PlotlyChart" in u]
     assert_no_exception(page)
 

@@ -204,6 +204,15 @@ def test_compare_charts_speak_russian():
         assert ru in svg, ru
     for en in ("Radar chart", "Bar chart", "illustrative", "coverage ", "rank ", " thin<", "Kazakhstan"):
         assert en not in svg, en
+    # their values in words: the box's title and the table's headings and words in Russian
+    at.session_state["values_areas"] = True
+    run(at)
+    assert [e.label for e in at.expander if e.label == "Значения диаграмм"]
+    df = at.dataframe[-1].value
+    assert list(df.columns)[1:] == ["страна", "оценка", "категория", "может составить", "охват", "место", "год профиля",
+                                    "n базовой группы"]
+    assert "Казахстан (KZ) · иллюстративно" in set(df["страна"]) and df["n базовой группы"].str.contains("мало данных").any()
+    at.session_state["values_areas"] = False
     # the interactive ones
     at.toggle(key="interactive_charts").set_value(True)
     run(at)

@@ -157,8 +157,36 @@ def test_text_is_escaped_for_xml_and_markdown(scheme):
     # Markdown (emphasis) and Streamlit's LaTeX ($…$) never see their syntax characters
     assert "$" not in svg and "*y*" not in svg and "&#36;x&#36;" in svg
     assert "Gamma $x$ *y*" in texts(parse(svg))  # the text itself is unchanged
-    block = app_svg.markdown_block(svg)
-    assert block.startswith("<div") and block.endswith("</svg></div>")
+    # as the app shows it: a Markdown image of the SVG itself, its alt text the title and <desc>
+    # with Markdown's syntax characters escaped (Streamlit would read $x$ as maths)
+    import base64
+
+    image = app_svg.chart_image(svg)
+    alt, src = image[2:].split("](data:image/svg+xml;base64,")
+    assert base64.b64decode(src.rstrip(")")).decode() == svg
+    assert alt.startswith("Bar chart of scores\\: ") and "Gamma \\$x\\$ \\*y\\*\\: " in alt and "$x$" not in alt
+    assert app_svg.alt_text(svg).startswith("Bar chart of scores: ") and "Gamma $x$ *y*: " in app_svg.alt_text(svg)
+
+
+def test_chart_values_carry_what_the_tooltips_carried(scheme):
+    """The *Values* table: one row per node and country, then the baseline's, in words."""
+    df = app_svg.chart_values(comparison(scheme), level="area")
+    assert list(df.columns) == ["area", "country", "score", "band", "can become", "coverage", "rank", "profile year",
+                                "baseline n"]
+    rows = {(r.area, r.country): r for r in df.itertuples(index=False)}
+    assert len(df) == 9  # three areas × (XA, XB, the baseline)
+    xa = rows[("Alpha area", XA)]
+    assert (xa.score, xa.coverage, xa.rank, xa._7, xa._4) == ("80.0", "100%", "1 of 5", "2024", "")
+    xb = rows[("Alpha area", f"{XB} · illustrative")]
+    assert (xb.score, xb._4, xb.coverage) == ("50.0", "50.0–70.0", "50%")  # can still move: 50 to 70
+    assert rows[("Beta", f"{XB} · illustrative")].score == "–"  # no score yet, its bounds beside it
+    assert rows[("Beta", f"{XB} · illustrative")]._4 == "20.0–90.0"
+    assert rows[("Alpha area", "G5 mean")]._8 == "4" and rows[("Alpha area", "G5 mean")].score == "60.0"
+    assert rows[("Beta", "G5 mean")]._8 == "1 ⚠ thin"
+    assert rows[("Gamma $x$ *y*", "G5 mean")].score == "–"
+    from dataclasses import replace
+
+    assert "baseline n" not in app_svg.chart_values(replace(comparison(scheme), group=None)).columns
 
 
 def test_bars_without_a_baseline_have_no_ticks_and_no_n(scheme):
