@@ -126,7 +126,9 @@ def test_default_charts_are_static_svg_until_the_user_asks(server, page, tmp_pat
     grid.locator('[role="gridcell"]').filter(has_text="EU27 mean").first.wait_for(state="attached", timeout=60_000)
     cells = grid.locator('[role="gridcell"]').all_text_contents()
     assert cells[:2] == ["Labour market mobility", "Kazakhstan (KZ) · illustrative"], cells[:12]
-    assert "EU27 mean" in cells and any(c.endswith("⚠ thin") for c in cells) and "2024" in cells
+    # the EU27's area baselines rest on 14 to 27 members (none thin since RO, BE, CZ, PT were coded);
+    # the thin mark's rendering is checked in test_app_ru against the OECD
+    assert "EU27 mean" in cells and "2024" in cells and not any(c.endswith("⚠ thin") for c in cells)
     assert any(c.endswith("%") for c in cells) and any(" of " in c for c in cells)  # coverage, rank
     assert_no_exception(page)
 
