@@ -88,6 +88,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     def __init__(self, stream: Any) -> None:
         super().__init__(stream)
         self.duplicates: list[tuple[int, int, str]] = []
+        self.root: Any = None  # the document's node tree, once composed
         # an alias makes two places share one object: left to PyYAML (a '*' anywhere is enough)
         self._fast = isinstance(stream, str) and "*" not in stream
 
@@ -111,6 +112,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         pass
 
     def construct_document(self, node: Any) -> Any:
+        self.root = node  # kept for locating this file's problems (Locator): no second composition
         if self._fast:
             try:
                 return self._build(node, 0)
@@ -232,6 +234,9 @@ class RawFile:
     text: str = ""
     problems: list[Problem] = field(default_factory=list)
     ok: bool = True
+    #: the composed node tree (line and column marks) of a file read without error, for locating
+    #: the problems its parser finds; dropped once they are located
+    node: Any = None
 
 
 def _mark_problem(path: str, err: BaseException, code: str = "yaml-syntax") -> Problem:
@@ -290,12 +295,14 @@ def read_yaml(path: str | Path) -> RawFile:
         raw.ok = False
     finally:
         loader.dispose()
+    if raw.ok:
+        raw.node = loader.root
     if raw.ok and not loader._fast:
         bomb = _alias_bomb(raw.data)
         if bomb:
             line, col = _first_alias(text)
             raw.problems.append(Problem(spath, line, col, ERROR, "yaml-syntax", bomb))
-            raw.data, raw.ok = None, False
+            raw.data, raw.ok, raw.node = None, False, None
     for line, col, key in loader.duplicates:
         raw.problems.append(Problem(spath, line, col, ERROR, "duplicate-key",
                                     f"key {excerpt(key)} appears twice in one mapping; keep one"))
@@ -364,10 +371,10 @@ Key = str | int
 class Locator:
     """Finds the line and column of a key path in a YAML text, by composing it once, lazily."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, root: Any = None) -> None:
         self._text = text
-        self._root: Any = None
-        self._composed = False
+        self._root: Any = root
+        self._composed = root is not None  # a tree the reader composed already: not composed again
         # id(mapping node) -> {key text: (key node, value node)}, the last occurrence kept;
         # built on first use so that locating many problems in one mapping stays linear
         self._maps: dict[int, dict[str, tuple[Any, Any]]] = {}
@@ -428,6 +435,7 @@ class _Collector:
     path: str
     text: str
     pending: list[tuple[tuple[Key, ...], str, str, str, str]] = field(default_factory=list)
+    node: Any = None  # the reader's node tree (RawFile.node), if it kept one
 
     def add(self, keypath: tuple[Key, ...], code: str, message: str, severity: str = ERROR, at: str = "value") -> None:
         self.pending.append((keypath, at, severity, code, message))
@@ -445,7 +453,7 @@ class _Collector:
     def problems(self) -> list[Problem]:
         if not self.pending:
             return []
-        loc = Locator(self.text)
+        loc = Locator(self.text, self.node)
         out = []
         for keypath, at, severity, code, message in self.pending:
             line, col = loc.find(keypath, at)
@@ -1084,7 +1092,8 @@ def load_file(path: str | Path, bundle: Bundle | None = None) -> Bundle:
         return b
     data = raw.data
     kind = kind_of(data)
-    c = _Collector(spath, raw.text)
+    c = _Collector(spath, raw.text, node=raw.node)
+    raw.node = None
     if kind is None:
         if data is None:
             c.error((), "missing-field", "the file is empty; a scheme needs `id`, a profile `scheme`, a group file `groups`")
