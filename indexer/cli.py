@@ -87,7 +87,9 @@ def select(scheme_ref: str, paths: Sequence[str], *, groups: bool = False, skip_
     used |= {path for path, s in bundle.profile_schemes.items() if s == sid}
     if groups:  # commands that take a baseline use the group files too
         used |= {g.path for g in bundle.groups.values()} | {p.path for p in bundle.problems if p.code == "duplicate-group"}
-    problems = [p for p in sort_problems(bundle.problems + cross) if p.path in used]
+    # not sorted here: a data command only counts its warnings, and its errors are sorted below
+    # (sorting every warning of 2,000 unsourced profiles cost 0.3 s of `score`)
+    problems = [p for p in bundle.problems + cross if p.path in used]
     skipped: set[str] = set()
     if skip_invalid:
         group_files = {g.path for g in bundle.groups.values()}
@@ -101,7 +103,7 @@ def select(scheme_ref: str, paths: Sequence[str], *, groups: bool = False, skip_
         hint = (f"; fix {'it' if len(bad) == 1 else 'them'} (indexer validate {bad[0]}), or add --skip-invalid "
                 "to leave broken profiles out" if skip_invalid is False and not (set(bad) & scheme_files) else "")
         # the errors are what stops the command; its warnings are counted (validate lists them)
-        raise InvalidInput([p for p in problems if p.severity == "error"], summary_line(problems) + hint)
+        raise InvalidInput(sort_problems(p for p in problems if p.severity == "error"), summary_line(problems) + hint)
     scheme = bundle.schemes[sid]
     profiles = [p for p in bundle.profiles if p.scheme == sid and p.path not in skipped]
     return Selection(bundle, scheme, profiles, [p for p in problems if p.severity == "warning"])
