@@ -220,3 +220,25 @@ with st.container():
 with st.container():
     if not rows and not profile.scores:
         st.caption(tr("cty.no_answers"))
+
+# --- two codings of the year side by side (indexer.agree) ---------------------------------------
+with st.container():
+    agr = dat.agreement(data, sid, country, used_year)
+    if agr is not None:
+        l1, l2 = (fmt.coding_text(p.coding, p.provenance) for p in (agr.first, agr.second))
+        ov = agr.nodes.iloc[0]
+        with st.expander(tr("cty.agree", year=agr.year, a=l1, b=l2, pct=fmt.fmt_pct(ov.agreement))):
+            st.caption(tr("cty.agree_note"))
+            g_score = tr("col.score")
+            shown = [{tr("col.code"): r.code, tr("col.title"): tr("w.overall") if r.code == "overall"
+                      else vscheme.node(r.code).title, tr("agr.col.both"): int(r.both),
+                      tr("agr.col.same"): int(r.same), tr("agr.col.agreement"): r.agreement,
+                      tr("agr.col.kappa"): r.kappa, f"{g_score} · {l1}": r.score_1, f"{g_score} · {l2}": r.score_2}
+                     for r in agr.nodes.itertuples(index=False)]
+            ui.show_table(pd.DataFrame(shown), {tr("agr.col.agreement"): fmt.PCT, tr("agr.col.kappa"): "{:.2f}",
+                                                f"{g_score} · {l1}": fmt.SCORE, f"{g_score} · {l2}": fmt.SCORE})
+            q = agr.questions
+            differ = q[q.both & ~q.same]
+            if len(differ):
+                st.caption(tr("cty.agree_diff", a=l1, b=l2, items=", ".join(
+                    f"{r.code} {r.answer_1}/{r.answer_2}" for r in differ.itertuples(index=False))))

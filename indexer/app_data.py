@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -412,6 +413,24 @@ def profile_view(data: AppData, scheme_id: str, country: str, group: str | None,
     report module is not installed. Its words and the scheme's texts are in the app's language."""
     return _cached_report(str(data.root), data.version, scheme_id, country, group or None, stat, year,
                           tuple(coding), current_language())
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _cached_agreement(root: str, version: str, scheme_id: str, country: str, year: int) -> Any:
+    from .agree import AgreeError, agree
+
+    data = _cached_data(root, version)
+    s = _cached_scored(root, version, scheme_id)
+    try:
+        return agree(data.schemes[scheme_id], s.arrays.profiles, country, year=year)
+    except AgreeError:
+        return None
+
+
+def agreement(data: AppData, scheme_id: str, country: str, year: int) -> Any:
+    """The first two codings with answers of ``country``'s ``year`` side by side
+    (``indexer.agree.Agreement``), or None when the year has fewer than two."""
+    return _cached_agreement(str(data.root), data.version, scheme_id, country, year)
 
 
 def pdf_maker(data: AppData, scheme_id: str, country: str, group: str | None, stat: str,

@@ -449,6 +449,25 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
                   "ru": "Отвечено {k} из {n} вопросов; источник указан в {c}."},
     "cty.not_answered": {"en": "Not answered yet ({n})", "ru": "Пока без ответа ({n})"},
     "cty.no_answers": {"en": "This profile has no answers yet.", "ru": "В этом профиле пока нет ответов."},
+    "cty.agree": {
+        "en": "Two codings of {year} side by side: {a} and {b} answer {pct} of the questions alike",
+        "ru": "Две кодировки {year} г. рядом: {a} и {b} одинаково отвечают на {pct} вопросов",
+    },
+    "cty.agree_note": {
+        "en": "Per area: the questions both codings answer, how many alike, Cohen's linearly weighted kappa on the "
+              "answers' scores (1 = perfect agreement, 0 = what chance gives) and each coding's score. The noise "
+              "between two readings of the same law, before either is compared with another country "
+              "(`indexer agree`).",
+        "ru": "По областям: вопросы, на которые отвечают обе кодировки, сколько из них одинаково, взвешенная каппа "
+              "Коэна по баллам ответов (1 — полное согласие, 0 — случайное) и оценка по каждой кодировке. Это "
+              "расхождение двух прочтений одного закона до сравнения с другой страной (`indexer agree`).",
+    },
+    "cty.agree_diff": {"en": "Answered differently ({a} / {b}): {items}.",
+                       "ru": "Ответы расходятся ({a} / {b}): {items}."},
+    "agr.col.both": {"en": "both answer", "ru": "отвечают обе"},
+    "agr.col.same": {"en": "alike", "ru": "одинаково"},
+    "agr.col.agreement": {"en": "agreement", "ru": "согласие"},
+    "agr.col.kappa": {"en": "kappa", "ru": "каппа"},
     "rob.title": {"en": "Robustness of the ranks", "ru": "Устойчивость мест в рейтинге"},
     "cmp.unscored": {
         "en": "No area score for {who}: too few questions are answered for the scheme's coverage rule. The hatched "

@@ -627,3 +627,26 @@ def test_rank_bounds_count_the_country_in_the_pool():
     # KZ has no overall yet: 27 members are ranked, KZ could come 28th; "5–28 of 27" read wrong
     assert sup.fmt_rank_bounds(5, 28, 27) == "5–28 of 28"
     assert sup.fmt_rank_bounds(3, 9, 27) == "3–9 of 27" and sup.fmt_rank_bounds(4, 4, 9) == "4 of 9"
+
+
+def test_country_page_sets_two_codings_of_the_year_side_by_side(root: Path):
+    """Germany 2024 has two codings with answers (desk, desk-b): the Country profile shows their
+    agreement per area, the numbers indexer.agree gives (itself tested by hand); Kazakhstan,
+    with one coding, shows no such box."""
+    from indexer.agree import agree
+    from indexer.load import load_paths
+
+    at = app("country")
+    assert not [e for e in at.expander if e.label.startswith("Two codings of")]
+    at.selectbox(key="country").set_value("DE")
+    run(at)
+    b = load_paths([root / "indicators", root / "country_profiles"])
+    res = agree(b.schemes["mipex-core"], b.profiles, "DE", year=2024)
+    (box,) = [e for e in at.expander if e.label.startswith("Two codings of 2024 side by side")]
+    assert box.label == (f"Two codings of 2024 side by side: desk (illustrative) and desk-b (illustrative) answer "
+                         f"{res.nodes.iloc[0].agreement * 100:.0f}% of the questions alike")
+    df = box.dataframe[0].value
+    assert list(df["code"]) == list(res.nodes.code) and list(df["alike"]) == list(res.nodes.same)
+    assert df["kappa"].tolist() == [f"{k:.2f}" for k in res.nodes.kappa]  # shown with two decimals
+    differ = res.questions[res.questions.both & ~res.questions.same]
+    assert any(c.value.startswith("Answered differently") and f"{differ.iloc[0].code} " in c.value for c in box.caption)
