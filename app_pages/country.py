@@ -237,8 +237,7 @@ with st.container():
                      for r in agr.nodes.itertuples(index=False)]
             ui.show_table(pd.DataFrame(shown), {tr("agr.col.agreement"): fmt.PCT, tr("agr.col.kappa"): "{:.2f}",
                                                 f"{g_score} · {l1}": fmt.SCORE, f"{g_score} · {l2}": fmt.SCORE})
-            q = agr.questions
-            differ = q[q.both & ~q.same]
+            differ = agr.differing
             if len(differ):
                 st.caption(tr("cty.agree_diff", a=l1, b=l2, items=", ".join(
                     f"{r.code} {r.answer_1}/{r.answer_2}" for r in differ.itertuples(index=False))))

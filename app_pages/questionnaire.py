@@ -307,12 +307,8 @@ if preview is not None:
     cov = {r.code: r.coverage for r in preview.itertuples(index=False) if r.depth <= 1}
 
 
-def leaves_under(node: Node) -> list[Node]:
-    return [node] if node.is_leaf else [n for n in scheme.descendants(node.code) if n.is_leaf]
-
-
 def answered(node: Node) -> tuple[int, int]:
-    ls = leaves_under(node)
+    ls = scheme.leaves_under(node.code)
     return sum(1 for n in ls if doc.values[n.code].answer is not None), len(ls)
 
 
@@ -419,7 +415,7 @@ with main:
         # static labels: a radio whose labels change is reset by the browser (the counts are in Progress)
         area = view.node(st.radio(tr("q.area"), [a.code for a in areas], key=f"q{nonce}_area", horizontal=True))
         st.markdown(f"#### {area.code} {area.title}")
-        cards = [(view.node(leaf.code), area) for leaf in leaves_under(area)]
+        cards = [(view.node(leaf.code), area) for leaf in scheme.leaves_under(area.code)]
     for leaf, area in cards:
         parent = scheme.parents.get(leaf.code)
         with st.container(border=True):

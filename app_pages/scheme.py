@@ -80,7 +80,7 @@ def tree_view() -> None:
             st.markdown("\n".join(f"- `{o.value}` {o.label} — **{o.score:g}**" for o in n.options))
 
     for area in s.root.children:
-        n_under = sum(1 for d in s.descendants(area.code) if d.is_leaf) if area.children else 1
+        n_under = len(s.leaves_under(area.code))
         with st.expander(f"{area.code} · {area.title} ({tr('count.questions', n=n_under)})"):
             if area.is_leaf:
                 leaf_block(area)

@@ -101,37 +101,57 @@ class Agreement:
     def labels(self) -> tuple[str, str]:
         return label(self.first), label(self.second)
 
+    @property
+    def differing(self) -> pd.DataFrame:
+        """The questions both codings answer, differently (rows of ``questions``)."""
+        q = self.questions
+        return q[q.both & ~q.same]
+
+    @property
+    def median_area_diff(self) -> tuple[float, int]:
+        """(median |score_2 − score_1|, n) over the depth-1 nodes both codings score (NaN, 0 if none)."""
+        d = self.nodes.loc[self.nodes.depth == 1, "diff"].abs().dropna()
+        return (float(d.median()) if len(d) else float("nan")), len(d)
+
 
 def pick_codings(scheme: Scheme, profiles: Sequence[Profile], country: str, year: int | None,
                  codings: Sequence[str] = ()) -> tuple[Profile, Profile]:
-    """The two codings to set side by side: ``codings`` (two ids) or, by default, the two
-    first codings with answers of the country's latest year that has two (``indexer.codings``'
-    order of preference)."""
+    """The two codings to set side by side: ``codings`` (two ids) of ``year`` (default: the
+    latest year that has both) or, by default, the two first codings with answers of ``year`` (or
+    of the latest year that has two), in ``indexer.codings``' order of preference."""
     mine = [p for p in profiles if p.scheme == scheme.id and p.country == country]
     if not mine:
         raise AgreeError(f"{country} has no profile of {scheme.id}")
     if len(codings) not in (0, 2):
         raise AgreeError("give two codings to set side by side (--coding ID twice), or none for the default")
-    years = sorted({p.year for p in mine}, reverse=True) if year is None else [year]
-    for y in years:
-        of_year = [p for p in mine if p.year == y]
+    if codings and codings[0] == codings[1]:
+        raise AgreeError("the two codings must differ")
+    for y in sorted({p.year for p in mine}, reverse=True) if year is None else [year]:
+        of_year = {p.coding: p for p in mine if p.year == y}
         if codings:
-            found = {p.coding: p for p in of_year}
-            missing = [c for c in codings if c not in found]
-            if codings[0] == codings[1]:
-                raise AgreeError("the two codings must differ")
-            if not missing:
-                return found[codings[0]], found[codings[1]]
-            if year is not None or len(years) == 1:
-                have = ", ".join(sorted(found)) or "none"
-                raise AgreeError(f"{country} {y} has no coding {', '.join(missing)} (its codings: {have})")
+            if all(c in of_year for c in codings):
+                return of_year[codings[0]], of_year[codings[1]]
             continue
-        answered = sorted((p for p in of_year if p.has_answers), key=rank)
+        answered = sorted((p for p in of_year.values() if p.has_answers), key=rank)
         if len(answered) >= 2:
             return answered[0], answered[1]
-    have = "; ".join(f"{p.year}: {label(p)}" for p in sorted(mine, key=lambda p: (p.year, rank(p))))
     when = f" in {year}" if year is not None else ""
-    raise AgreeError(f"{country} has no two codings with answers of the same year{when} (its codings: {have})")
+    have = _codings_by_year([p for p in mine if year is None or p.year == year] or mine)
+    if not codings:
+        raise AgreeError(f"{country} has no two codings with answers of the same year{when} (its codings: {have})")
+    missing = [c for c in codings if all(p.coding != c or (year is not None and p.year != year) for p in mine)]
+    if missing:
+        raise AgreeError(f"{country} has no coding {' or '.join(missing)}{when} (its codings: {have})")
+    raise AgreeError(f"{country} has no year with both codings {' and '.join(codings)} (its codings: {have})")
+
+
+def _codings_by_year(profiles: Sequence[Profile]) -> str:
+    """``published 2007–2024 (18 years); desk (illustrative) 2024``: each coding with its years."""
+    years: dict[str, list[int]] = {}
+    for p in sorted(profiles, key=lambda p: (rank(p), p.year)):
+        years.setdefault(label(p), []).append(p.year)
+    return "; ".join(f"{lab} {ys[0]}" if len(ys) == 1 else f"{lab} {ys[0]}–{ys[-1]} ({len(ys)} years)"
+                     for lab, ys in years.items())
 
 
 def agree(scheme: Scheme, profiles: Sequence[Profile], country: str, *, year: int | None = None,
@@ -155,7 +175,7 @@ def question_table(scheme: Scheme, arrays: ScoreArrays) -> pd.DataFrame:
         a1, a2 = p1.answers.get(leaf.code), p2.answers.get(leaf.code)
         s1, s2 = float(arrays.score[0, col[leaf.code]]), float(arrays.score[1, col[leaf.code]])
         both = a1 is not None and a2 is not None
-        rows.append({"code": leaf.code, "area": _area_of(scheme, leaf.code), "answer_1": a1, "answer_2": a2,
+        rows.append({"code": leaf.code, "area": scheme.area_of(leaf.code), "answer_1": a1, "answer_2": a2,
                      "score_1": s1, "score_2": s2, "both": both, "same": both and a1 == a2,
                      "abs_diff": abs(s1 - s2) if both else float("nan")})
     return pd.DataFrame(rows, columns=QUESTION_COLUMNS)
@@ -168,7 +188,7 @@ def node_table(scheme: Scheme, arrays: ScoreArrays, questions: pd.DataFrame, dep
     col = scheme.index
     rows = []
     for node in [scheme.root, *(n for n in scheme.nodes if 1 <= n.depth <= depth)]:
-        under = [d.code for d in scheme.descendants(node.code) if d.is_leaf] if node.children else [node.code]
+        under = [d.code for d in scheme.leaves_under(node.code)]
         sub = q.loc[under]
         both_na = (sub.answer_1 == NOT_APPLICABLE) & (sub.answer_2 == NOT_APPLICABLE)
         sub = sub[~both_na]
@@ -186,10 +206,3 @@ def node_table(scheme: Scheme, arrays: ScoreArrays, questions: pd.DataFrame, dep
             "score_1": s1, "score_2": s2, "diff": s2 - s1,
         })
     return pd.DataFrame(rows, columns=NODE_COLUMNS)
-
-
-def _area_of(scheme: Scheme, code: str) -> str:
-    """The code of the depth-1 node above ``code`` (itself at depth 1)."""
-    path = [*reversed(scheme.ancestors(code)), code]
-    firsts = [c for c in path if c in scheme.index and scheme.node(c).depth == 1]
-    return firsts[0] if firsts else code

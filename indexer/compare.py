@@ -186,7 +186,8 @@ class Comparison:
     min_coverage: float | None = None
     member_provenance: dict[str, str] = field(default_factory=dict)  # member -> provenance of the profile used
     member_coding: dict[str, str] = field(default_factory=dict)  # member -> coding of the profile used
-    other_codings: dict[str, list[str]] = field(default_factory=dict)  # country -> codings of its year not used
+    #: country -> the profiles of the other codings of its year (those not used)
+    other_profiles: dict[str, list[Profile]] = field(default_factory=dict)
 
     @property
     def carried(self) -> dict[str, int]:
@@ -198,6 +199,13 @@ class Comparison:
     def illustrative(self) -> list[str]:
         t = self.table
         return sorted(set(t.loc[t.provenance == "illustrative", "country"]))
+
+    @property
+    def other_codings(self) -> dict[str, list[str]]:
+        """Country -> labels (``desk (illustrative)``) of the other codings of its year, not used."""
+        from .codings import label
+
+        return {c: [label(p) for p in ps] for c, ps in self.other_profiles.items()}
 
     @property
     def illustrative_members(self) -> list[str]:
@@ -491,17 +499,15 @@ def compare(
         exclude=scored.exclude, min_coverage=own.min_coverage,
         member_provenance={m: scored.profile(r[1]).provenance for m, r in members.items()},
         member_coding={m: scored.profile(r[1]).coding for m, r in members.items()},
-        other_codings=_other_codings(scored, {**members, **used}),
+        other_profiles=_other_profiles(scored, {**members, **used}),
     )
 
 
-def _other_codings(scored: Scored, used: dict[str, tuple[int, int]]) -> dict[str, list[str]]:
-    """For each country whose year has more than one coding: labels of the codings not used."""
-    from .codings import label
-
+def _other_profiles(scored: Scored, used: dict[str, tuple[int, int]]) -> dict[str, list[Profile]]:
+    """For each country whose year has more than one coding: the profiles of the codings not used."""
     out = {}
     for c, (y, i) in used.items():
-        others = [label(p) for p in scored.codings_of(c, y) if p is not scored.profile(i)]
+        others = [p for p in scored.codings_of(c, y) if p is not scored.profile(i)]
         if others:
             out[c] = others
     return dict(sorted(out.items()))

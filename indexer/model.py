@@ -143,6 +143,12 @@ class Scheme:
             p = self.parents.get(p)
         return out
 
+    def area_of(self, code: str) -> str:
+        """The code of the root's child that ``code`` lies under (``code`` itself at depth 1 or
+        for the root)."""
+        anc = self.ancestors(code)
+        return anc[-2] if len(anc) >= 2 else code
+
     def descendants(self, code: str) -> list[Node]:
         """Every node below ``code`` (not itself), in order."""
         out: list[Node] = []
@@ -152,6 +158,11 @@ class Scheme:
             out.append(n)
             stack.extend(reversed(n.children))
         return out
+
+    def leaves_under(self, code: str) -> list[Node]:
+        """The leaves (questions) at or below ``code``, in order: the node itself if it is one."""
+        node = self.node(code)
+        return [node] if node.is_leaf else [d for d in self.descendants(code) if d.is_leaf]
 
     def level_name(self, depth: int) -> str:
         return level_name(self.levels, depth)

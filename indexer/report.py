@@ -364,7 +364,7 @@ def _strong_weak(scheme: Scheme, profile: Profile, rows: list[dict], top: int) -
         out = dict(r)
         if basis == "indicator":
             out["answer"] = answer_text(scheme.node(r["code"]), profile.answers.get(r["code"]))
-        out["area"] = _area_of(scheme, r["code"])
+        out["area"] = scheme.area_of(r["code"])
         return out
 
     return [with_answer(r) for r in hi], [with_answer(r) for r in lo], basis
@@ -372,12 +372,6 @@ def _strong_weak(scheme: Scheme, profile: Profile, rows: list[dict], top: int) -
 
 def _title(node: Node) -> str:
     return _w("pdf.overall") if node.depth == 0 else (node.title or node.code)
-
-
-def _area_of(scheme: Scheme, code: str) -> str:
-    anc = scheme.ancestors(code)
-    top = anc[-2] if len(anc) >= 2 else code
-    return top
 
 
 def _changes(scheme: Scheme, scored: Scored, country: str, year: int, row: int) -> dict | None:
@@ -453,7 +447,7 @@ def _annex(scheme: Scheme, profile: Profile, by_code: dict[str, dict]) -> dict:
             continue
         cit = profile.citations.get(leaf.code)
         rows.append({
-            "code": leaf.code, "title": leaf.title or leaf.code, "area": _area_of(scheme, leaf.code),
+            "code": leaf.code, "title": leaf.title or leaf.code, "area": scheme.area_of(leaf.code),
             "answer": ans, "answer_text": answer_text(leaf, ans),
             "score": by_code.get(leaf.code, {}).get("score"),
             "source": cit.source if cit else "", "note": cit.note if cit else "",

@@ -157,10 +157,6 @@ def todo(
     nodes["to_settle"] = nodes["to_settle"].astype("Int64")
 
     undetermined = {c for c, v in verdict.items() if v == "undetermined"}
-    top_area = {}
-    for node in scheme.nodes:
-        anc = scheme.ancestors(node.code)
-        top_area[node.code] = node.code if len(anc) <= 1 else anc[-2]
     open_rows = []
     overall = scheme.root.code
     for j in ranking.get(overall, []) + [j_code for j_code in (leaves[j].code for j in range(len(leaves)) if is_open[j])
@@ -169,7 +165,7 @@ def todo(
         leaf = leaves[jj]
         s = share[leaf_k[jj]]
         open_rows.append({
-            "code": leaf.code, "title": leaf.title, "area": top_area[leaf.code],
+            "code": leaf.code, "title": leaf.title, "area": scheme.area_of(leaf.code),
             "lowest": lo_x[jj], "highest": hi_x[jj], "range": span[jj], "share": s, "swing": s * span[jj],
             "decides": " ".join(c for c in reversed(scheme.ancestors(leaf.code)) if c in undetermined),
         })

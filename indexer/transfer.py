@@ -590,7 +590,7 @@ def transfer(
 
     # the overall and every area a step touches, before and after
     ea = evaluate([chosen])
-    touched = {scheme.ancestors(c.code)[-2] if len(scheme.ancestors(c.code)) > 1 else c.code for c in chosen}
+    touched = {scheme.area_of(c.code) for c in chosen}
     after = []
     for k, node in enumerate(scheme.nodes):
         if k == 0 or (node.code in touched and node.depth == 1):

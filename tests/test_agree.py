@@ -13,29 +13,15 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_codings import coded
-from test_compare import SCHEME
+from test_codings import data as data_fixture
 
 from indexer.agree import AgreeError, agree, weighted_kappa
 from indexer.cli import main
 from indexer.load import load_paths
 
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    files = {
-        "tiny.yaml": SCHEME,
-        # BE 2024, expert, final: A1 c 0, A2 a 100 (weight 3) → A = 75; B1 c → B = 0; overall 37.5
-        "BE/tiny-2024.yaml": coded("BE", {"A1": "c", "A2": "a", "B1": "c"}, provenance="expert"),
-        # BE 2024, a second coder's draft: A1 a, A2 a → A = 100; B1 b → B = 50; overall 75
-        "BE/tiny-2024-b.yaml": coded("BE", {"A1": "a", "A2": "a", "B1": "b"}, provenance="expert",
-                                     coding="coder-b", status="draft"),
-        # KZ: one coding only
-        "KZ/tiny-2024.yaml": coded("KZ", {"A1": "b", "A2": "c", "B1": "b"}, provenance="illustrative"),
-    }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    return tmp_path
+# the fixture of test_codings: BE 2024 has two codings (expert, final: A1 c, A2 a, B1 c → A = 75, B = 0,
+# overall 37.5; coder-b, draft: A1 a, A2 a, B1 b → A = 100, B = 50, overall 75); KZ has one
+data = data_fixture
 
 
 def test_kappa_kernel_by_hand() -> None:
@@ -120,3 +106,13 @@ def test_kappa_properties(x: list[float], data: st.DataObject) -> None:
     y = np.array(data.draw(st.lists(st.sampled_from([0.0, 50.0, 100.0]), min_size=len(x), max_size=len(x))))
     k1, k2 = weighted_kappa(xa, y, (0, 100)), weighted_kappa(y, xa, (0, 100))
     assert (math.isnan(k1) and math.isnan(k2)) or (k1 == pytest.approx(k2) and k1 <= 1 + 1e-12)
+
+
+def test_an_unknown_coding_is_named(data: Path) -> None:
+    """With two codings given, the one no profile has is named (not a generic 'no two codings'),
+    and the country's codings are listed with their years."""
+    b = load_paths([data])
+    with pytest.raises(AgreeError, match=r"BE has no coding nope \(its codings: expert 2024; coder-b \(expert\) 2024\)"):
+        agree(b.schemes["tiny"], b.profiles, "BE", codings=["expert", "nope"])
+    with pytest.raises(AgreeError, match="the two codings must differ"):
+        agree(b.schemes["tiny"], b.profiles, "BE", codings=["expert", "expert"])

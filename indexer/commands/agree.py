@@ -32,15 +32,14 @@ def agree_text(res) -> str:  # noqa: ANN001 - an Agreement
                      "–" if r.diff != r.diff else f"{r.diff:+.1f}"])
     out += text_table(["code", "level", "questions", "both", "same", "agreement", "kappa", "mean |Δ|", "score 1",
                        "score 2", "2 − 1"], rows, right=set(range(2, 11)))
-    areas = res.nodes[res.nodes.depth == 1]
-    diffs = areas["diff"].abs().dropna()
+    median, n_areas = res.median_area_diff
     notes = ["questions: applicable questions under the node; both: answered by both codings; same: the same "
              "answer; agreement = same / both; kappa: Cohen's linearly weighted kappa on the answers' scores "
              "(1 = perfect, 0 = chance); mean |Δ|: mean |score 1 − score 2| of the questions both scored, in points."]
-    if len(diffs):
-        notes.append(f"Median |score 2 − score 1| over the {len(diffs)} {s.level_name(1)}s scored by both: "
-                     f"{float(diffs.median()):.1f} points.")
-    differ = res.questions[res.questions.both & ~res.questions.same]
+    if n_areas:
+        notes.append(f"Median |score 2 − score 1| over the {n_areas} {s.level_name(1)}s scored by both: "
+                     f"{median:.1f} points.")
+    differ = res.differing
     if len(differ):
         notes.append("Answered differently: " + ", ".join(f"{r.code} {r.answer_1}/{r.answer_2}"
                                                            for r in differ.itertuples(index=False)) + ".")

@@ -38,16 +38,17 @@ def codings_notes(cmp_) -> list[str]:  # noqa: ANN001 - a Comparison
              if shown[c][0] != shown[c][1] or c in cmp_.other_codings]
     if named:
         out.append("Codings used: " + "; ".join(named) + ".")
+    labels = cmp_.other_codings
     members: dict[tuple[str, ...], list[str]] = {}  # baseline members, grouped by their other codings
-    for c, others in cmp_.other_codings.items():
+    for c, others in labels.items():
         if c in cmp_.countries:
             out.append(f"{c} has other codings of the same year, not used here: {', '.join(others)}"
                        " (--coding ID prefers one).")
         else:
             members.setdefault(tuple(others), []).append(c)
     for others, who in members.items():
-        ids = sorted({o.split(" (")[0] for o in others})
-        hint = f"--coding {ids[0]} prefers it" if len(ids) == 1 else "--coding ID prefers one"
+        ids = {p.coding for p in cmp_.other_profiles[who[0]]}
+        hint = f"--coding {ids.pop()} prefers it" if len(ids) == 1 else "--coding ID prefers one"
         out.append(f"{', '.join(who)} {'has' if len(who) == 1 else 'have'} other codings of the same year, not used "
                    f"here: {', '.join(others)} (baseline member{'s' if len(who) > 1 else ''}; {hint}).")
     return out
