@@ -190,6 +190,21 @@ def _becomes(check, page, seconds: float = 15) -> bool:
     return check()
 
 
+def _settled(frames: list, page, quiet: float = 0.6, seconds: float = 15) -> None:
+    """Until no WebSocket frame has arrived for ``quiet`` seconds (at most ``seconds``): the
+    status widget can be gone while a run's last messages are still on their way, and those
+    would be counted with the next action's."""
+    seen, still = len(frames), 0.0
+    for _ in range(int(seconds * 10)):
+        page.wait_for_timeout(100)
+        if len(frames) == seen:
+            still += 0.1
+            if still >= quiet:
+                return
+        else:
+            seen, still = len(frames), 0.0
+
+
 def test_a_save_redraws_only_the_save_area(server, root: Path, page):
     """Save reruns the save area alone (a fragment): few messages reach the browser, the header's
     state and the confirmation are updated in their slots; a value typed and not yet sent (no
@@ -202,12 +217,14 @@ def test_a_save_redraws_only_the_save_area(server, root: Path, page):
     page.get_by_test_id("stBaseButton-primary").filter(has_text="Open").click()
     page.get_by_text("Score preview").wait_for(timeout=60_000)
     wait_idle(page)
+    _settled(frames, page)
     frames.clear()
     coder = page.get_by_label("Coder", exact=True)
     coder.fill("Fragment Test")
     coder.press("Enter")
     page.get_by_text("unsaved changes").wait_for(timeout=60_000)
     wait_idle(page)
+    _settled(frames, page)
     full = len(frames)  # an edit runs the whole page: the yardstick
     frames.clear()
     coder.fill("Fragment Test")  # nothing changes: no run
@@ -215,6 +232,7 @@ def test_a_save_redraws_only_the_save_area(server, root: Path, page):
     save.click()
     page.get_by_test_id("stAlertContentSuccess").filter(has_text="Saved").wait_for(timeout=60_000)
     wait_idle(page)
+    _settled(frames, page)
     assert 'coder: "Fragment Test"' in path.read_text()
     header = page.locator('[data-testid="stCaptionContainer"]').filter(has_text="mipex-core-2024.yaml").first
     assert _becomes(lambda: header.inner_text().endswith("· saved"), page)
