@@ -70,6 +70,16 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # applied NL PR.COND.5 after seeing the 2020.5 calibration
     ("FI", 2024, "PR.COND.6"): "b", ("SE", 2023, "PR.COND.6"): "b", ("ES", 2024, "PR.COND.6"): "b",
     ("NL", 2023, "PR.COND.5"): "b",
+    # the review of the Health answers of 2020.6 (docs/coding/health-2026/review-R*.md): a sample
+    # drawn by rule (each coder's three least sure answers, three seeded random new answers), but
+    # drawn after the lead had seen the first 2020.6 calibration (CA RESP.3 was blanked: its
+    # earlier answer is set back)
+    ("NL", 2023, "HEALTH.CHG.2"): "a", ("SE", 2023, "HEALTH.ENT.5"): "a", ("CA", 2024, "HEALTH.RESP.3"): "a",
+    # the review of the Anti-discrimination answers of 2020.6 (docs/coding/health-2026/review-AD-V*.md):
+    # the same rule, and the lead asked every reviewer to settle how the law's word for nationality
+    # reads (a question the SE and RO coders raised), after seeing the first AD figures
+    ("CA", 2024, "AD.FIELD.9"): "a", ("IE", 2023, "AD.FIELD.12"): "c", ("SE", 2023, "AD.FIELD.12"): "c",
+    ("ES", 2024, "AD.EQ.3"): "a", ("ES", 2024, "AD.DEF.4"): "a", ("FI", 2024, "AD.FIELD.12"): "a",
 }
 
 

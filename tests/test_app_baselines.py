@@ -19,7 +19,7 @@ def root(tmp_path: Path, monkeypatch) -> Path:
 
 def test_eaeu_says_why_instead_of_an_empty_radar(root: Path):
     # a Kazakhstan with no Education and no Health answers (the bundled coding has all eight areas
-    # since 2020.4): no EAEU member has an Education score, and KZ (75 of 102) has no overall
+    # since 2020.4): no EAEU member has an Education score, and KZ has an overall only just (105 of 138)
     from indexer.load import load_paths
 
     scheme = load_paths([root / "indicators"]).schemes["mipex-core"]

@@ -132,6 +132,15 @@ EDU_INDICATORS = ["EDU.SCHOOL", "EDU.FURTHER", "EDU.LANG", "EDU.SUPPORT", "EDU.H
 #: 52.08 = 1250/24 are twenty-fourths that only indicators scoring quarters give, docs/content.md)
 PR_INDICATORS = ["PR.ACCESS", "PR.INTEG", "PR.MEANS", "PR.SECURE", "PR.EXPEL", "PR.RIGHTS"]
 
+#: and Health's are composites of four questions (2020.6: published HEALTH values such as 72.96 =
+#: 1751/24 are twenty-fourths; the questions follow the four sections of MIPEX's Health strand)
+HEALTH_INDICATORS = ["HEALTH.LEGAL", "HEALTH.ASYLUM", "HEALTH.UNDOC", "HEALTH.ACCESS",
+                     "HEALTH.RESPOND", "HEALTH.CHANGE"]
+
+#: and so are Anti-discrimination's (2020.6: published AD values are twenty-fourths too; the
+#: questions are the elements MIPEX's anti-discrimination pages name in its four dimensions)
+AD_INDICATORS = ["AD.DEFS", "AD.EMPLOY", "AD.SOCIAL", "AD.SERVICES", "AD.ENFORCE", "AD.EQUALITY"]
+
 
 def _indicator_score(ind, answers) -> float:
     """An indicator's score: its option's, or (a composite) the plain mean of its questions'."""
@@ -142,19 +151,22 @@ def _indicator_score(ind, answers) -> float:
 
 def test_core_scheme_shape():
     s = scheme("mipex-core")
-    assert s.version == "2020.5"
+    assert s.version == "2020.6"
     assert s.levels == ("area", "indicator", "question")
     assert s.aggregation == "mean" and s.missing == "skip"
     assert [(b.min, b.label) for b in s.bands] == BANDS
     assert [n.code for n in s.root.children] == AREAS
     assert "unofficial reconstruction" in s.source.lower()
     assert {a.code: len(a.children) for a in s.root.children} == AREA_SIZES
-    assert len(s.leaves) == 102
+    assert len(s.leaves) == 138
     assert [n.code for n in s.node("FR").children] == FR_INDICATORS
     assert [n.code for n in s.node("EDU").children] == EDU_INDICATORS
     assert [n.code for n in s.node("PR").children] == PR_INDICATORS
-    for ind in s.node("FR").children + s.node("EDU").children + s.node("PR").children:
-        size = 4 if ind.code.startswith("PR.") else 3
+    assert [n.code for n in s.node("HEALTH").children] == HEALTH_INDICATORS
+    assert [n.code for n in s.node("AD").children] == AD_INDICATORS
+    composites = [ind for a in ("FR", "EDU", "PR", "AD", "HEALTH") for ind in s.node(a).children]
+    for ind in composites:
+        size = 4 if ind.code.startswith(("PR.", "AD.", "HEALTH.")) else 3
         assert len(ind.children) == size and all(q.is_leaf and q.level == "question" for q in ind.children)
         assert s.min_coverage_of(ind) == 0 and s.method_of(ind) == "mean" and ind.weight == 1
     for area in s.root.children:
@@ -279,6 +291,47 @@ def test_permanent_residence_is_the_mean_of_six_four_question_indicators():
     assert _area_score(eleven, "PR") is None and _area_score(eleven, "PR.ACCESS") == pytest.approx(62.5)
 
 
+def test_health_is_the_mean_of_six_four_question_indicators():
+    """2020.6: HEALTH = mean of its six indicators, each the plain mean of its four questions.
+    Hand-computed: LEGAL (100, 50, 100, 100) = 350/4, ASYLUM (50, 0, 100, 50) = 200/4, UNDOC (0, 0,
+    50, 0) = 50/4, ACCESS (100, 50, 50, 100) = 300/4, RESPOND (50, 0, 50, 0) = 100/4, CHANGE (50,
+    50, 0, 0) = 100/4; HEALTH = (350 + 200 + 50 + 300 + 100 + 100) / 4 / 6 = 1100/24 = 45.83."""
+    pick = {"HEALTH.LEGAL": "abaa", "HEALTH.ASYLUM": "bcab", "HEALTH.UNDOC": "ccbc",
+            "HEALTH.ACCESS": "abba", "HEALTH.RESPOND": "bcbc", "HEALTH.CHANGE": "bbcc"}
+    s = scheme("mipex-core")
+    # the six questions kept from 2020.5 open their indicators, in the order of the sections
+    assert [s.node(ind).children[0].code for ind in pick] == [
+        "HEALTH.ENT.1", "HEALTH.ENT.2", "HEALTH.ENT.3", "HEALTH.ACC.1", "HEALTH.RESP.1", "HEALTH.CHG.1"]
+    answers = {q.code: pick[ind][i] for ind in pick for i, q in enumerate(s.node(ind).children)}
+    assert len(answers) == 24
+    assert _area_score(answers, "HEALTH") == pytest.approx(1100 / 24)
+    assert round(1100 / 24, 2) == 45.83
+    assert _area_score(answers, "HEALTH.UNDOC") == pytest.approx(12.5)
+    # the six questions of 2020.5 alone (6 of 24 < half) give no Health score
+    old = {c: answers[c] for c in ("HEALTH.ENT.1", "HEALTH.ENT.2", "HEALTH.ENT.3", "HEALTH.ACC.1",
+                                   "HEALTH.RESP.1", "HEALTH.CHG.1")}
+    assert _area_score(old, "HEALTH") is None
+    # improving one answer never lowers the area: ASYLUM's c -> a adds 100/4/6
+    better = answers | {s.node("HEALTH.ASYLUM").children[1].code: "a"}
+    assert _area_score(better, "HEALTH") == pytest.approx(1200 / 24)
+
+
+def test_anti_discrimination_keeps_its_2020_5_questions_first():
+    """2020.6: AD = mean of six four-question indicators; each 2020.5 question opens its indicator
+    (codes stable, so existing answers still count). Hand-computed: DEFS (100, 100, 50, 100) = 350/4,
+    EMPLOY all b = 200/4, SOCIAL (100, 0, 0, 0) = 100/4, SERVICES (50, 50, 50, 0) = 150/4, ENFORCE all
+    a = 400/4, EQUALITY (50, 0, 50, 0) = 100/4; AD = (350 + 200 + 100 + 150 + 400 + 100) / 24 = 54.17."""
+    s = scheme("mipex-core")
+    assert [s.node(ind).children[0].code for ind in AD_INDICATORS] == [
+        "AD.DEF.1", "AD.FIELD.1", "AD.FIELD.2", "AD.FIELD.3", "AD.ENF.2", "AD.EQ.1"]
+    pick = {"AD.DEFS": "aaba", "AD.EMPLOY": "bbbb", "AD.SOCIAL": "accc", "AD.SERVICES": "bbbc",
+            "AD.ENFORCE": "aaaa", "AD.EQUALITY": "bcbc"}
+    answers = {q.code: pick[ind][i] for ind in pick for i, q in enumerate(s.node(ind).children)}
+    assert len(answers) == 24
+    assert _area_score(answers, "AD") == pytest.approx(1300 / 24)
+    assert round(1300 / 24, 2) == 54.17
+
+
 def test_answered_indicators_are_never_dropped_by_a_dimension_rule():
     """Issue 12's second case: PP.VOTE.1 answered 0 and the other electoral items blank used to
     drop the vote (its dimension was below half coverage) and give PP 100; now every answered
@@ -343,7 +396,7 @@ def test_codings_score_with_coverage(cc):
     answered = (sum(v is not None for v in p.answers.values()) - na) / (len(scheme("mipex-core").leaves) - na)
     assert float(overall.coverage) == pytest.approx(answered)
     # honest gaps: an overall score only from three quarters of the questions answered (min_coverage
-    # 0.75): KZ has 81 of 102 (1 December 2026, 2020.5), AM 69 of 101 applicable
+    # 0.75): counted on the 138 questions of 2020.6
     assert (overall.score != "") == (answered >= 0.75)
     assert (overall.score != "") == (cc == "KZ")
 

@@ -192,11 +192,11 @@ def test_mipex_core_russian_translation_is_complete_and_current():
     assert problems == []
     assert tr is not None and tr.language == "ru"
     assert check_translation(tr, scheme) == []
-    # every text of the scheme: title, description, source (citation) + 8 areas + 6 FR, 7 EDU and
-    # 6 PR indicators (composites of questions since 2020.3, 2020.4 and 2020.5) + 102 x (title,
-    # question, help) + 102 x 3 option labels
+    # every text of the scheme: title, description, source (citation) + 8 areas + 6 FR, 7 EDU,
+    # 6 PR, 6 AD and 6 HEALTH indicators (composites of questions since 2020.3, 2020.4, 2020.5 and
+    # 2020.6) + 138 x (title, question, help) + 138 x 3 option labels
     keys = [k for k, _ in source_texts(scheme)]
-    assert len(scheme.leaves) == 102 and len(keys) == 3 + 8 + 6 + 7 + 6 + 102 * 3 + 102 * 3
+    assert len(scheme.leaves) == 138 and len(keys) == 3 + 8 + 6 + 7 + 6 + 6 + 6 + 138 * 3 + 138 * 3
     shown = localise(scheme, tr)
     cyrillic = re.compile("[а-яё]", re.I)
     for n in shown.nodes[1:]:
@@ -255,16 +255,16 @@ def test_template_in_russian_validates_as_a_draft(tmp_path, runner, in_repo):
     res = runner.invoke(main, ["template", "mipex-core", "--country", "KZ", "--year", "2025", "--lang", "ru",
                                "--output", str(out)])
     assert res.exit_code == 0, res.output
-    assert "102 вопроса" in res.output
+    assert "138 вопросов" in res.output
     problems = validate_paths([out])
-    assert {p.code for p in problems} == {"missing-answer"} and len(problems) == 102
+    assert {p.code for p in problems} == {"missing-answer"} and len(problems) == 138
     text = out.read_text(encoding="utf-8")
     assert "# Страна: KZ (Казахстан), отчётный год 2025." in text
     assert "# Вопрос: Может ли иностранец, чьё разрешение на проживание допускает трудовую деятельность" in text
     assert "# --- Доступ к рынку труда" in text and "(область политики)" in text
     # YAML keys and values stay English; no English question is left
     data = yaml.safe_load(text)
-    assert data["scheme"] == "mipex-core" and data["status"] == "draft" and len(data["answers"]) == 102
+    assert data["scheme"] == "mipex-core" and data["status"] == "draft" and len(data["answers"]) == 138
     scheme = _mipex()
     assert not any(n.question in " ".join(text.split()) for n in scheme.leaves)
 
@@ -362,7 +362,7 @@ def test_refreshing_the_bundled_russian_changes_nothing(tmp_path, runner, in_rep
     copy.write_bytes((REPO / "indicators" / "mipex-core.ru.yaml").read_bytes())
     res = runner.invoke(main, ["translate", "mipex-core", "--lang", "ru", "--update", "--output", str(copy)])
     assert res.exit_code == 0, res.output
-    assert "677 of 677 texts translated, 0 untranslated, 0 stale" in res.output
+    assert "905 of 905 texts translated, 0 untranslated, 0 stale" in res.output
     assert copy.read_bytes() == (REPO / "indicators" / "mipex-core.ru.yaml").read_bytes()
 
 
