@@ -27,6 +27,7 @@ from indexer.score import score  # noqa: E402
 DATA = REPO.parent / "shared" / "data" / "mipex-published" / "areas_2020_2024.csv"
 DOC = REPO / "docs" / "calibration.md"
 START, END = "<!-- calibration:start -->", "<!-- calibration:end -->"
+GAPS_START, GAPS_END = "<!-- gaps:start -->", "<!-- gaps:end -->"
 sys.path.insert(0, str(REPO / "scripts"))
 from build_reference_profiles import SERIES_2020  # noqa: E402 - the one map of the workbook's series to codes
 
@@ -183,19 +184,59 @@ def markdown(table: list[dict], before: list[dict] | None = None, moves: list[di
     return "\n".join(lines) + "\n"
 
 
+def gap_register(data_path: Path = DATA, profiles_root: Path = REPO / "country_profiles",
+                 threshold: float = 10.0) -> str:
+    """Every area more than ``threshold`` points from MIPEX's figure, indicator by indicator: each
+    indicator's score and the questions answered below best (with their answer) or left blank, so
+    that a reader sees which answers make up the gap. Generated, never hand-edited."""
+    scheme, desk, pub = desk_codings(data_path, profiles_root)
+    t = score(scheme, desk).set_index(["country", "year", "code"])
+    best = {q.code: max(o.score for o in q.options) for q in scheme.leaves}
+    lines = []
+    for p in desk:
+        for area in AREAS:
+            ours = t.loc[(p.country, p.year, area)].score
+            if ours != ours:
+                continue
+            diff = float(ours) - pub[(p.country, p.year, SERIES[area])]
+            if abs(diff) <= threshold:
+                continue
+            lines += [f"**{p.country} {p.year} {area}**: ours {float(ours):.1f}, MIPEX "
+                      f"{pub[(p.country, p.year, SERIES[area])]:.2f} ({diff:+.1f})", "",
+                      "| indicator | score | below best (answer) | blank |", "|---|---:|---|---|"]
+            for ind in scheme.node(area).children:
+                qs = ind.children or (ind,)
+                sc = t.loc[(p.country, p.year, ind.code)].score
+                below = [f"`{q.code}` {p.answers[q.code]}" for q in qs
+                         if p.answers.get(q.code) not in (None, "n/a")
+                         and q.option(p.answers[q.code]).score < best[q.code]]
+                blank = [f"`{q.code}`" for q in qs if p.answers.get(q.code) is None]
+                lines.append(f"| `{ind.code}` | {'–' if sc != sc else f'{float(sc):.1f}'} | "
+                             f"{', '.join(below) or '–'} | {', '.join(blank) or '–'} |")
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _replace_block(doc: str, start: str, end: str, text: str) -> str:
+    head, rest = doc.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{text}{end}{tail}"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--check", action="store_true")
     a = ap.parse_args(argv)
     text = markdown(rows(), rows(before_review=True), move_directions())
+    gaps = gap_register()
     if not (a.write or a.check):
-        sys.stdout.write(text)
+        sys.stdout.write(text + "\n" + gaps)
         return 0
     doc = DOC.read_text(encoding="utf-8")
-    head, rest = doc.split(START, 1)
-    _, tail = rest.split(END, 1)
-    new = f"{head}{START}\n{text}{END}{tail}"
+    new = _replace_block(doc, START, END, text)
+    if GAPS_START in new:
+        new = _replace_block(new, GAPS_START, GAPS_END, gaps)
     if a.check:
         if new != doc:
             print("docs/calibration.md is out of date: run scripts/calibrate.py --write", file=sys.stderr)

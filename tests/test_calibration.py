@@ -6,6 +6,7 @@ test recomputes it, so a changed answer, option or scheme shows up as a stale ta
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,19 @@ def test_move_directions_say_which_moves_went_away_from_mipex():
     assert se["area"] == "LMM" and not se["towards"]
     assert se["before"] - se["now"] == pytest.approx(50 / 9)
     assert moves[("DE", "FR.RTS.1")]["area"] == "FR"  # a question under a composite indicator
+
+
+@needs_data
+def test_the_gap_register_lists_every_area_more_than_ten_points_off():
+    """Issue 16: every area more than 10 points from MIPEX is explained indicator by indicator; the
+    generated register names each such area once, with each of its indicators, and no other area."""
+    cal = calibrate()
+    text = cal.gap_register()
+    off = {(r["country"], r["year"], r["code"]) for r in cal.rows()
+           if r["code"] in cal.AREAS and r["diff"] is not None and abs(r["diff"]) > 10}
+    heads = {tuple(h.split()[:3]) for h in re.findall(r"^\*\*([A-Z]{2} \d{4} [A-Z]+)\*\*", text, re.M)}
+    assert heads == {(cc, str(y), a) for cc, y, a in off}
+    # SE 2023 AD: 21 "b" and one "c" (AD.EQ.4), as docs/calibration.md reads them
+    se = text.split("**SE 2023 AD**", 1)[1].split("\n\n**", 1)[0]
+    assert se.count("` b") == 21 and "`AD.EQ.4` c" in se
+    assert len(re.findall(r"^\| `AD\.", se, re.M)) == 6
