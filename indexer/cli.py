@@ -290,6 +290,12 @@ def _plain(v):  # noqa: ANN001, ANN202
     return v
 
 
+def illustrative_note(what: str) -> str:
+    """The one sentence every command prints under its output when it shows an illustrative coding
+    (``what``: the countries, or a country and its codings)."""
+    return f"ILLUSTRATIVE data, not a published or official coding: {what}."
+
+
 def fmt_num(v: float | None, digits: int = 1) -> str:
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "–"

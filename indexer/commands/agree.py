@@ -10,6 +10,7 @@ from ..cli import (
     COUNTRY,
     InvalidInput,
     fmt_num,
+    illustrative_note,
     note_warnings,
     problem,
     records_json,
@@ -45,7 +46,7 @@ def agree_text(res) -> str:  # noqa: ANN001 - an Agreement
                                                            for r in differ.itertuples(index=False)) + ".")
     ill = [lab for p, lab in zip((res.first, res.second), res.labels, strict=True) if p.is_illustrative]
     if ill:
-        notes.append(f"ILLUSTRATIVE data, not a published or official coding: {res.country} ({', '.join(ill)}).")
+        notes.append(illustrative_note(f"{res.country} ({', '.join(ill)})"))
     return out + "\n" + "\n".join(notes) + "\n"
 
 

@@ -14,6 +14,7 @@ from ..cli import (
     countries_with_profiles,
     find_group,
     fmt_num,
+    illustrative_note,
     note_warnings,
     parse_years,
     problem,
@@ -143,7 +144,7 @@ def comparison_text(cmp_, gaps_top: int = 0, scored=None) -> str:  # noqa: ANN00
     notes += codings_notes(cmp_)
     ill = cmp_.illustrative
     if ill:
-        notes.append(f"ILLUSTRATIVE data, not a published or official coding: {', '.join(ill)}.")
+        notes.append(illustrative_note(', '.join(ill)))
     ill_m = [m for m in cmp_.illustrative_members if m not in countries]  # compared ones: the line above
     if ill_m:
         notes.append(f"Baseline members counted from ILLUSTRATIVE codings (no published or official profile for "

@@ -12,6 +12,7 @@ from ..cli import (
     InvalidInput,
     find_group,
     fmt_num,
+    illustrative_note,
     note_warnings,
     problem,
     records_json,
@@ -50,7 +51,7 @@ def gaps_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Transfer
         notes.append("Codings read, indicator by indicator (the codings that answer indicators; a coding of its "
                      "own name with its provenance): " + ", ".join(named) + ".")
     if res.illustrative:
-        notes.append(f"ILLUSTRATIVE data, not a published or official coding: {res.country}.")
+        notes.append(illustrative_note(res.country))
     return out + ("\n" + "\n".join(notes) + "\n" if notes else "")
 
 

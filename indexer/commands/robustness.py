@@ -17,6 +17,7 @@ from ..cli import (
     InvalidInput,
     find_group,
     fmt_num,
+    illustrative_note,
     note_warnings,
     problem,
     records_json,
@@ -77,7 +78,7 @@ def robustness_text(res) -> str:  # noqa: ANN001 - a Robustness
     if older:
         notes.append(f"Profiles older than {res.year} (carried forward): {', '.join(older)}.")
     if res.illustrative:
-        notes.append(f"ILLUSTRATIVE data, not a published or official coding: {', '.join(res.illustrative)}.")
+        notes.append(illustrative_note(', '.join(res.illustrative)))
     return out + "\n" + "\n".join(notes) + "\n"
 
 

@@ -12,6 +12,7 @@ from ..cli import (
     bounds_text,
     find_group,
     fmt_num,
+    illustrative_note,
     note_warnings,
     problem,
     records_json,
@@ -59,7 +60,7 @@ def todo_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Todo
         notes.append("To settle: the least number of answers, taken in the order of 'answer first', that decides "
                      "the verdict if they all turn out the favourable way for it (the baseline held as it is).")
     if res.profile.is_illustrative:
-        notes.append(f"ILLUSTRATIVE data, not a published or official coding: {res.country}.")
+        notes.append(illustrative_note(res.country))
     return out + "\n" + "\n".join(notes) + "\n"
 
 

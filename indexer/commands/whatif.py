@@ -13,6 +13,7 @@ from ..cli import (
     check_country,
     find_group,
     fmt_num,
+    illustrative_note,
     note_warnings,
     problem,
     records_json,
@@ -54,7 +55,7 @@ def whatif_text(res, show_all: bool = False) -> str:  # noqa: ANN001 - a WhatIf
     notes = ["Scores rounded to 1 decimal for display; – = no score."]
     notes += [str(n) for n in res.notes]
     if res.illustrative:
-        notes.append(f"ILLUSTRATIVE data, not a published or official coding: {res.country}.")
+        notes.append(illustrative_note(res.country))
     return out + "\n" + "\n".join(notes) + "\n"
 
 
