@@ -283,7 +283,7 @@ if doc.conflict is not None:
         st.rerun()
 
 # --- meta ---------------------------------------------------------------------------------------
-m1, m2, m3, m4 = st.columns(4)
+m1, m2, m3, m4, m5 = st.columns(5)
 for col, m, opts in ((m1, "status", list(STATUSES)), (m2, "provenance", list(PROVENANCES))):
     k = wkey("meta", m)
     in_file = doc.meta_before.get(m)
@@ -299,6 +299,12 @@ for col, m in ((m3, "coder"), (m4, "reviewer")):
     if k not in st.session_state:
         st.session_state[k] = doc.meta.get(m, "")
     col.text_input(tr(f"q.{m}"), key=k)
+k = wkey("meta", "scheme_version")
+versions = list(dict.fromkeys([doc.meta_before.get("scheme_version", ""), scheme.version]))
+if k not in st.session_state:
+    st.session_state[k] = doc.meta.get("scheme_version", "") if doc.meta.get("scheme_version", "") in versions else scheme.version
+m5.selectbox(tr("q.scheme_version"), versions, key=k, format_func=lambda v: v or tr("q.version_unstated"),
+             help=tr("q.scheme_version_help", version=scheme.version))
 
 # --- areas: progress and picker ------------------------------------------------------------------
 areas = list(scheme.root.children)

@@ -62,7 +62,7 @@ class Answer:
         return any(getattr(self, f) for f in CITATION_FIELDS)
 
 
-META_FIELDS = ("status", "provenance", "coder", "reviewer")
+META_FIELDS = ("status", "provenance", "coder", "reviewer", "scheme_version")
 #: the Confidence box's choices: not given, or one of the model's levels
 CONFIDENCE_CHOICES = ("", *CONFIDENCES)
 
@@ -80,7 +80,7 @@ def answers_of(profile: Profile, scheme: Scheme) -> dict[str, Answer]:
 def meta_of(profile: Profile) -> dict[str, str]:
     """The editable header fields; an invalid status or provenance as the file wrote it."""
     return {"status": profile.status, "provenance": profile.provenance, "coder": profile.coder,
-            "reviewer": profile.reviewer, **profile.as_written}
+            "reviewer": profile.reviewer, "scheme_version": profile.scheme_version, **profile.as_written}
 
 
 _PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_/-]*\Z")
@@ -170,7 +170,13 @@ def _edit_tree(doc: Any, scheme: Scheme, before: Mapping[str, Answer], after: Ma
             continue
         if new == "" and k not in doc:
             continue
-        doc[k] = new if k in ("status", "provenance") else _quoted(new)
+        value = new if k in ("status", "provenance") else _quoted(new)
+        if k == "scheme_version" and k not in doc:
+            # beside the scheme and year it qualifies, not after the answers
+            keys = list(doc)
+            doc.insert(keys.index("year") + 1 if "year" in keys else 0, k, value)
+        else:
+            doc[k] = value
     answers = doc.get("answers")
     if not isinstance(answers, CommentedMap):
         if not any(after.get(c, Answer()) != before.get(c, Answer()) for c in after):

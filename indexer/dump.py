@@ -73,6 +73,7 @@ def profile_yaml(profile: Profile, scheme: Scheme) -> str:
            f"scheme: {yaml_scalar(profile.scheme)}",
            f"country: {json.dumps(profile.country)}",
            f"year: {profile.year}",
+           *([f"scheme_version: {json.dumps(profile.scheme_version)}"] if profile.scheme_version else []),
            f"status: {profile.status}",
            f"provenance: {profile.provenance}"]
     if profile.coding != profile.provenance:
@@ -120,7 +121,7 @@ def same_profile(a: Profile, b: Profile, scheme: Scheme) -> bool:
             else:
                 answers[code] = text
         cits = {c: v for c, v in p.citations.items() if v.source or v.note or v.url}
-        return (p.scheme, p.country, p.year, p.status, p.provenance, p.coder, p.reviewer, p.notes,
+        return (p.scheme, p.country, p.year, p.scheme_version, p.status, p.provenance, p.coder, p.reviewer, p.notes,
                 p.source, p.title, answers, cits, dict(p.scores))
     return canon(a) == canon(b)
 

@@ -78,7 +78,9 @@ def answers_frame(scheme: Scheme, profiles: Sequence[Profile]) -> pd.DataFrame:
 
     return pd.DataFrame({
         "scheme": scheme.id,
-        "scheme_version": scheme.version,
+        # the version each profile's answers were given against, as the profile states it (empty
+        # where it does not), so that an export and re-import never marks old answers as current
+        "scheme_version": each([p.scheme_version for p in profs]),
         "country": each([p.country for p in profs]),
         "year": np.repeat(np.array([p.year for p in profs], dtype=np.int64), m),
         "code": np.tile([leaf.code for leaf in leaves], n),

@@ -74,6 +74,14 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "q.reviewer": {"en": "Reviewer", "ru": "Рецензент"},
     "q.status": {"en": "Status", "ru": "Статус"},
     "q.provenance": {"en": "Provenance", "ru": "Происхождение"},
+    "q.scheme_version": {"en": "Coded against version", "ru": "Закодировано по версии"},
+    "q.scheme_version_help": {
+        "en": "The version of the scheme the answers were given against. Questions revised since then "
+              "are listed under Validation (`revised-question`); once you have re-read them, choose {version}.",
+        "ru": "Версия схемы, по которой даны ответы. Вопросы, изменённые после неё, перечислены в разделе "
+              "«Проверка» (`revised-question`); перечитав их, выберите {version}.",
+    },
+    "q.version_unstated": {"en": "not stated", "ru": "не указана"},
     "q.saved_as": {"en": "saved as", "ru": "будет сохранён как"},
     "q.not_a_code": {
         "en": "`{typed}` is not an ISO 3166-1 alpha-2 code",

@@ -41,6 +41,7 @@ from .model import (
     Profile,
     Scheme,
     level_name,
+    version_key,
 )
 from .problems import ERROR, WARNING, Problem, excerpt
 
@@ -552,7 +553,7 @@ def _text_field(c: _Collector, d: dict, key: str, where: tuple[Key, ...], what: 
 SCHEME_KEYS = {"id", "title", "version", "description", "source", "scale", "levels", "aggregation",
                "missing", "min_coverage", "bands", "children", "notes", "url", "license"}
 NODE_KEYS = {"code", "title", "weight", "aggregation", "min_coverage", "children", "options", "numeric",
-             "question", "help", "notes", "source", "description", "section"}
+             "question", "help", "notes", "source", "description", "section", "revised"}
 OPTION_KEYS = {"value", "label", "score", "help", "notes"}
 NUMERIC_KEYS = {"min", "max", "best", "unit", "normalise", "range"}
 
@@ -631,7 +632,7 @@ def parse_scheme(data: dict, c: _Collector) -> Scheme | None:
                     c.error(("bands", i, "min"), "score-out-of-scale",
                             f"band min {item['min']} lies outside the scale {scale[0]:g}..{scale[1]:g}")
                 bands.append(Band(float(item["min"]), item["label"]))
-    ctx = _SchemeCtx(c, scale, levels, aggregation)
+    ctx = _SchemeCtx(c, scale, levels, aggregation, version)
     children = data.get("children")
     if children is None or children == []:
         c.error(("children",) if "children" in data else (), "empty-node",
@@ -670,15 +671,42 @@ MAX_SCHEME_DEPTH = 64
 
 
 class _SchemeCtx:
-    def __init__(self, c: _Collector, scale: tuple[float, float], levels: tuple[str, ...], aggregation: str) -> None:
+    def __init__(self, c: _Collector, scale: tuple[float, float], levels: tuple[str, ...], aggregation: str,
+                 version: str = "") -> None:
         self.c = c
         self.scale = scale
         self.levels = levels
+        self.version = version
         self.seen: set[str] = {ROOT}
         self.aggregations = {aggregation}
         # ids of the node mappings walked: a YAML alias can put one mapping at many places (and
         # nested aliases at exponentially many: a "billion laughs"); each is walked once only
         self.walked: set[int] = set()
+
+    def revised(self, d: dict, where: tuple[Key, ...], code: str, leaf: bool) -> str:
+        """A question's ``revised:``: the scheme version, dotted whole numbers like the scheme's own
+        and not after it, in which its meaning last changed (only questions carry it)."""
+        v = d.get("revised")
+        if v is None:
+            return ""
+        at = where + ("revised",)
+        if not isinstance(v, str):
+            self.c.error(at, "bad-value", f"{code}: revised {excerpt(getattr(v, 'text', v))} must be a string: quote it")
+            return ""
+        if not leaf:
+            self.c.error(at, "bad-value", f"{code}: only a question (a leaf) carries `revised`; move it to the "
+                         "questions whose meaning changed")
+            return ""
+        mine, scheme = version_key(v), version_key(self.version)
+        if mine is None or scheme is None:
+            self.c.error(at, "bad-value", f"{code}: revised {excerpt(v)} must be a version of dotted whole numbers, "
+                         f"like the scheme's (version {excerpt(self.version)}), e.g. \"2020.6\"")
+            return ""
+        if mine > scheme:
+            self.c.error(at, "bad-value", f"{code}: revised {excerpt(v)} is later than the scheme's version "
+                         f"{excerpt(self.version)}")
+            return ""
+        return v
 
     def children(self, items: list, where: tuple[Key, ...], depth: int) -> tuple[Node, ...]:
         out = []
@@ -740,7 +768,8 @@ class _SchemeCtx:
         level = level_name(self.levels, depth)
         common = dict(code=code, title=title, depth=depth, level=level, weight=float(weight),
                       aggregation=agg, min_coverage=None if mc is None else float(mc),
-                      question=question, help=help_, section=_text_field(c, d, "section", where, f"{code}: "))
+                      question=question, help=help_, section=_text_field(c, d, "section", where, f"{code}: "),
+                      revised=self.revised(d, where, code, leaf=kinds[:1] != ["children"]))
         if not kinds:
             key = next((k for k in ("children", "options", "numeric") if k in d), None)
             c.error(where + ((key,) if key else ()), "empty-node",
@@ -851,7 +880,7 @@ class _SchemeCtx:
 # profiles
 
 PROFILE_KEYS = {"scheme", "country", "year", "status", "provenance", "coder", "reviewer", "notes",
-                "answers", "scores", "source", "title", "url", "date", "coding"}
+                "answers", "scores", "source", "title", "url", "date", "coding", "scheme_version"}
 ANSWER_KEYS = {"answer", "source", "note", "url", "quote", "confidence"}
 
 
@@ -897,6 +926,12 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
                 "'.', '_' or '-', starting with a letter or digit (e.g. desk, coder-b)")
         coding = None
     texts = {k: _text_field(c, data, k, ()) for k in ("coder", "reviewer", "notes", "source", "title", "url", "date")}
+    scheme_version = data.get("scheme_version")
+    if scheme_version is not None and not (isinstance(scheme_version, str) and scheme_version.strip()):
+        c.error(("scheme_version",), "bad-value",
+                f"scheme_version {excerpt(getattr(scheme_version, 'text', scheme_version))} must be the scheme's "
+                'version as a string: quote it, e.g. scheme_version: "2020.6"')
+        scheme_version = None
     answers: dict[str, str | None] = {}
     unreadable: set[str] = set()
     citations: dict[str, Citation] = {}
@@ -972,7 +1007,7 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
         status=status, provenance=prov, answers=answers, citations=citations, scores=scores,
         has_answers_section="answers" in data, unreadable=frozenset(unreadable), coder=texts["coder"],
         reviewer=texts["reviewer"], notes=texts["notes"], source=texts["source"], title=texts["title"],
-        coding=coding or prov, as_written=as_written,
+        coding=coding or prov, as_written=as_written, scheme_version=(scheme_version or "").strip(),
     )
 
 

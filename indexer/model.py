@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -19,6 +20,20 @@ DEFAULT_STAT = "mean"
 PROVENANCE_ORDER = ("published", "official", "expert", "illustrative")
 NOT_APPLICABLE = "n/a"
 ROOT = "overall"
+#: a version that can be ordered: dotted whole numbers (``2020.6``, ``1.10``)
+VERSION_RE = re.compile(r"\d{1,9}(\.\d{1,9})*\Z")
+
+
+def version_key(text: str) -> tuple[int, ...] | None:
+    """``"2020.10"`` -> ``(2020, 10)``, which orders after ``(2020, 9)``; None for a version that
+    is not dotted whole numbers (it can only be compared for equality). Trailing zeros do not
+    count: ``1.0`` is ``1``."""
+    if not VERSION_RE.match(text):
+        return None
+    parts = [int(x) for x in text.split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +77,9 @@ class Node:
     help: str = ""
     #: a label grouping leaves in the questionnaire and the PDF (e.g. MIPEX's dimensions); not a level
     section: str = ""
+    #: the scheme version in which this question's meaning last changed (``revised:``), so that
+    #: an answer given under an earlier version is flagged for re-reading; empty: never revised
+    revised: str = ""
 
     @property
     def is_leaf(self) -> bool:
@@ -223,6 +241,9 @@ class Profile:
     #: which coding of the country-year this is (``coding:``; default: the provenance). Several
     #: codings of one country and year coexist; (scheme, country, year, coding) is the identity.
     coding: str = ""
+    #: the version of the scheme the answers were given against (``scheme_version:``; empty:
+    #: not stated). Answers to questions revised after it are flagged (``revised-question``).
+    scheme_version: str = ""
 
     def __post_init__(self) -> None:
         if not self.coding:

@@ -42,6 +42,9 @@ CATALOGUE: dict[str, str] = {
     "missing-answer": "A leaf is not answered yet (warning for draft/review, error for final).",
     "skipped-file": "A file with errors left out of a command run with --skip-invalid (warning).",
     "missing-source": "An answer of an illustrative or expert profile cites no `source` (warning).",
+    "revised-question": "An answer given against an earlier (or unstated) `scheme_version` than its question's "
+                        "`revised:` version (warning: re-read it, then update `scheme_version`).",
+    "scheme-version-ahead": "A profile's `scheme_version` is later than the scheme read (warning).",
     # translations (indicators/<scheme>.<lang>.yaml)
     "untranslated": "A text of the scheme has no translation in a translation file (warning; the English is shown).",
     "stale-translation": "A translation whose English source changed since it was written, or that records no "

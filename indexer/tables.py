@@ -347,6 +347,8 @@ class _Draft:
     citations: dict[str, Citation] = field(default_factory=dict)
     scores: dict[str, tuple[float, int, int]] = field(default_factory=dict)
     wide_cols: dict[str, int] = field(default_factory=dict)
+    #: the distinct non-empty values of the rows' scheme_version column
+    versions: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -634,6 +636,8 @@ def _drafts(table: Table, scheme: Scheme, kind: str, layout: str, r: _Roles, yea
             probs.append(table.problem(line, col(r.country), "duplicate-profile",
                                        f"{cc} {y} is also on row {d.line}; keep one row per country and year"))
             continue
+        if r.version is not None and cells[r.version]:
+            d.versions.add(cells[r.version])
         for name, j in r.fields.items():
             v = cells[j]
             if not v:
@@ -763,6 +767,9 @@ def _profile_of(d: _Draft, scheme: Scheme, kind: str, status: str | None, proven
         scores=scores, has_answers_section=kind == "answers",
         coder=f.get("coder", ""), reviewer=f.get("reviewer", ""), notes=f.get("notes", ""),
         source=f.get("source", ""), title=f.get("title", ""), coding=f.get("coding", ""),
+        # answers: the version the rows say they were given against, where they agree (else not
+        # stated); published scores are not answers to a questionnaire of any one version
+        scheme_version=next(iter(d.versions)) if kind == "answers" and len(d.versions) == 1 else "",
     )
 
 

@@ -82,6 +82,7 @@ def template(scheme: Scheme, country: str, year: int, *, coder: str = "", lang: 
         f"scheme: {_key(scheme.id)}",
         f"country: {_yaml_str(country)}",
         f"year: {year}",
+        f"scheme_version: {_yaml_str(scheme.version)}",
         "status: draft",
         "provenance: expert",
         f"coder: {_yaml_str(coder)}",

@@ -175,7 +175,7 @@ def test_opening_a_profile_leaves_the_round_trip_to_the_first_edit(data: sup.App
     path.write_text(dup, encoding="utf-8")
     doc = sup.open_doc(sup.read_data(root), path)
     assert doc.text(scheme) == dup
-    assert [(p.code, p.line) for p in sup.check_text(dup, data.schemes, "x.yaml").errors] == [("duplicate-key", 8)]
+    assert [(p.code, p.line) for p in sup.check_text(dup, data.schemes, "x.yaml").errors] == [("duplicate-key", 9)]
     doc.meta["coder"] = "A. Coder"
     with pytest.raises(sup.EditError, match="not valid YAML"):
         doc.text(scheme)

@@ -18,9 +18,9 @@ def located(problems):
 
 def test_demo_data_validates_with_one_warning(in_repo):
     problems = validate_paths(["indicators/demo.yaml", "country_profiles/demo"])
-    # XC 2024 is a draft whose NAT.2 is blank: one warning at its `answers:` line (line 7, after
-    # a comment and scheme, country, year, status, provenance)
-    assert located(problems) == [("XC-2024.yaml", 7, 1, "warning", "missing-answer")]
+    # XC 2024 is a draft whose NAT.2 is blank: one warning at its `answers:` line (line 8, after
+    # a comment and scheme, country, year, scheme_version, status, provenance)
+    assert located(problems) == [("XC-2024.yaml", 8, 1, "warning", "missing-answer")]
     assert not has_errors(problems)
 
 
