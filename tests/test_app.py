@@ -650,3 +650,23 @@ def test_country_page_sets_two_codings_of_the_year_side_by_side(root: Path):
     assert df["kappa"].tolist() == [f"{k:.2f}" for k in res.nodes.kappa]  # shown with two decimals
     differ = res.questions[res.questions.both & ~res.questions.same]
     assert any(c.value.startswith("Answered differently") and f"{differ.iloc[0].code} " in c.value for c in box.caption)
+
+
+def test_questionnaire_marks_a_profile_as_re_read_against_the_current_version(root: Path):
+    rel = "country_profiles/KZ/mipex-core-2024.yaml"
+    path = root / rel
+    path.write_text(path.read_text().replace('scheme_version: "2020.6"', 'scheme_version: "2020.5"'))
+    before = path.read_text()
+    at = app("questionnaire")
+    n = open_profile(at, rel)
+    flagged = [w.value for w in at.warning if "revised-question" in w.value]
+    assert flagged and all("2020.5" in w for w in flagged)
+    box = at.selectbox(key=f"q{n}_meta_scheme_version")
+    assert box.value == "2020.5" and box.options == ["2020.5", "2020.6"]
+    box.set_value("2020.6")
+    run(at)
+    assert not [w for w in at.warning if "revised-question" in w.value]
+    at.button(key="q_save").click()
+    run(at)
+    after = path.read_text()
+    assert after == before.replace('scheme_version: "2020.5"', 'scheme_version: "2020.6"')
