@@ -181,8 +181,9 @@ def test_error_in_a_used_profile_exit_1_no_stdout(runner, demo, in_repo):
         res = runner.invoke(main, ["score", "demo", str(demo / "profiles"), "--format", fmt])
         assert res.exit_code == 1
         assert res.stdout == ""
-        # `  WORK.1: {answer: z, ...}` is line 8 of XB-2024.yaml; the value at column 20
-        assert f"{f}:8:20: error unknown-option" in res.stderr
+        # `  WORK.1: {answer: z, ...}` is line 9 of XB-2024.yaml (after scheme_version); the
+        # value at column 20
+        assert f"{f}:9:20: error unknown-option" in res.stderr
 
 
 def test_error_in_the_scheme_exit_1(runner, demo):
