@@ -1,8 +1,9 @@
 """Export (``indexer export``): the tidy score table, the answers with their sources, the
 given (published) scores, or a comparison, as CSV, Excel or Parquet. Every file carries the
 scheme's id and version (columns ``scheme`` and ``scheme_version``; in Excel also an ``about``
-sheet; in Parquet also the file's metadata). The other direction, tables read into profiles, is
-:mod:`indexer.tables`.
+sheet; in Parquet also the file's metadata); in the answers table ``scheme_version`` is the
+version each profile states it was coded against (empty where it states none), so that a
+re-import keeps it. The other direction, tables read into profiles, is :mod:`indexer.tables`.
 """
 
 from __future__ import annotations
