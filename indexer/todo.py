@@ -17,7 +17,8 @@ This module answers, for one country:
   as it was, and likewise at worst. The one approximation: a member without a score at the node
   is left out of the baseline now and would enter it once it has one;
 - **the to-do list**: every open indicator, ranked by how far it can move the overall score
-  (its share of the overall × its option range), with the undetermined nodes it lies under.
+  (its share of the overall × its option range), with the undetermined nodes it lies under;
+- **the answers to re-read**: those given before their question was revised (``indexer.versions``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import pandas as pd
 from .bounds import leaf_shares, propagate
 from .compare import Comparison, Scored, compare
 from .model import Group, Profile, Scheme
+from .versions import Stale, stale_answers
 
 OPEN_COLUMNS = ["order", "code", "title", "area", "lowest", "highest", "range", "share", "swing", "decides"]
 """One row per open indicator, best first: ``share`` of the overall score, ``swing = share ×
@@ -61,6 +63,8 @@ class Todo:
     nodes: pd.DataFrame  # NODE_COLUMNS
     open: pd.DataFrame  # OPEN_COLUMNS
     ranking: dict[str, list[str]]  # node code -> its open indicators, most decisive first
+    #: answers given before their question was revised (``indexer.versions``): to re-read
+    reread: tuple[Stale, ...] = ()
 
     @property
     def undetermined(self) -> pd.DataFrame:
@@ -171,5 +175,6 @@ def todo(
         })
     open_df = pd.DataFrame(open_rows, columns=OPEN_COLUMNS[1:])
     open_df.insert(0, "order", np.arange(1, len(open_df) + 1))
-    return Todo(scheme, country, cmp_.years_used[country], scored.profile(i), group, stat, cmp_, nodes,
-                open_df, ranking)
+    prof = scored.profile(i)
+    return Todo(scheme, country, cmp_.years_used[country], prof, group, stat, cmp_, nodes,
+                open_df, ranking, stale_answers(prof, scheme))

@@ -13,6 +13,7 @@ from pathlib import Path
 from .load import Bundle, _Collector, iter_yaml_files, load_file, load_paths, number_of
 from .model import NOT_APPLICABLE, Profile, Scheme, version_key
 from .problems import Problem, excerpt, sort_problems
+from .versions import is_ahead, stale_answers
 
 
 def schemes_dir() -> Path:
@@ -130,7 +131,7 @@ def check_profile(profile: Profile, scheme: Scheme) -> list[Problem]:
         elif text not in kind:  # type: ignore[operator]
             opts = ", ".join(o.value for o in nodes[index[code]].options)
             c.error(_answer_path(profile, code), "unknown-option", f"{code} has no option {excerpt(text)} ({opts})")
-    _check_versions(c, profile, scheme, kinds)
+    _check_versions(c, profile, scheme)
     if profile.has_answers_section:
         severity = "error" if profile.status == "final" else "warning"
         for code in leaf_codes:
@@ -143,38 +144,22 @@ def check_profile(profile: Profile, scheme: Scheme) -> list[Problem]:
     return c.problems()
 
 
-def _check_versions(c: _Collector, profile: Profile, scheme: Scheme, kinds: dict[str, object]) -> None:
-    """Answers that may predate their question's revision (``revised-question``, one per
-    answer, n/a included: it too was a reading of the old wording), and a profile coded against
-    a later version than the scheme read here (``scheme-version-ahead``).
-
-    An answer is flagged when its question carries ``revised: V`` and the profile's
-    ``scheme_version`` is earlier than V, is not stated, or cannot be ordered (not dotted whole
-    numbers); a profile that states the scheme's very version is never flagged."""
+def _check_versions(c: _Collector, profile: Profile, scheme: Scheme) -> None:
+    """``revised-question`` at each answer given before its question's revision, and
+    ``scheme-version-ahead`` for a profile coded against a later version than the scheme read
+    here (rules in :mod:`indexer.versions`)."""
     stated = profile.scheme_version
-    mine = version_key(stated) if stated else None
-    current = version_key(scheme.version)
-    if stated and mine is not None and current is not None and mine > current:
+    if is_ahead(profile, scheme):
         c.warn(("scheme_version",), "scheme-version-ahead",
                f"the answers were given against {scheme.id} {stated}, later than the scheme read here "
                f"({scheme.version}): use the newer scheme file, or check the answers against this one")
-    if stated == scheme.version:
-        return
-    nodes, index = scheme.nodes, scheme.index
-    for code, text in profile.answers.items():
-        if text is None or kinds.get(code, _UNKNOWN) in (_UNKNOWN, _COMPOSITE):
-            continue
-        revised = nodes[index[code]].revised
-        if not revised:
-            continue
-        if mine is not None and mine >= version_key(revised):  # type: ignore[operator]
-            continue
-        then = (f"was answered against {scheme.id} {stated}" if stated and mine is not None else
-                f"was answered against {scheme.id} {stated!r}, which cannot be ordered" if stated else
-                "was answered, but the profile does not say against which version of "
-                f"{scheme.id} (`scheme_version:`)")
-        c.warn(_answer_path(profile, code), "revised-question",
-               f"{code} {then}; its question was revised in {revised}: check the answer against the "
+    orderable = bool(stated) and version_key(stated) is not None
+    then = (f"was answered against {scheme.id} {stated}" if orderable else
+            f"was answered against {scheme.id} {stated!r}, which cannot be ordered" if stated else
+            f"was answered, but the profile does not say against which version of {scheme.id} (`scheme_version:`)")
+    for st in stale_answers(profile, scheme):
+        c.warn(_answer_path(profile, st.code), "revised-question",
+               f"{st.code} {then}; its question was revised in {st.revised}: check the answer against the "
                f"question and help as they are now, then set scheme_version: \"{scheme.version}\"")
 
 

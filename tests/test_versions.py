@@ -146,3 +146,30 @@ def test_export_and_import_keep_each_profile_s_version(tmp_path):
     assert res.ok
     assert {i.profile.country: i.profile.scheme_version for i in res.profiles} == {"XA": "2.9", "XB": ""}
     assert 'scheme_version: "2.9"' in res.profiles[0].text and "scheme_version" not in res.profiles[1].text
+
+
+def test_todo_lists_the_answers_to_re_read(tmp_path, in_repo):
+    import json
+
+    from click.testing import CliRunner
+
+    from indexer.cli import main
+
+    text = (REPO / "country_profiles/KZ/mipex-core-2024.yaml").read_text(encoding="utf-8")
+    old = tmp_path / "KZ.yaml"
+    old.write_text(text.replace('scheme_version: "2020.6"', 'scheme_version: "2020.5"'), encoding="utf-8")
+    b = load_paths(["indicators/mipex-core.yaml", old])
+    kz, scheme = b.profiles[0], b.schemes["mipex-core"]
+    expected = [n.code for n in scheme.leaves if n.revised == "2020.6" and kz.answers.get(n.code) is not None]
+    run = CliRunner().invoke
+    res = run(main, ["todo", "mipex-core", "indicators", str(old), "--country", "KZ", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    got = json.loads(res.stdout)["reread"]
+    assert [x["code"] for x in got] == expected and {x["revised"] for x in got} == {"2020.6"}
+    table = run(main, ["todo", "mipex-core", "indicators", str(old), "--country", "KZ"]).stdout
+    assert f"Answered before their question was revised ({len(expected)};" in table
+    # the bundled coding states the current version: nothing to re-read, and no such line
+    now = run(main, ["todo", "mipex-core", "indicators", "country_profiles/KZ", "--country", "KZ", "--format", "json"])
+    assert json.loads(now.stdout)["reread"] == []
+    assert "Answered before" not in run(main, ["todo", "mipex-core", "indicators", "country_profiles/KZ",
+                                               "--country", "KZ"]).stdout

@@ -55,6 +55,10 @@ def todo_text(res, top: int = 0) -> str:  # noqa: ANN001 - a Todo
                            for r in o.itertuples(index=False)], right={0, 3, 4, 5})
     else:
         out += f"\n{res.country} {res.year} has no open question: every score is final.\n"
+    if res.reread:
+        out += (f"\nAnswered before their question was revised ({len(res.reread)}; re-read each against the question "
+                f"and help as they are now, then set scheme_version: \"{s.version}\"): "
+                + ", ".join(f"{x.code} ({x.revised})" for x in res.reread) + "\n")
     notes = ["Bounds: what a score can still become once every open question is answered (SPEC §3.1)."]
     if g is not None:
         notes.append("To settle: the least number of answers, taken in the order of 'answer first', that decides "
@@ -95,6 +99,7 @@ def command(scheme, paths, country, group, stat, year, top, fmt, output) -> None
         meta = {"scheme": res.scheme.id, "version": res.scheme.version, "country": res.country, "year": res.year,
                 "baseline": None if grp is None else {"group": grp.name, "stat": stat},
                 "illustrative": res.profile.is_illustrative}
-        text = json.dumps({**meta, "nodes": json.loads(records_json(res.nodes)), "open": json.loads(records_json(o))},
+        text = json.dumps({**meta, "nodes": json.loads(records_json(res.nodes)), "open": json.loads(records_json(o)),
+                           "reread": [{"code": x.code, "revised": x.revised} for x in res.reread]},
                           ensure_ascii=False, indent=1) + "\n"
     write_output(text, output)
