@@ -81,6 +81,13 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # reads (a question the SE and RO coders raised), after seeing the first AD figures
     ("CA", 2024, "AD.FIELD.9"): "a", ("IE", 2023, "AD.FIELD.12"): "c", ("SE", 2023, "AD.FIELD.12"): "c",
     ("ES", 2024, "AD.EQ.3"): "a", ("ES", 2024, "AD.DEF.4"): "a", ("FI", 2024, "AD.FIELD.12"): "a",
+    # the adjudication of every question on which Spain's two independent codings differ
+    # (docs/coding/ES-2024-adjudication.md): all twelve, read by an adjudicator blind to this
+    # calibration, all nine verdicts for the second coding applied; Spain was drawn for a second
+    # coding by a seeded rule, but the lead decided to adjudicate after seeing both codings' gaps
+    ("ES", 2024, "ATN.COND.1"): "a", ("ES", 2024, "ATN.DUAL.1"): "b", ("ES", 2024, "AD.FIELD.6"): "b",
+    ("ES", 2024, "AD.FIELD.11"): "a", ("ES", 2024, "AD.EQ.4"): "b", ("ES", 2024, "HEALTH.ENT.2"): "a",
+    ("ES", 2024, "HEALTH.ENT.7"): "a", ("ES", 2024, "HEALTH.RESP.2"): "c", ("ES", 2024, "HEALTH.CHG.4"): "b",
 }
 
 
