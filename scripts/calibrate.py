@@ -48,7 +48,8 @@ def published(path: Path = DATA) -> dict[tuple[str, int, str], float]:
 #: median is also reported with all of them set back, and each move's direction (towards MIPEX's
 #: figure or away, :func:`move_directions`), so that a reader can judge how much rests on them.
 REVIEW_MOVES: dict[tuple[str, int, str], str] = {
-    ("SE", 2023, "FR.RTS.1"): "a", ("SE", 2023, "ATN.ELIG.3"): "a", ("DE", 2024, "FR.RTS.1"): "a",
+    # (DE FR.RTS.1 a -> b was here too; Germany's adjudication set it back to a, so it is no move now)
+    ("SE", 2023, "FR.RTS.1"): "a", ("SE", 2023, "ATN.ELIG.3"): "a",
     ("FI", 2024, "LMM.RTS.1"): "b", ("FI", 2024, "LMM.GEN.3"): "b", ("FI", 2024, "HEALTH.ENT.1"): "b",
     ("IE", 2023, "PP.IMPL.1"): "a", ("IE", 2023, "EDU.NEED.2"): "a",
     # the re-reading of answers by absence under docs/coding/typical-case.md, a rule written after
@@ -88,6 +89,12 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     ("ES", 2024, "ATN.COND.1"): "a", ("ES", 2024, "ATN.DUAL.1"): "b", ("ES", 2024, "AD.FIELD.6"): "b",
     ("ES", 2024, "AD.FIELD.11"): "a", ("ES", 2024, "AD.EQ.4"): "b", ("ES", 2024, "HEALTH.ENT.2"): "a",
     ("ES", 2024, "HEALTH.ENT.7"): "a", ("ES", 2024, "HEALTH.RESP.2"): "c", ("ES", 2024, "HEALTH.CHG.4"): "b",
+    # the same for Germany's fifteen disagreements (docs/coding/DE-2024-adjudication.md), adjudicated
+    # so that every country coded twice is treated alike; all eight verdicts for desk-b applied
+    # (and FR.RTS.1 b -> a, which undid an earlier review move: see the top of this list)
+    ("DE", 2024, "FR.ELIG.1"): "b", ("DE", 2024, "FR.COND.1"): "b", ("DE", 2024, "FR.SEC.1"): "a",
+    ("DE", 2024, "EDU.NEED.1"): "b", ("DE", 2024, "EDU.OPP.1"): "a",
+    ("DE", 2024, "HEALTH.ENT.7"): "b", ("DE", 2024, "HEALTH.ENT.10"): "b",
 }
 
 
@@ -119,7 +126,8 @@ def desk_codings(data_path: Path = DATA, profiles_root: Path = REPO / "country_p
 
 def move_directions(data_path: Path = DATA, profiles_root: Path = REPO / "country_profiles") -> list[dict]:
     """For each of :data:`REVIEW_MOVES`, set back alone: its area's difference to MIPEX before
-    and now, and whether the move went towards MIPEX's figure (|now| < |before|) or away."""
+    and now, and whether the move went towards MIPEX's figure (|now| < |before|) or away
+    (|now| > |before|); a move later undone by another leaves its area as it was (neither)."""
     scheme, desk, pub = desk_codings(data_path, profiles_root)
 
     def area_diff(ps: list, cc: str, year: int, area: str) -> float:
@@ -132,7 +140,7 @@ def move_directions(data_path: Path = DATA, profiles_root: Path = REPO / "countr
         now = area_diff(desk, cc, year, area)
         then = area_diff(set_back(desk, {(cc, year, code): before}), cc, year, area)
         out.append({"country": cc, "year": year, "code": code, "area": area, "before": then, "now": now,
-                    "towards": abs(now) < abs(then)})
+                    "towards": abs(now) < abs(then), "away": abs(now) > abs(then)})
     return out
 
 
@@ -184,10 +192,12 @@ def markdown(table: list[dict], before: list[dict] | None = None, moves: list[di
                      f"{'–' if med0 is None else f'{med0:.1f}'} points over {n0}.")
     if moves:
         away = [f"{m['country']} {m['code']} ({m['area']} {m['before']:+.1f} → {m['now']:+.1f})"
-                for m in moves if not m["towards"]]
+                for m in moves if m["away"]]
+        same = [f"{m['country']} {m['code']}" for m in moves if not m["towards"] and not m["away"]]
         lines.append("")
         lines.append(f"Of these {len(moves)} moves, {sum(m['towards'] for m in moves)} took their area towards "
-                     f"MIPEX's figure and {len(away)} away" + (f": {'; '.join(away)}." if away else "."))
+                     f"MIPEX's figure and {len(away)} away" + (f": {'; '.join(away)}." if away else ".")
+                     + (f" {len(same)} left it as it was (undone by a later move): {', '.join(same)}." if same else ""))
     return "\n".join(lines) + "\n"
 
 

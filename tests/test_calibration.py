@@ -74,9 +74,9 @@ def test_move_directions_say_which_moves_went_away_from_mipex():
     moves = {(m["country"], m["code"]): m for m in cal.move_directions()}
     assert len(moves) == len(cal.REVIEW_MOVES)
     se = moves[("SE", "LMM.ACC.1")]
-    assert se["area"] == "LMM" and not se["towards"]
+    assert se["area"] == "LMM" and not se["towards"] and se["away"]
     assert se["before"] - se["now"] == pytest.approx(50 / 9)
-    assert moves[("DE", "FR.RTS.1")]["area"] == "FR"  # a question under a composite indicator
+    assert moves[("DE", "FR.ELIG.1")]["area"] == "FR"  # a question under a composite indicator
 
 
 @needs_data
