@@ -23,6 +23,7 @@ from indexer.countries import code_of
 from indexer.load import is_country_code
 from indexer.model import CITATION_FIELDS, NOT_APPLICABLE, PROVENANCES, STATUSES, Node
 from indexer.score import score as score_table
+from indexer.versions import stale_answers
 
 data = dat.load_data()
 L = lang.current()
@@ -422,6 +423,8 @@ with main:
         area = view.node(st.radio(tr("q.area"), [a.code for a in areas], key=f"q{nonce}_area", horizontal=True))
         st.markdown(f"#### {area.code} {area.title}")
         cards = [(view.node(leaf.code), area) for leaf in scheme.leaves_under(area.code)]
+    # answers given before their question was revised (as the file now stands): flagged on the card
+    stale = {x.code: x.revised for x in stale_answers(checked.profile, scheme)} if checked.profile is not None else {}
     for leaf, area in cards:
         parent = scheme.parents.get(leaf.code)
         with st.container(border=True):
@@ -438,6 +441,8 @@ with main:
                 st.markdown(leaf.question)
             if leaf.help:
                 st.caption(leaf.help)
+            if leaf.code in stale:
+                st.warning(tr("q.revised", version=stale[leaf.code], current=scheme.version), icon=":material/history:")
             v = doc.values[leaf.code]
             ka = wkey(leaf.code, "answer")
             if leaf.numeric is not None:

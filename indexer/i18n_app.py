@@ -82,6 +82,13 @@ APP_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
               "«Проверка» (`revised-question`); перечитав их, выберите {version}.",
     },
     "q.version_unstated": {"en": "not stated", "ru": "не указана"},
+    "q.revised": {
+        "en": "This question was revised in {version}, after the version this answer was given against: "
+              "check the answer against the question and help above, then choose {current} under "
+              "*Coded against version*.",
+        "ru": "Этот вопрос изменён в версии {version}, позже той, по которой дан ответ: проверьте ответ "
+              "по вопросу и пояснению выше, затем выберите {current} в поле «Закодировано по версии».",
+    },
     "q.saved_as": {"en": "saved as", "ru": "будет сохранён как"},
     "q.not_a_code": {
         "en": "`{typed}` is not an ISO 3166-1 alpha-2 code",

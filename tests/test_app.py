@@ -661,11 +661,17 @@ def test_questionnaire_marks_a_profile_as_re_read_against_the_current_version(ro
     n = open_profile(at, rel)
     flagged = [w.value for w in at.warning if "revised-question" in w.value]
     assert flagged and all("2020.5" in w for w in flagged)
+    # the card of a revised question that the file answers says so (AD.FIELD.1, revised in 2020.6)
+    at.radio(key=f"q{n}_area").set_value("AD")
+    run(at)
+    cards = [w.value for w in at.warning if w.value.startswith("This question was revised in 2020.6")]
+    in_ad = [w for w in flagged if w.split("revised-question: ", 1)[-1].startswith("AD.")]
+    assert len(cards) == len(in_ad) >= 3  # KZ answers AD.FIELD.1-3 and AD.ENF.2
     box = at.selectbox(key=f"q{n}_meta_scheme_version")
     assert box.value == "2020.5" and box.options == ["2020.5", "2020.6"]
     box.set_value("2020.6")
     run(at)
-    assert not [w for w in at.warning if "revised-question" in w.value]
+    assert not [w for w in at.warning if "revised-question" in w.value or w.value.startswith("This question")]
     at.button(key="q_save").click()
     run(at)
     after = path.read_text()
