@@ -25,7 +25,7 @@ class Stale:
 def stale_answers(profile: Profile, scheme: Scheme) -> tuple[Stale, ...]:
     """The profile's answers given before their question's revision, in the scheme's order."""
     stated = profile.scheme_version
-    if stated == scheme.version:
+    if stated == scheme.version or not profile.answers:  # published scores alone answer nothing
         return ()
     mine = version_key(stated) if stated else None
     out = []
