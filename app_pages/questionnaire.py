@@ -301,9 +301,10 @@ for col, m in ((m3, "coder"), (m4, "reviewer")):
         st.session_state[k] = doc.meta.get(m, "")
     col.text_input(tr(f"q.{m}"), key=k)
 k = wkey("meta", "scheme_version")
+# what the file states (or "not stated") and the scheme's version: the only two choices
 versions = list(dict.fromkeys([doc.meta_before.get("scheme_version", ""), scheme.version]))
 if k not in st.session_state:
-    st.session_state[k] = doc.meta.get("scheme_version", "") if doc.meta.get("scheme_version", "") in versions else scheme.version
+    st.session_state[k] = doc.meta.get("scheme_version", "")
 m5.selectbox(tr("q.scheme_version"), versions, key=k, format_func=lambda v: v or tr("q.version_unstated"),
              help=tr("q.scheme_version_help", version=scheme.version))
 

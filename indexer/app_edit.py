@@ -63,6 +63,10 @@ class Answer:
 
 
 META_FIELDS = ("status", "provenance", "coder", "reviewer", "scheme_version")
+#: the header's keys in the order ``indexer template`` writes them: a header field the file lacks
+#: is inserted after the last of these that precedes it, so it never lands after ``answers:``
+HEADER_ORDER = ("scheme", "country", "year", "scheme_version", "status", "provenance", "coding", "coder",
+                "reviewer")
 #: the Confidence box's choices: not given, or one of the model's levels
 CONFIDENCE_CHOICES = ("", *CONFIDENCES)
 
@@ -171,12 +175,12 @@ def _edit_tree(doc: Any, scheme: Scheme, before: Mapping[str, Answer], after: Ma
         if new == "" and k not in doc:
             continue
         value = new if k in ("status", "provenance") else _quoted(new)
-        if k == "scheme_version" and k not in doc:
-            # beside the scheme and year it qualifies, not after the answers
-            keys = list(doc)
-            doc.insert(keys.index("year") + 1 if "year" in keys else 0, k, value)
-        else:
+        if k in doc:
             doc[k] = value
+        else:
+            keys = list(doc)
+            earlier = HEADER_ORDER[:HEADER_ORDER.index(k)]
+            doc.insert(max((keys.index(h) + 1 for h in earlier if h in keys), default=0), k, value)
     answers = doc.get("answers")
     if not isinstance(answers, CommentedMap):
         if not any(after.get(c, Answer()) != before.get(c, Answer()) for c in after):

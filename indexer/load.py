@@ -931,7 +931,9 @@ def parse_profile(data: dict, c: _Collector, path: str) -> Profile | None:
         c.error(("scheme_version",), "bad-value",
                 f"scheme_version {excerpt(getattr(scheme_version, 'text', scheme_version))} must be the scheme's "
                 'version as a string: quote it, e.g. scheme_version: "2020.6"')
-        scheme_version = None
+        # an unquoted number keeps its text as written (2020.10 stays 2020.10), so that the checks of
+        # the answers read the version the file meant, not "not stated"
+        scheme_version = value_text(scheme_version) or getattr(scheme_version, "text", None)
     answers: dict[str, str | None] = {}
     unreadable: set[str] = set()
     citations: dict[str, Citation] = {}

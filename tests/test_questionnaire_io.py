@@ -490,3 +490,17 @@ def test_yaml_files_under_linked_names_are_read_once(tmp_path: Path):
     (tmp_path / "a" / "z.yml").write_text("id: z\n")
     got = list(iter_yaml_files([tmp_path / "a", tmp_path / "real", tmp_path / "a" / "z.yml"]))
     assert got == [str(tmp_path / "a" / "y.yaml"), str(tmp_path / "a" / "z.yml")]
+
+
+def test_a_header_field_the_file_lacks_goes_into_the_header(data: sup.AppData):
+    """A reviewer or version added in the questionnaire is written in the template's header order,
+    never after `answers:` (a file without them used to get them appended at its end)."""
+    scheme = data.schemes["mipex-core"]
+    text = "scheme: mipex-core\ncountry: KZ\nyear: 2024\nstatus: draft\ncoder: \"A\"\nanswers:\n  LMM.ACC.1: a\n"
+    before = {"reviewer": "", "scheme_version": ""}
+    after = sup.apply_edits(text, scheme, {}, {}, before, {"reviewer": "R. Viewer", "scheme_version": "2020.6"})
+    assert after == ("scheme: mipex-core\ncountry: KZ\nyear: 2024\nscheme_version: \"2020.6\"\nstatus: draft\n"
+                     "coder: \"A\"\nreviewer: \"R. Viewer\"\nanswers:\n  LMM.ACC.1: a\n")
+    # a file with none of the earlier header keys gets the field first
+    bare = "answers:\n  LMM.ACC.1: a\n"
+    assert sup.apply_edits(bare, scheme, {}, {}, {"reviewer": ""}, {"reviewer": "R"}).startswith('reviewer: "R"\n')

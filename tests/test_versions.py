@@ -78,6 +78,9 @@ def test_a_later_version_than_the_scheme_is_flagged_at_the_field(tmp_path):
 def test_scheme_version_must_be_text(tmp_path):
     problems = _check(tmp_path, _profile("scheme_version: 2.1\n"))
     assert (4, 17, "error", "bad-value") in located(problems)
+    # the unquoted number keeps the text written, so the answers are read against 2.1, not "not stated"
+    revised = [p.message for p in problems if p.code == "revised-question"]
+    assert len(revised) == 2 and all("answered against vs 2.1;" in m for m in revised)
 
 
 def test_bad_revised_fields_in_a_scheme(tmp_path):
