@@ -95,6 +95,10 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     ("DE", 2024, "FR.ELIG.1"): "b", ("DE", 2024, "FR.COND.1"): "b", ("DE", 2024, "FR.SEC.1"): "a",
     ("DE", 2024, "EDU.NEED.1"): "b", ("DE", 2024, "EDU.OPP.1"): "a",
     ("DE", 2024, "HEALTH.ENT.7"): "b", ("DE", 2024, "HEALTH.ENT.10"): "b",
+    # the re-read of Germany's other permit-dependent answers under the adjudication's §§ 18a/18b
+    # default worker (docs/coding/blanks-2026-12/pass8/DE-reread.md): 51 read by a coder blind to
+    # this calibration, one moved; the lead, who had seen it, ordered the re-read
+    ("DE", 2024, "FR.ELIG.4"): "b",
 }
 
 
