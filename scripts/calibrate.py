@@ -99,6 +99,10 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # default worker (docs/coding/blanks-2026-12/pass8/DE-reread.md): 51 read by a coder blind to
     # this calibration, one moved; the lead, who had seen it, ordered the re-read
     ("DE", 2024, "FR.ELIG.4"): "b",
+    # the audit of a seeded random sample (four answers per calibrated coding, seed 20261201;
+    # docs/coding/blanks-2026-12/pass8/audit-*.md) by readers blind to this calibration: 36 read,
+    # two options moved; the sample was drawn by rule, but the lead who ordered it had seen it
+    ("CA", 2024, "FR.RTS.3"): "a", ("DE", 2024, "EDU.NEED.2"): "a",
 }
 
 
