@@ -55,7 +55,8 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # the re-reading of answers by absence under docs/coding/typical-case.md, a rule written after
     # the calibration showed the 2020.3 codings more generous than MIPEX
     ("IT", 2023, "LMM.ACC.1"): "a", ("IT", 2023, "HEALTH.ENT.3"): "a", ("ES", 2024, "ATN.SEC.2"): "b",
-    ("SE", 2023, "LMM.ACC.1"): "b", ("SE", 2023, "FR.ELIG.6"): "a", ("SE", 2023, "HEALTH.ENT.3"): "a",
+    ("SE", 2023, "FR.ELIG.6"): "a", ("SE", 2023, "HEALTH.ENT.3"): "a",
+    # (SE LMM.ACC.1 b -> c was here too; the consistency pass of LMM.ACC.1 set it back to b: no move now)
     ("DE", 2024, "PR.COND.2"): "a",
     # the review of the Education answers of 2020.4 (docs/coding/review-2026-EDU.md): its
     # reviewers never saw MIPEX's figures, but the lead, who had, chose which answers they read
@@ -103,6 +104,11 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # docs/coding/blanks-2026-12/pass8/audit-*.md) by readers blind to this calibration: 36 read,
     # two options moved; the sample was drawn by rule, but the lead who ordered it had seen it
     ("CA", 2024, "FR.RTS.3"): "a", ("DE", 2024, "EDU.NEED.2"): "a",
+    # the consistency passes of 1 December 2026 (docs/coding/blanks-2026-12/pass8/consist-*.md):
+    # one question re-read in all 17 codings under one written rule, by readers blind to this
+    # calibration; the lead chose LMM.ACC.1 and FR.COND.2 because the analysis of the areas more
+    # than 10 points off flagged them, so their moves in calibrated codings count here
+    ("ES", 2024, "FR.COND.2"): "b",
 }
 
 
