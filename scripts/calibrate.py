@@ -109,6 +109,10 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # calibration; the lead chose LMM.ACC.1 and FR.COND.2 because the analysis of the areas more
     # than 10 points off flagged them, so their moves in calibrated codings count here
     ("ES", 2024, "FR.COND.2"): "b",
+    # and eight more questions drawn by a neutral rule (the most diverse answers across the 17
+    # codings: FR.ELIG.2, EDU.OPP.4, ATN.SEC.2, HEALTH.ENT.10, HEALTH.ENT.11, PR.COND.6, PR.ELIG.3,
+    # HEALTH.ENT.3), read the same way; the lead who ordered them had seen this calibration
+    ("IE", 2023, "FR.ELIG.2"): "a", ("SE", 2023, "EDU.OPP.4"): "a", ("DE", 2024, "HEALTH.ENT.11"): "b",
 }
 
 
