@@ -423,6 +423,21 @@ def test_codings_are_sourced(p):
     assert set(p.answers) == {leaf.code for leaf in scheme("mipex-core").leaves}
 
 
+@pytest.mark.parametrize("p", [p for p in desk_codings() if p.coding == "desk"],
+                         ids=lambda p: f"{p.country}-{p.year}")
+def test_codings_follow_the_consistency_rules(p):
+    """docs/coding/typical-case.md, rules of the consistency passes: where HEALTH.ENT.3 (the care
+    undocumented adults may receive) is c, "emergency care only, or none", HEALTH.ENT.10 (the
+    conditions attached to that care) is c too, "no entitlement beyond emergency care", and an
+    ENT.10 of a or b needs an ENT.3 of a or b. (The independent desk-b codings are records of a
+    second coder and are not re-read, so they are left out.)"""
+    ent3, ent10 = p.answers.get("HEALTH.ENT.3"), p.answers.get("HEALTH.ENT.10")
+    if ent3 == "c":
+        assert ent10 in (None, "c"), f"{p.country}: ENT.3 c but ENT.10 {ent10}"
+    if ent10 in ("a", "b"):
+        assert ent3 in ("a", "b"), f"{p.country}: ENT.10 {ent10} but ENT.3 {ent3}"
+
+
 def test_kazakhstan_and_armenia_are_coded():
     """Issue 13's bar: at least 60 % of the 58 indicators answered for each (n/a counts as an
     answer: the provision says the indicator does not apply)."""
