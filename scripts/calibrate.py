@@ -88,7 +88,8 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # calibration, all nine verdicts for the second coding applied; Spain was drawn for a second
     # coding by a seeded rule, but the lead decided to adjudicate after seeing both codings' gaps
     ("ES", 2024, "ATN.COND.1"): "a", ("ES", 2024, "ATN.DUAL.1"): "b", ("ES", 2024, "AD.FIELD.6"): "b",
-    ("ES", 2024, "AD.FIELD.11"): "a", ("ES", 2024, "AD.EQ.4"): "b", ("ES", 2024, "HEALTH.ENT.2"): "a",
+    ("ES", 2024, "AD.FIELD.11"): "a", ("ES", 2024, "HEALTH.ENT.2"): "a",
+    # (ES AD.EQ.4 b -> a was here too; the consistency pass of AD.EQ.4 set it back to b: no move now)
     ("ES", 2024, "HEALTH.ENT.7"): "a", ("ES", 2024, "HEALTH.RESP.2"): "c", ("ES", 2024, "HEALTH.CHG.4"): "b",
     # the same for Germany's fifteen disagreements (docs/coding/DE-2024-adjudication.md), adjudicated
     # so that every country coded twice is treated alike; all eight verdicts for desk-b applied
@@ -113,6 +114,10 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # codings: FR.ELIG.2, EDU.OPP.4, ATN.SEC.2, HEALTH.ENT.10, HEALTH.ENT.11, PR.COND.6, PR.ELIG.3,
     # HEALTH.ENT.3), read the same way; the lead who ordered them had seen this calibration
     ("IE", 2023, "FR.ELIG.2"): "a", ("SE", 2023, "EDU.OPP.4"): "a", ("DE", 2024, "HEALTH.ENT.11"): "b",
+    # and the next eight by the same rule (PR.COND.3, PP.LIB.2, FR.ELIG.5, PR.COND.2, PP.VOTE.1,
+    # FR.RTS.1, AD.EQ.4, PR.SEC.3); DE FR.RTS.1 was a before its first review and its adjudication
+    ("DE", 2024, "FR.RTS.1"): "a", ("FI", 2024, "PR.COND.2"): "a", ("IT", 2023, "PR.SEC.3"): "b",
+    ("SE", 2023, "AD.EQ.4"): "c",
 }
 
 

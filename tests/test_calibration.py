@@ -94,7 +94,8 @@ def test_the_gap_register_lists_every_area_more_than_ten_points_off():
            if r["code"] in cal.AREAS and r["diff"] is not None and abs(r["diff"]) > 10}
     heads = {tuple(h.split()[:3]) for h in re.findall(r"^\*\*([A-Z]{2} \d{4} [A-Z]+)\*\*", text, re.M)}
     assert heads == {(cc, str(y), a) for cc, y, a in off}
-    # SE 2023 AD: 21 "b" and one "c" (AD.EQ.4), as docs/calibration.md reads them
+    # SE 2023 AD: 22 "b" and no "c" (AD.EQ.4 c -> b in the consistency pass: the national Roma
+    # strategy is in force though the law permits no positive action), as docs/calibration.md reads them
     se = text.split("**SE 2023 AD**", 1)[1].split("\n\n**", 1)[0]
-    assert se.count("` b") == 21 and "`AD.EQ.4` c" in se
+    assert se.count("` b") == 22 and "` c" not in se and "`AD.EQ.4` b" in se
     assert len(re.findall(r"^\| `AD\.", se, re.M)) == 6
