@@ -6,6 +6,7 @@ test recomputes it, so a changed answer, option or scheme shows up as a stale ta
 from __future__ import annotations
 
 import importlib.util
+import math
 import re
 from pathlib import Path
 
@@ -99,3 +100,30 @@ def test_the_gap_register_lists_every_area_more_than_ten_points_off():
     se = text.split("**SE 2023 AD**", 1)[1].split("\n\n**", 1)[0]
     assert se.count("` b") == 22 and "` c" not in se and "`AD.EQ.4` b" in se
     assert len(re.findall(r"^\| `AD\.", se, re.M)) == 6
+
+
+def _diversity():
+    spec = importlib.util.spec_from_file_location("diversity", REPO / "scripts" / "diversity.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_diversity_ranks_questions_by_the_entropy_of_the_codings_answers():
+    """The neutral rule that drew the consistency passes: entropy in bits of the chosen options,
+    blanks and n/a left out, highest first, ties by code. Hand-computed: three codings answering
+    a, b, c give log2(3) = 1.585; n/a, a, b give 1 (n/a counts as no answer); a, a, b give
+    -(2/3)log2(2/3) - (1/3)log2(1/3) = 0.918; a, a and a blank give 0."""
+    from types import SimpleNamespace as P
+
+    d = _diversity()
+    assert d.entropy("abc") == pytest.approx(math.log2(3))
+    assert d.entropy([]) == 0.0
+    codings = [P(answers={"Q1": "a", "Q2": "a", "Q3": "a", "Q4": "n/a"}),
+               P(answers={"Q1": "b", "Q2": "a", "Q3": None, "Q4": "a"}),
+               P(answers={"Q1": "c", "Q2": "b", "Q3": "a", "Q4": "b"})]
+    got = d.ranked(codings)
+    assert [code for _, code, _ in got] == ["Q1", "Q4", "Q2", "Q3"]
+    assert got[0][0] == pytest.approx(1.585, abs=1e-3) and got[1][0] == pytest.approx(1.0)
+    assert got[2][0] == pytest.approx(0.918, abs=1e-3) and got[3] == (0.0, "Q3", {"a": 2})
+    assert [code for _, code, _ in d.ranked(codings, exclude=["Q1", "Q4"])] == ["Q2", "Q3"]
