@@ -109,7 +109,8 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # one question re-read in all 17 codings under one written rule, by readers blind to this
     # calibration; the lead chose LMM.ACC.1 and FR.COND.2 because the analysis of the areas more
     # than 10 points off flagged them, so their moves in calibrated codings count here
-    ("ES", 2024, "FR.COND.2"): "b",
+    # (ES FR.COND.2 b -> c was here; the review of the consistency changes set it back to b on
+    # Instrucción DGM 4/2020, so it is no move now)
     # and eight more questions drawn by a neutral rule (the most diverse answers across the 17
     # codings: FR.ELIG.2, EDU.OPP.4, ATN.SEC.2, HEALTH.ENT.10, HEALTH.ENT.11, PR.COND.6, PR.ELIG.3,
     # HEALTH.ENT.3), read the same way; the lead who ordered them had seen this calibration
@@ -118,6 +119,9 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # FR.RTS.1, AD.EQ.4, PR.SEC.3); DE FR.RTS.1 was a before its first review and its adjudication
     ("DE", 2024, "FR.RTS.1"): "a", ("FI", 2024, "PR.COND.2"): "a", ("IT", 2023, "PR.SEC.3"): "b",
     ("SE", 2023, "AD.EQ.4"): "c",
+    # and HEALTH.ACC.2, the ninth of the third round (an express legal bar is a, general secrecy b)
+    ("FI", 2024, "HEALTH.ACC.2"): "a", ("NL", 2023, "HEALTH.ACC.2"): "a",
+    ("CA", 2024, "FR.COND.6"): "b", ("ES", 2024, "FR.COND.6"): "a",
 }
 
 

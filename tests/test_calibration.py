@@ -72,14 +72,14 @@ def test_move_directions_say_which_moves_went_away_from_mipex():
     """CA FR.RTS.3 a -> b (the random audit) lowers FR.RIGHTS, the mean of three questions, by 50/3
     and so Canada's FR, the mean of six indicators, by 50/18 = 2.78 points, from -15.7 to -18.5
     against MIPEX's 90.72: a move away from MIPEX's figure, which the report must show as such.
-    ES FR.COND.2 b -> c (the consistency pass) lowers Spain's FR, above MIPEX, by the same: towards."""
+    ES FR.COND.6 a -> b (a consistency pass) lowers Spain's FR, above MIPEX, by the same: towards."""
     cal = calibrate()
     moves = {(m["country"], m["code"]): m for m in cal.move_directions()}
     assert len(moves) == len(cal.REVIEW_MOVES)
     ca = moves[("CA", "FR.RTS.3")]
     assert ca["area"] == "FR" and not ca["towards"] and ca["away"]
     assert ca["before"] - ca["now"] == pytest.approx(50 / 18)
-    es = moves[("ES", "FR.COND.2")]
+    es = moves[("ES", "FR.COND.6")]
     assert es["towards"] and not es["away"]
     assert es["before"] - es["now"] == pytest.approx(50 / 18)
     assert moves[("DE", "FR.ELIG.1")]["area"] == "FR"  # a question under a composite indicator
