@@ -24,8 +24,6 @@ from .problems import ERROR, WARNING, Problem
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 
 
-
-
 @dataclass
 class Table:
     """A table read as text cells. ``rows`` are ``(line, cells)``; ``cols[j]`` is the 1-based
