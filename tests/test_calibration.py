@@ -127,3 +127,29 @@ def test_diversity_ranks_questions_by_the_entropy_of_the_codings_answers():
     assert got[0][0] == pytest.approx(1.585, abs=1e-3) and got[1][0] == pytest.approx(1.0)
     assert got[2][0] == pytest.approx(0.918, abs=1e-3) and got[3] == (0.0, "Q3", {"a": 2})
     assert [code for _, code, _ in d.ranked(codings, exclude=["Q1", "Q4"])] == ["Q2", "Q3"]
+
+
+def _audit_sample():
+    spec = importlib.util.spec_from_file_location("audit_sample", REPO / "scripts" / "audit_sample.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_audit_sample_draws_only_eligible_answers_and_is_reproducible():
+    """The seeded rule that drew the random audits: answered questions only (blank and n/a left
+    out), not those whose note carries the skip text, not an earlier sample's; the same seed gives
+    the same draw, a pool smaller than k is taken whole, and the draw knows nothing else."""
+    from indexer.model import Citation, Profile
+
+    answers = {"Q1": "a", "Q2": "b", "Q3": None, "Q4": "n/a", "Q5": "c", "Q6": "a", "Q7": "b"}
+    cites = {"Q5": Citation(note="Consistency pass of 1 December 2026: was a."), "Q6": Citation(note="kept")}
+    p = Profile(scheme="s", country="XA", year=2024, answers=answers, citations=cites)
+    a = _audit_sample()
+    assert a.eligible(p) == ["Q1", "Q2", "Q5", "Q6", "Q7"]
+    assert a.eligible(p, skip_note="1 December 2026", exclude=["Q7"]) == ["Q1", "Q2", "Q6"]
+    assert a.sample([p], seed=1, k=9, skip_note="1 December 2026") == {"XA": ["Q1", "Q2", "Q6", "Q7"]}
+    one = a.sample([p], seed=20261202, k=2)
+    assert one == a.sample([p], seed=20261202, k=2) and len(one["XA"]) == 2
+    assert set(one["XA"]) <= {"Q1", "Q2", "Q5", "Q6", "Q7"}
+    assert {tuple(a.sample([p], seed=s, k=2)["XA"]) for s in range(20)} != {tuple(one["XA"])}
