@@ -122,6 +122,18 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # and HEALTH.ACC.2, the ninth of the third round (an express legal bar is a, general secrecy b)
     ("FI", 2024, "HEALTH.ACC.2"): "a", ("NL", 2023, "HEALTH.ACC.2"): "a",
     ("CA", 2024, "FR.COND.6"): "b", ("ES", 2024, "FR.COND.6"): "a",
+    # the fourth round: the next sixteen by the same rule, with its stopping rule committed before
+    # any reader started (docs/coding/blanks-2026-12/pass10/consist-*.md), every change checked by
+    # a third reader (review-*.md); the moves that stand in calibrated codings
+    ("IT", 2023, "AD.DEF.2"): "b", ("ES", 2024, "AD.ENF.2"): "a", ("ES", 2024, "AD.ENF.3"): "a",
+    ("DE", 2024, "FR.COND.3"): "b", ("NL", 2023, "FR.COND.3"): "c",
+    ("FI", 2024, "HEALTH.ENT.12"): "b", ("SE", 2023, "HEALTH.ENT.12"): "b",
+    ("ES", 2024, "LMM.TGT.1"): "a", ("DK", 2024, "PP.IMPL.1"): "b", ("NL", 2023, "PP.IMPL.1"): "b",
+    ("IT", 2023, "PR.COND.4"): "a", ("DE", 2024, "PR.SEC.4"): "b",
+    # the second audit of a seeded random sample (eight answers per calibrated coding, seed
+    # 20261202, scripts/audit_sample.py; pass10/audit2-*.md), drawn and committed before any
+    # auditor started: 72 read, one option moved and one answer blanked
+    ("ES", 2024, "AD.ENF.1"): "a", ("DK", 2024, "PP.IMPL.2"): "b",
 }
 
 
