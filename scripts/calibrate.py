@@ -134,6 +134,10 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # 20261202, scripts/audit_sample.py; pass10/audit2-*.md), drawn and committed before any
     # auditor started: 72 read, one option moved and one answer blanked
     ("ES", 2024, "AD.ENF.1"): "a", ("DK", 2024, "PP.IMPL.2"): "b",
+    # the adjudication of every question on which Denmark's two independent codings differ
+    # (docs/coding/dk-adjudication/), Denmark drawn by seed and the adjudication of all eleven
+    # committed before either coding was compared; the three verdicts for desk-b applied
+    ("DK", 2024, "HEALTH.ENT.6"): "a", ("DK", 2024, "HEALTH.ACC.2"): "b", ("DK", 2024, "PR.COND.5"): "b",
 }
 
 
