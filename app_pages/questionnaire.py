@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from indexer import app_data as dat
+from indexer import codings
 from indexer import app_edit as qdoc
 from indexer import app_format as fmt
 from indexer import app_lang as lang
@@ -64,11 +65,16 @@ with st.expander(tr("q.open_expander"), expanded=doc is None):
                    key="q_how", label_visibility="collapsed")
     if how == "Open a profile":
         files = sorted({data.rel(p.path) for p in data.bundle.profiles if p.scheme in data.schemes})
-        labels = {data.rel(p.path): f"{p.country} {p.year} · {p.scheme} · {p.provenance}" for p in data.bundle.profiles}
+        labels = {data.rel(p.path): f"{p.country} {p.year} · {p.scheme} · {fmt.coding_text(p.coding, p.provenance)}"
+                  for p in data.bundle.profiles}
         if not files:
             st.caption(tr("q.no_profiles"))
         else:
-            default = next((f for f in files if "/KZ/" in f), files[0])
+            # Kazakhstan's latest coding of the core scheme, the one the default order uses (a
+            # second, independent coding such as desk-b is listed too, not opened first)
+            kz = [p for p in data.bundle.profiles if p.country == "KZ" and data.rel(p.path) in files]
+            first = min(kz, key=lambda p: (p.scheme != "mipex-core", -p.year, codings.rank(p)), default=None)
+            default = data.rel(first.path) if first is not None else files[0]
             ui.ensure_choice("q_pick", files, default)
             c1, c2 = st.columns([5, 1], vertical_alignment="bottom")
             c1.selectbox(tr("q.profile_file"), files, key="q_pick", format_func=lambda f: f"{labels.get(f, '')} — {f}")

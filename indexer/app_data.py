@@ -25,6 +25,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from . import codings
 from .app_lang import current as current_language
 from .compare import DEFAULT_STAT as compare_default_stat
 from .compare import Comparison, Scored, compare, time_series
@@ -145,11 +146,11 @@ class AppData:
         keep = None if countries is None else set(countries)
         return sorted({p.year for p in self.profiles(scheme_id) if keep is None or p.country in keep})
 
-    def profile(self, scheme_id: str, country: str, year: int) -> Profile | None:
-        for p in self.profiles(scheme_id):
-            if p.country == country and p.year == year:
-                return p
-        return None
+    def profile(self, scheme_id: str, country: str, year: int, prefer: Sequence[str] = ()) -> Profile | None:
+        """The coding of ``country`` and ``year`` that the default order (or ``prefer``) uses
+        where several coexist (codings.rank: published first; ``desk`` before ``desk-b``)."""
+        mine = [p for p in self.profiles(scheme_id) if p.country == country and p.year == year]
+        return min(mine, key=lambda p: codings.rank(p, prefer)) if mine else None
 
     def schemes_with_profiles(self) -> list[str]:
         return [sid for sid in self.schemes if self.profiles(sid)]

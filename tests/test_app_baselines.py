@@ -23,7 +23,7 @@ def test_eaeu_says_why_instead_of_an_empty_radar(root: Path):
     from indexer.load import load_paths
 
     scheme = load_paths([root / "indicators"]).schemes["mipex-core"]
-    lines = ["scheme: mipex-core\ncountry: KZ\nyear: 2024\nstatus: draft\nprovenance: illustrative\nanswers:"]
+    lines = ["scheme: mipex-core\ncountry: KZ\nyear: 2024\ncoding: desk\nstatus: draft\nprovenance: illustrative\nanswers:"]
     lines += [f'  {leaf.code}: {{answer: "{leaf.options[0].value}", source: "test stand-in"}}'
               for leaf in scheme.leaves if not leaf.code.startswith(("EDU.", "HEALTH."))]
     (root / "country_profiles" / "KZ" / "mipex-core-2024.yaml").write_text("\n".join(lines) + "\n")
