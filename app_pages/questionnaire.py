@@ -14,12 +14,12 @@ import pandas as pd
 import streamlit as st
 
 from indexer import app_data as dat
-from indexer import codings
 from indexer import app_edit as qdoc
 from indexer import app_format as fmt
 from indexer import app_lang as lang
 from indexer import app_save as qsave
 from indexer import app_widgets as ui
+from indexer import codings
 from indexer.countries import code_of
 from indexer.load import is_country_code
 from indexer.model import CITATION_FIELDS, NOT_APPLICABLE, PROVENANCES, STATUSES, Node
