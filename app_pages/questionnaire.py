@@ -19,7 +19,6 @@ from indexer import app_format as fmt
 from indexer import app_lang as lang
 from indexer import app_save as qsave
 from indexer import app_widgets as ui
-from indexer import codings
 from indexer.countries import code_of
 from indexer.load import is_country_code
 from indexer.model import CITATION_FIELDS, NOT_APPLICABLE, PROVENANCES, STATUSES, Node
@@ -70,11 +69,11 @@ with st.expander(tr("q.open_expander"), expanded=doc is None):
         if not files:
             st.caption(tr("q.no_profiles"))
         else:
-            # Kazakhstan's latest coding of the core scheme, the one the default order uses (a
-            # second, independent coding such as desk-b is listed too, not opened first)
-            kz = [p for p in data.bundle.profiles if p.country == "KZ" and data.rel(p.path) in files]
-            first = min(kz, key=lambda p: (p.scheme != "mipex-core", -p.year, codings.rank(p)), default=None)
-            default = data.rel(first.path) if first is not None else files[0]
+            # Kazakhstan's latest core profile in the default order of codings (a second,
+            # independent coding such as desk-b is listed too, not opened first)
+            kz = data.profile("mipex-core", "KZ", max(data.years("mipex-core", ["KZ"]), default=0))
+            default = data.rel(kz.path) if kz is not None and data.rel(kz.path) in files else \
+                next((f for f in files if "/KZ/" in f), files[0])
             ui.ensure_choice("q_pick", files, default)
             c1, c2 = st.columns([5, 1], vertical_alignment="bottom")
             c1.selectbox(tr("q.profile_file"), files, key="q_pick", format_func=lambda f: f"{labels.get(f, '')} — {f}")

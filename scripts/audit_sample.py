@@ -6,7 +6,9 @@ knows nothing of those figures: for each desk coding that the calibration compar
 (scripts/calibrate.py, ``desk_codings``), the answered questions (blanks and n/a left out) whose
 note does not carry ``--skip-note`` (answers changed on that day, which their own reviews cover)
 and that are not in ``--exclude`` (an earlier sample), sorted by code; then ``k`` of them drawn by
-``random.Random(f"{seed}-{country}").sample``. The same seed gives the same sample.
+``random.Random(f"{seed}-{country}").sample``. The same seed on the same codings gives the same
+sample; the pool moves as answers change, so the sample an audit read is the JSON committed beside
+its reports (docs/coding/blanks-2026-12/pass8/, pass10/audit-sample.json).
 
     .venv/bin/python scripts/audit_sample.py --seed 20261202 --k 8 \\
         --skip-note "1 December 2026" --exclude docs/coding/blanks-2026-12/pass8/audit-sample.json
@@ -63,7 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-note", default="")
     ap.add_argument("--exclude", help="a JSON file country -> [codes] of an earlier sample")
     args = ap.parse_args(argv)
-    exclude = json.loads(Path(args.exclude).read_text(encoding="utf-8")) if args.exclude else {}
+    try:
+        exclude = json.loads(Path(args.exclude).read_text(encoding="utf-8")) if args.exclude else {}
+    except (OSError, ValueError) as err:
+        ap.error(f"--exclude {args.exclude}: {err} (give the JSON file of an earlier sample: country -> [codes])")
     _, profiles, _ = desk_codings()
     print(json.dumps(sample(profiles, args.seed, args.k, args.skip_note, exclude)))
     return 0

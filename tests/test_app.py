@@ -356,24 +356,18 @@ def test_country_page_default_and_another_country(root: Path):
     assert "Sources" in [h.value for h in at.subheader]
 
 
-def _layout(node, path: str = "", out: dict | None = None) -> dict[str, str]:
-    """Each element's place on the page (its delta path) -> its kind."""
-    out = {} if out is None else out
-    kids = getattr(node, "children", None)
-    out[path] = type(node).__name__
-    if kids is not None and type(node).__name__ not in ("Markdown", "Caption"):
-        for k, child in (kids.items() if isinstance(kids, dict) else enumerate(kids)):
-            _layout(child, f"{path}/{k}", out)
-    return out
-
-
 def _nodes(node, path: str = ""):
-    """(delta path, element) of every element under ``node``, as :func:`_layout` walks them."""
+    """(delta path, element) of every element under ``node`` (not inside text elements)."""
     yield path, node
     kids = getattr(node, "children", None)
     if kids is not None and type(node).__name__ not in ("Markdown", "Caption"):
         for k, child in (kids.items() if isinstance(kids, dict) else enumerate(kids)):
             yield from _nodes(child, f"{path}/{k}")
+
+
+def _layout(node) -> dict[str, str]:
+    """Each element's place on the page (its delta path) -> its kind."""
+    return {path: type(n).__name__ for path, n in _nodes(node)}
 
 
 def test_country_page_keeps_its_layout_from_country_to_country(root: Path):

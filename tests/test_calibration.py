@@ -17,11 +17,16 @@ DATA = REPO.parent / "shared" / "data" / "mipex-published" / "areas_2020_2024.cs
 needs_data = pytest.mark.skipif(not DATA.is_file(), reason="shared/data is not beside the repository")
 
 
-def calibrate():
-    spec = importlib.util.spec_from_file_location("calibrate", REPO / "scripts" / "calibrate.py")
+def script(name: str):
+    """scripts/NAME.py, imported as a module."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def calibrate():
+    return script("calibrate")
 
 
 @needs_data
@@ -102,13 +107,6 @@ def test_the_gap_register_lists_every_area_more_than_ten_points_off():
     assert len(re.findall(r"^\| `AD\.", se, re.M)) == 6
 
 
-def _diversity():
-    spec = importlib.util.spec_from_file_location("diversity", REPO / "scripts" / "diversity.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_diversity_ranks_questions_by_the_entropy_of_the_codings_answers():
     """The neutral rule that drew the consistency passes: entropy in bits of the chosen options,
     blanks and n/a left out, highest first, ties by code. Hand-computed: three codings answering
@@ -116,7 +114,7 @@ def test_diversity_ranks_questions_by_the_entropy_of_the_codings_answers():
     -(2/3)log2(2/3) - (1/3)log2(1/3) = 0.918; a, a and a blank give 0."""
     from types import SimpleNamespace as P
 
-    d = _diversity()
+    d = script("diversity")
     assert d.entropy("abc") == pytest.approx(math.log2(3))
     assert d.entropy([]) == 0.0
     codings = [P(answers={"Q1": "a", "Q2": "a", "Q3": "a", "Q4": "n/a"}),
@@ -129,13 +127,6 @@ def test_diversity_ranks_questions_by_the_entropy_of_the_codings_answers():
     assert [code for _, code, _ in d.ranked(codings, exclude=["Q1", "Q4"])] == ["Q2", "Q3"]
 
 
-def _audit_sample():
-    spec = importlib.util.spec_from_file_location("audit_sample", REPO / "scripts" / "audit_sample.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_audit_sample_draws_only_eligible_answers_and_is_reproducible():
     """The seeded rule that drew the random audits: answered questions only (blank and n/a left
     out), not those whose note carries the skip text, not an earlier sample's; the same seed gives
@@ -145,7 +136,7 @@ def test_audit_sample_draws_only_eligible_answers_and_is_reproducible():
     answers = {"Q1": "a", "Q2": "b", "Q3": None, "Q4": "n/a", "Q5": "c", "Q6": "a", "Q7": "b"}
     cites = {"Q5": Citation(note="Consistency pass of 1 December 2026: was a."), "Q6": Citation(note="kept")}
     p = Profile(scheme="s", country="XA", year=2024, answers=answers, citations=cites)
-    a = _audit_sample()
+    a = script("audit_sample")
     assert a.eligible(p) == ["Q1", "Q2", "Q5", "Q6", "Q7"]
     assert a.eligible(p, skip_note="1 December 2026", exclude=["Q7"]) == ["Q1", "Q2", "Q6"]
     assert a.sample([p], seed=1, k=9, skip_note="1 December 2026") == {"XA": ["Q1", "Q2", "Q6", "Q7"]}
