@@ -72,12 +72,13 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # (a criminal-record or good-conduct condition is asked by PR.SEC.3) after the coding, and
     # applied NL PR.COND.5 after seeing the 2020.5 calibration
     ("FI", 2024, "PR.COND.6"): "b", ("SE", 2023, "PR.COND.6"): "b", ("ES", 2024, "PR.COND.6"): "b",
-    ("NL", 2023, "PR.COND.5"): "b",
+    # (NL PR.COND.5 b -> c was here too; round 5's pass of PR.COND.5 set it back to b: no move now)
     # the review of the Health answers of 2020.6 (docs/coding/health-2026/review-R*.md): a sample
     # drawn by rule (each coder's three least sure answers, three seeded random new answers), but
     # drawn after the lead had seen the first 2020.6 calibration (CA RESP.3 was blanked: its
     # earlier answer is set back)
-    ("NL", 2023, "HEALTH.CHG.2"): "a", ("SE", 2023, "HEALTH.ENT.5"): "a", ("CA", 2024, "HEALTH.RESP.3"): "a",
+    # (SE HEALTH.ENT.5 a -> b was here too; round 5's pass of HEALTH.ENT.5 set it back to a: no move now)
+    ("NL", 2023, "HEALTH.CHG.2"): "a", ("CA", 2024, "HEALTH.RESP.3"): "a",
     # the review of the Anti-discrimination answers of 2020.6 (docs/coding/health-2026/review-AD-V*.md):
     # the same rule, and the lead asked every reviewer to settle how the law's word for nationality
     # reads (a question the SE and RO coders raised), after seeing the first AD figures
@@ -137,7 +138,19 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # the adjudication of every question on which Denmark's two independent codings differ
     # (docs/coding/dk-adjudication/), Denmark drawn by seed and the adjudication of all eleven
     # committed before either coding was compared; the three verdicts for desk-b applied
-    ("DK", 2024, "HEALTH.ENT.6"): "a", ("DK", 2024, "HEALTH.ACC.2"): "b", ("DK", 2024, "PR.COND.5"): "b",
+    # (DK HEALTH.ENT.6 a -> b was here too; round 5's pass of HEALTH.ENT.6 set it back to a: no move now)
+    ("DK", 2024, "HEALTH.ACC.2"): "b", ("DK", 2024, "PR.COND.5"): "b",
+    # round 5 (docs/coding/blanks-2026-12/pass11/): the next sixteen questions by the neutral rule
+    # and the readings left for later (PR.SEC.7, HEALTH.ENT.6, FR.COND.1 and PR.RTS.1 re-read in
+    # every coding), planned and committed before any reader started, every change checked by a
+    # third reader (review-*.md); the moves that stand in calibrated codings (NL PR.COND.5 and SE
+    # HEALTH.ENT.5, moved by earlier reviews, are back to their first answers: no move now)
+    ("CA", 2024, "AD.FIELD.3"): "a", ("CA", 2024, "PR.RTS.1"): "a", ("CA", 2024, "PR.SEC.2"): "b",
+    ("DE", 2024, "PR.SEC.2"): "b", ("ES", 2024, "PR.RTS.1"): "a", ("ES", 2024, "PR.SEC.2"): "b",
+    ("ES", 2024, "PR.SEC.7"): "b", ("FI", 2024, "HEALTH.ENT.6"): "b", ("FI", 2024, "PR.SEC.2"): "b",
+    ("IE", 2023, "PP.CONS.2"): "b", ("IE", 2023, "PR.SEC.2"): "b", ("IT", 2023, "PR.RTS.1"): "a",
+    ("NL", 2023, "FR.COND.1"): "c", ("NL", 2023, "HEALTH.CHG.3"): "b", ("NL", 2023, "PP.CONS.2"): "b",
+    ("SE", 2023, "ATN.COND.3"): "b", ("SE", 2023, "HEALTH.ENT.6"): "b",
 }
 
 
