@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import textwrap
 from collections.abc import Callable
@@ -18,6 +19,14 @@ from indexer.validate import validate_bundle
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def script(name: str):
+    """scripts/NAME.py, imported as a module."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
 
 
 def write_files(root: Path, files: dict[str, str]) -> list[Path]:

@@ -5,24 +5,16 @@ test recomputes it, so a changed answer, option or scheme shows up as a stale ta
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import re
 from pathlib import Path
 
 import pytest
+from conftest import script
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "mipex-published" / "areas_2020_2024.csv"
 needs_data = pytest.mark.skipif(not DATA.is_file(), reason="shared/data is not beside the repository")
-
-
-def script(name: str):
-    """scripts/NAME.py, imported as a module."""
-    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def calibrate():
