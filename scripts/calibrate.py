@@ -96,7 +96,8 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     # so that every country coded twice is treated alike; all eight verdicts for desk-b applied
     # (and FR.RTS.1 b -> a, which undid an earlier review move: see the top of this list)
     ("DE", 2024, "FR.ELIG.1"): "b", ("DE", 2024, "FR.COND.1"): "b", ("DE", 2024, "FR.SEC.1"): "a",
-    ("DE", 2024, "EDU.NEED.1"): "b", ("DE", 2024, "EDU.OPP.1"): "a",
+    # (DE EDU.NEED.1 b -> a was here too; round 6's pass of EDU.NEED.1 set it back to b: no move now)
+    ("DE", 2024, "EDU.OPP.1"): "a",
     ("DE", 2024, "HEALTH.ENT.7"): "b", ("DE", 2024, "HEALTH.ENT.10"): "b",
     # the re-read of Germany's other permit-dependent answers under the adjudication's §§ 18a/18b
     # default worker (docs/coding/blanks-2026-12/pass8/DE-reread.md): 51 read by a coder blind to
@@ -151,6 +152,18 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     ("IE", 2023, "PP.CONS.2"): "b", ("IE", 2023, "PR.SEC.2"): "b", ("IT", 2023, "PR.RTS.1"): "a",
     ("NL", 2023, "FR.COND.1"): "c", ("NL", 2023, "HEALTH.CHG.3"): "b", ("NL", 2023, "PP.CONS.2"): "b",
     ("SE", 2023, "ATN.COND.3"): "b", ("SE", 2023, "HEALTH.ENT.6"): "b",
+    # round 6 (docs/coding/blanks-2026-12/pass12/): the next twelve questions by the neutral rule
+    # and the readings round 5 left for later, planned and committed before any reader started,
+    # every change checked by a third reader (review-A.md to review-G.md); the moves that stand in
+    # calibrated codings (DE EDU.NEED.1, moved by the adjudication, is back to its first answer)
+    ("CA", 2024, "AD.DEF.1"): "a", ("CA", 2024, "AD.ENF.1"): "a", ("CA", 2024, "AD.FIELD.1"): "a",
+    ("CA", 2024, "AD.FIELD.4"): "a", ("CA", 2024, "AD.FIELD.5"): "a", ("CA", 2024, "AD.FIELD.6"): "a",
+    ("CA", 2024, "ATN.COND.3"): "b", ("CA", 2024, "EDU.NEED.1"): "a",
+    ("DE", 2024, "AD.DEF.1"): "b", ("DE", 2024, "AD.EQ.1"): "b", ("DE", 2024, "HEALTH.CHG.2"): "b",
+    ("DE", 2024, "HEALTH.CHG.3"): "b", ("DK", 2024, "FR.SEC.1"): "a", ("DK", 2024, "HEALTH.CHG.3"): "b",
+    ("ES", 2024, "HEALTH.CHG.2"): "b", ("FI", 2024, "EDU.ACC.2"): "b", ("IE", 2023, "AD.FIELD.3"): "a",
+    ("IE", 2023, "EDU.OPP.1"): "a", ("NL", 2023, "EDU.ACC.2"): "a", ("NL", 2023, "FR.COND.4"): "b",
+    ("NL", 2023, "FR.SEC.1"): "a", ("SE", 2023, "FR.SEC.1"): "a",
 }
 
 
