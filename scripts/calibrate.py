@@ -164,6 +164,16 @@ REVIEW_MOVES: dict[tuple[str, int, str], str] = {
     ("ES", 2024, "HEALTH.CHG.2"): "b", ("FI", 2024, "EDU.ACC.2"): "b", ("IE", 2023, "AD.FIELD.3"): "a",
     ("IE", 2023, "EDU.OPP.1"): "a", ("NL", 2023, "EDU.ACC.2"): "a", ("NL", 2023, "FR.COND.4"): "b",
     ("NL", 2023, "FR.SEC.1"): "a", ("SE", 2023, "FR.SEC.1"): "a",
+    # round 7 (docs/coding/blanks-2026-12/pass13/): the next twelve questions by the same rule and
+    # the readings round 6 left for later, added to the plan before any figure of the session was
+    # computed, every change checked by a third reader (review-H.md to review-N.md, review-M2-DK.md)
+    ("CA", 2024, "AD.ENF.3"): "a", ("CA", 2024, "AD.ENF.4"): "a", ("CA", 2024, "AD.FIELD.2"): "a",
+    ("CA", 2024, "EDU.ACC.6"): "a", ("CA", 2024, "EDU.ICE.1"): "a", ("CA", 2024, "EDU.OPP.6"): "a",
+    ("DE", 2024, "PR.SEC.6"): "a", ("DK", 2024, "EDU.OPP.6"): "b", ("DK", 2024, "HEALTH.ACC.3"): "a",
+    ("ES", 2024, "EDU.OPP.6"): "b", ("ES", 2024, "LMM.RTS.1"): "a", ("FI", 2024, "EDU.OPP.6"): "b",
+    ("FI", 2024, "LMM.GEN.2"): "a", ("IE", 2023, "LMM.GEN.2"): "a", ("IE", 2023, "PP.CONS.1"): "b",
+    ("IT", 2023, "LMM.RTS.1"): "a", ("IT", 2023, "PR.SEC.8"): "a", ("NL", 2023, "HEALTH.ACC.3"): "a",
+    ("SE", 2023, "EDU.ACC.2"): "a", ("SE", 2023, "HEALTH.ACC.3"): "a", ("SE", 2023, "LMM.GEN.2"): "a",
 }
 
 
